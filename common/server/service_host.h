@@ -1,0 +1,71 @@
+#ifndef CLAIMTRACK_COMMON_SERVER_SERVICE_HOST_H_
+#define CLAIMTRACK_COMMON_SERVER_SERVICE_HOST_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <grpcpp/grpcpp.h>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+namespace claimtrack {
+
+// Blocks SIGTERM and SIGINT in the calling thread and every thread it starts
+// later, so that WaitForTerminationSignal() can take them synchronously.
+// Call it first thing in main(), before gRPC starts its threads.
+void BlockTerminationSignals();
+
+// Blocks until SIGTERM or SIGINT arrives; returns the signal's name.
+std::string WaitForTerminationSignal();
+
+struct ServiceHostOptions {
+  // Where to listen, "host:port"; port 0 picks a free port.
+  std::string address = "127.0.0.1:0";
+  // If set, the bound port is written here (atomically) once serving, for
+  // scripts and tests that start the service on port 0.
+  std::string port_file;
+  // The largest request or response message, in bytes.
+  int max_message_bytes = 16 << 20;
+  // How long in-flight calls get to finish on shutdown.
+  absl::Duration drain_timeout = absl::Seconds(10);
+};
+
+// A started gRPC server with the standard health service (grpc.health.v1,
+// one status per service name plus the overall "") and reflection.
+class ServiceHost {
+ public:
+  // `services` must outlive the host. `health_names` are the fully-qualified
+  // service names reported SERVING once started.
+  static absl::StatusOr<std::unique_ptr<ServiceHost>> Start(
+      const ServiceHostOptions& options, const std::vector<grpc::Service*>& services,
+      std::vector<std::string> health_names);
+  ~ServiceHost();
+
+  int port() const { return port_; }
+  grpc::Server* server() { return server_.get(); }
+
+  // Graceful drain: health goes NOT_SERVING (load balancers stop sending),
+  // then the server stops taking new calls and in-flight calls get up to
+  // `drain_timeout` to finish. Idempotent.
+  void Shutdown();
+
+ private:
+  ServiceHost(std::unique_ptr<grpc::Server> server, int port,
+              std::vector<std::string> health_names, absl::Duration drain_timeout)
+      : server_(std::move(server)),
+        port_(port),
+        health_names_(std::move(health_names)),
+        drain_timeout_(drain_timeout) {}
+
+  std::unique_ptr<grpc::Server> server_;
+  const int port_;
+  const std::vector<std::string> health_names_;
+  const absl::Duration drain_timeout_;
+  bool shut_down_ = false;
+};
+
+}  // namespace claimtrack
+
+#endif  // CLAIMTRACK_COMMON_SERVER_SERVICE_HOST_H_

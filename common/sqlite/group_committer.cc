@@ -1,0 +1,105 @@
+#include "common/sqlite/group_committer.h"
+
+#include <utility>
+
+#include "absl/synchronization/notification.h"
+
+namespace claimtrack::sqlite {
+
+GroupCommitter::GroupCommitter(std::unique_ptr<Database> writer, Options options)
+    : options_(options), writer_(std::move(writer)), thread_([this] { Loop(); }) {}
+
+GroupCommitter::~GroupCommitter() { Shutdown(); }
+
+void GroupCommitter::Submit(Write write, Done done) {
+  {
+    absl::MutexLock lock(&mu_);
+    if (!stopping_) {
+      queue_.push_back(Pending{std::move(write), std::move(done)});
+      return;
+    }
+  }
+  done(absl::UnavailableError("the store is shutting down"));
+}
+
+absl::Status GroupCommitter::Run(Write write) {
+  absl::Notification committed;
+  absl::Status result;
+  Submit(std::move(write), [&](absl::Status status) {
+    result = std::move(status);
+    committed.Notify();
+  });
+  committed.WaitForNotification();
+  return result;
+}
+
+void GroupCommitter::Shutdown() {
+  {
+    absl::MutexLock lock(&mu_);
+    if (stopping_ && !thread_.joinable()) {
+      return;
+    }
+    stopping_ = true;
+  }
+  if (thread_.joinable()) {
+    thread_.join();
+  }
+}
+
+void GroupCommitter::Loop() {
+  while (true) {
+    std::deque<Pending> batch;
+    {
+      absl::MutexLock lock(&mu_);
+      mu_.Await(absl::Condition(
+          +[](GroupCommitter* self) ABSL_EXCLUSIVE_LOCKS_REQUIRED(self->mu_) {
+            return self->stopping_ || !self->queue_.empty();
+          },
+          this));
+      if (queue_.empty()) {
+        return;  // stopping, and everything submitted is committed
+      }
+      // Whatever arrived while the previous commit was syncing goes into
+      // this one transaction.
+      while (!queue_.empty() && batch.size() < options_.max_batch) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    CommitBatch(batch);
+  }
+}
+
+void GroupCommitter::CommitBatch(std::deque<Pending>& batch) {
+  std::vector<absl::Status> results;
+  results.reserve(batch.size());
+  absl::Status begin = writer_->Exec("BEGIN IMMEDIATE");
+  if (!begin.ok()) {
+    for (Pending& pending : batch) {
+      pending.done(begin);
+    }
+    return;
+  }
+  for (Pending& pending : batch) {
+    absl::Status status = writer_->Exec("SAVEPOINT write");
+    if (status.ok()) {
+      status = pending.write(*writer_);
+      if (status.ok()) {
+        status = writer_->Exec("RELEASE write");
+      } else {
+        // Undo this write alone; the rest of the batch still commits.
+        writer_->Exec("ROLLBACK TO write; RELEASE write").IgnoreError();
+      }
+    }
+    results.push_back(std::move(status));
+  }
+  absl::Status commit = writer_->Exec("COMMIT");
+  if (!commit.ok()) {
+    writer_->Exec("ROLLBACK").IgnoreError();
+  }
+  for (size_t i = 0; i < batch.size(); ++i) {
+    batch[i].done(commit.ok() ? std::move(results[i]) : commit);
+  }
+}
+
+}  // namespace claimtrack::sqlite

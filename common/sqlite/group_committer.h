@@ -1,0 +1,73 @@
+#ifndef CLAIMTRACK_COMMON_SQLITE_GROUP_COMMITTER_H_
+#define CLAIMTRACK_COMMON_SQLITE_GROUP_COMMITTER_H_
+
+#include <cstddef>
+#include <deque>
+#include <memory>
+#include <thread>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/functional/any_invocable.h"
+#include "absl/status/status.h"
+#include "absl/synchronization/mutex.h"
+#include "common/sqlite/database.h"
+
+namespace claimtrack::sqlite {
+
+// Owns the single writer connection of a store and runs every write on one
+// thread, many writes to a transaction: group commit. A durable commit costs
+// one fsync, so batching the writes that arrive while the previous commit is
+// on its way to disk turns ~5k commits/s into ~100k+ writes/s.
+//
+// Each write runs inside its own SAVEPOINT, so a write that fails is rolled
+// back alone and the others in the batch still commit. `done` is called on the
+// committer thread after the batch's COMMIT is durable (or with the error); it
+// must not block -- it typically finishes an RPC.
+class GroupCommitter {
+ public:
+  using Write = absl::AnyInvocable<absl::Status(Database& db)>;
+  using Done = absl::AnyInvocable<void(absl::Status status)>;
+
+  struct Options {
+    // The most writes in one transaction.
+    size_t max_batch = 512;
+  };
+
+  GroupCommitter(std::unique_ptr<Database> writer, Options options);
+  explicit GroupCommitter(std::unique_ptr<Database> writer)
+      : GroupCommitter(std::move(writer), Options{}) {}
+  // Commits what was submitted, then stops the thread.
+  ~GroupCommitter();
+  GroupCommitter(const GroupCommitter&) = delete;
+  GroupCommitter& operator=(const GroupCommitter&) = delete;
+
+  // Queues a write. After Shutdown(), `done` gets UNAVAILABLE at once.
+  void Submit(Write write, Done done);
+
+  // Queues a write and waits for its commit. For start-up and tests; never
+  // call it from an RPC callback thread.
+  absl::Status Run(Write write);
+
+  // Commits everything already submitted and stops; later submissions fail.
+  void Shutdown();
+
+ private:
+  struct Pending {
+    Write write;
+    Done done;
+  };
+
+  void Loop();
+  void CommitBatch(std::deque<Pending>& batch);
+
+  const Options options_;
+  std::unique_ptr<Database> writer_;
+  absl::Mutex mu_;
+  std::deque<Pending> queue_ ABSL_GUARDED_BY(mu_);
+  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  std::thread thread_;
+};
+
+}  // namespace claimtrack::sqlite
+
+#endif  // CLAIMTRACK_COMMON_SQLITE_GROUP_COMMITTER_H_

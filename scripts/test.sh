@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The whole test suite: set-up and build, the API lint, then every test
+# through ctest (unit tests, and process tests that run the three services on
+# ephemeral loopback ports). `.ci/run` calls this.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD_DIR="${CLAIMTRACK_BUILD_DIR:-$ROOT/build}"
+
+"$ROOT/scripts/setup.sh"
+
+echo "== buf lint (protos/)"
+(cd "$ROOT" && npx --yes @bufbuild/buf@1.75.0 lint)
+echo "buf lint: clean"
+
+echo "== ctest"
+cd "$BUILD_DIR"
+ctest --output-on-failure -j "${CLAIMTRACK_TEST_JOBS:-2}" --timeout 600

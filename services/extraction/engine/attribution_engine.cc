@@ -1,0 +1,298 @@
+#include "services/extraction/engine/attribution_engine.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "absl/strings/str_join.h"
+#include "services/extraction/engine/attribution_rules.h"
+#include "services/extraction/engine/claim_detector.h"
+#include "services/extraction/engine/coreference.h"
+#include "services/extraction/engine/lexicon.h"
+#include "services/extraction/engine/quote_scanner.h"
+#include "services/extraction/engine/sentence_splitter.h"
+#include "services/extraction/engine/speaker_parser.h"
+#include "services/extraction/engine/tokenizer.h"
+
+namespace claimtrack::engine {
+namespace {
+
+// Confidence for a quote that borrows the speaker of the previous sentence,
+// and for one whose speaker is unknown.
+constexpr double kAdjacentSpeakerConfidence = 0.5;
+constexpr double kUnattributedConfidence = 0.3;
+
+struct Paragraph {
+  ByteSpan span;
+  std::vector<Token> tokens;
+  std::vector<Quote> quotes;
+  std::vector<int> quote_of;  // Per token.
+  std::vector<Sentence> sentences;
+};
+
+TextSpan MakeTextSpan(std::string_view text, ByteSpan span) {
+  return {std::string(text.substr(span.begin, span.end - span.begin)), span};
+}
+
+// Runs the rules over one document; holds the cross-sentence state.
+class DocumentPass {
+ public:
+  DocumentPass(std::string_view text, const Lexicon& lexicon)
+      : text_(text), lex_(lexicon), index_(text, lexicon) {}
+
+  std::vector<Statement> Run();
+
+ private:
+  Statement Materialize(const RawStatement& raw);
+  Speaker ResolvePhrase(const SpeakerPhrase& phrase);
+  void HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
+                          const SentenceAttributions& found,
+                          std::vector<ByteSpan>& masked);
+
+  std::string_view text_;
+  const Lexicon& lex_;
+  EntityIndex index_;
+  std::vector<Statement> out_;
+  // Attribution statements of the previous sentence (indices into out_) and
+  // whether its last one can absorb a following quote-only sentence.
+  std::vector<size_t> previous_;
+  std::vector<size_t> current_;
+  int continuable_ = -1;
+  int next_continuable_ = -1;
+};
+
+Speaker DocumentPass::ResolvePhrase(const SpeakerPhrase& phrase) {
+  const ParsedSpeaker parsed =
+      ParseSpeaker(text_, phrase.mention, phrase.appositive, lex_);
+  Speaker speaker = index_.Resolve(parsed, phrase.mention.begin);
+  if (speaker.type == SpeakerType::kPerson) {
+    index_.AddPerson(speaker.name, phrase.mention.begin);
+  }
+  return speaker;
+}
+
+Statement DocumentPass::Materialize(const RawStatement& raw) {
+  Statement st;
+  st.kind = raw.kind;
+  std::vector<std::string> parts;
+  for (const ByteSpan& part : raw.parts) {
+    st.content_spans.push_back(part);
+    parts.emplace_back(text_.substr(part.begin, part.end - part.begin));
+  }
+  st.content = absl::StrJoin(parts, " ");
+  for (const ByteSpan& f : raw.fragments) {
+    st.quoted_fragments.push_back(MakeTextSpan(text_, f));
+  }
+  st.confidence = raw.confidence;
+  st.rule = raw.rule;
+  if (raw.speaker.has_value()) {
+    st.mention = MakeTextSpan(text_, raw.speaker->mention);
+    st.speaker = ResolvePhrase(*raw.speaker);
+    if (st.speaker.name.empty() && st.speaker.type != SpeakerType::kAnonymous) {
+      st.confidence -= 0.2;  // e.g. "he" with no person seen before.
+    }
+  }
+  if (raw.cue.has_value()) {
+    st.cue = MakeTextSpan(text_, *raw.cue);
+  }
+  if (raw.context.has_value()) {
+    st.context = MakeTextSpan(text_, *raw.context);
+  }
+  if (raw.relay.has_value()) {
+    Relay relay;
+    relay.mention = MakeTextSpan(text_, raw.relay->speaker.mention);
+    relay.speaker = ResolvePhrase(raw.relay->speaker);
+    relay.cue = MakeTextSpan(text_, raw.relay->cue);
+    st.relay = std::move(relay);
+  }
+  st.confidence = std::clamp(st.confidence, 0.05, 1.0);
+  return st;
+}
+
+// A quote that no rule attributed. If it forms the whole sentence it is a
+// statement: the continuation of the previous quote (`"A," she said. "B."`),
+// or a quote by the previous sentence's speaker, or unattributed. Quotes
+// inside other text without a cue are scare quotes or titles and are left
+// to the claim detector.
+void DocumentPass::HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
+                                      const SentenceAttributions& found,
+                                      std::vector<ByteSpan>& masked) {
+  // Only a sentence that is exactly one quote qualifies.
+  int only_quote = -1;
+  for (size_t i = s.token_begin; i < s.token_end; ++i) {
+    const int q = p.quote_of[i];
+    if (q < 0 && p.tokens[i].kind == TokenKind::kWord) {
+      return;
+    }
+    if (q >= 0 && only_quote >= 0 && q != only_quote) {
+      return;
+    }
+    if (q >= 0) {
+      only_quote = q;
+    }
+  }
+  if (only_quote < 0 ||
+      std::find(found.used_quotes.begin(), found.used_quotes.end(),
+                only_quote) != found.used_quotes.end()) {
+    return;
+  }
+  {
+    const Quote& q = p.quotes[only_quote];
+    const ByteSpan inner = TrimContent(text_, q.inner);
+    if (inner.end <= inner.begin) {
+      return;
+    }
+    masked.push_back(q.outer);
+    if (continuable_ >= 0) {
+      Statement& prev = out_[continuable_];
+      prev.content_spans.push_back(inner);
+      prev.content += " ";
+      prev.content += text_.substr(inner.begin, inner.end - inner.begin);
+      prev.rule = "quote.split_across_sentences";
+      next_continuable_ = continuable_;
+      return;
+    }
+    Statement st;
+    st.kind = StatementKind::kDirectQuote;
+    st.content_spans.push_back(inner);
+    st.content = std::string(text_.substr(inner.begin, inner.end - inner.begin));
+    const Statement* source = nullptr;
+    for (size_t idx : previous_) {
+      if (out_[idx].kind != StatementKind::kFactualClaim &&
+          (!out_[idx].speaker.name.empty() ||
+           out_[idx].speaker.type == SpeakerType::kAnonymous)) {
+        source = &out_[idx];
+      }
+    }
+    if (source != nullptr) {
+      st.speaker = source->speaker;
+      st.confidence = kAdjacentSpeakerConfidence;
+      st.rule = "quote.adjacent_speaker";
+    } else {
+      st.confidence = kUnattributedConfidence;
+      st.rule = "quote.unattributed";
+    }
+    current_.push_back(out_.size());
+    out_.push_back(std::move(st));
+  }
+}
+
+std::vector<Statement> DocumentPass::Run() {
+  std::vector<Paragraph> paragraphs;
+  for (const ByteSpan& span : SplitParagraphs(text_)) {
+    Paragraph p;
+    p.span = span;
+    p.tokens = Tokenize(text_, span, lex_);
+    if (p.tokens.empty()) {
+      continue;
+    }
+    p.quotes = ScanQuotes(p.tokens);
+    p.quote_of.assign(p.tokens.size(), -1);
+    // Quotes are ordered and disjoint, so one sweep maps tokens to quotes.
+    size_t qi = 0;
+    for (size_t i = 0; i < p.tokens.size(); ++i) {
+      while (qi < p.quotes.size() && p.quotes[qi].outer.end <= p.tokens[i].begin) {
+        ++qi;
+      }
+      if (qi < p.quotes.size() && p.tokens[i].begin >= p.quotes[qi].outer.begin &&
+          p.tokens[i].end <= p.quotes[qi].outer.end) {
+        p.quote_of[i] = static_cast<int>(qi);
+      }
+    }
+    p.sentences = SplitSentences(text_, p.tokens, p.quotes, lex_);
+    index_.Scan(p.tokens);
+    paragraphs.push_back(std::move(p));
+  }
+  index_.Finalize();
+
+  for (const Paragraph& p : paragraphs) {
+    for (const Sentence& s : p.sentences) {
+      current_.clear();
+      next_continuable_ = -1;
+      const size_t first = out_.size();
+      const SentenceInput input{text_, &p.tokens, &p.quotes, &p.quote_of, s};
+      SentenceAttributions found = FindAttributions(input, lex_);
+      // Resolve in reading order so "he" sees the speakers before it.
+      std::sort(found.statements.begin(), found.statements.end(),
+                [](const RawStatement& a, const RawStatement& b) {
+                  const uint32_t pa =
+                      a.speaker ? a.speaker->mention.begin : a.parts[0].begin;
+                  const uint32_t pb =
+                      b.speaker ? b.speaker->mention.begin : b.parts[0].begin;
+                  return pa < pb;
+                });
+      std::vector<ByteSpan> masked = found.masked;
+      HandleOrphanQuotes(p, s, found, masked);
+      for (const RawStatement& raw : found.statements) {
+        if (raw.continuable) {
+          next_continuable_ = static_cast<int>(out_.size());
+        }
+        current_.push_back(out_.size());
+        out_.push_back(Materialize(raw));
+      }
+      for (Statement& claim : DetectClaims(text_, p.tokens, s, masked, lex_)) {
+        out_.push_back(std::move(claim));
+      }
+      // Statements of one sentence all start inside it, so sorting each
+      // sentence's batch keeps the whole output in document order.
+      std::stable_sort(out_.begin() + first, out_.end(),
+                       [](const Statement& a, const Statement& b) {
+                         return a.content_spans[0].begin <
+                                b.content_spans[0].begin;
+                       });
+      previous_ = current_;
+      continuable_ = next_continuable_;
+    }
+    // Quotes continue across sentences, not across paragraphs.
+    continuable_ = -1;
+  }
+  return std::move(out_);
+}
+
+}  // namespace
+
+AttributionEngine::AttributionEngine()
+    : lexicon_(std::make_shared<const Lexicon>()) {}
+
+std::vector<Statement> AttributionEngine::Extract(std::string_view text) const {
+  // Offsets are 32-bit; longer inputs are processed up to that limit.
+  if (text.size() > std::numeric_limits<uint32_t>::max() - 1) {
+    text = text.substr(0, std::numeric_limits<uint32_t>::max() - 1);
+  }
+  if (text.empty()) {
+    return {};
+  }
+  DocumentPass pass(text, *lexicon_);
+  return pass.Run();
+}
+
+std::string_view StatementKindName(StatementKind kind) {
+  switch (kind) {
+    case StatementKind::kDirectQuote:
+      return "direct";
+    case StatementKind::kPartialQuote:
+      return "partial";
+    case StatementKind::kReportedSpeech:
+      return "indirect";
+    case StatementKind::kFactualClaim:
+      return "factual_claim";
+  }
+  return "unknown";
+}
+
+std::string_view SpeakerTypeName(SpeakerType type) {
+  switch (type) {
+    case SpeakerType::kPerson:
+      return "person";
+    case SpeakerType::kOrganization:
+      return "organization";
+    case SpeakerType::kAnonymous:
+      return "anonymous";
+    case SpeakerType::kDocument:
+      return "document";
+    case SpeakerType::kUnknown:
+      return "unknown";
+  }
+  return "unknown";
+}
+
+}  // namespace claimtrack::engine

@@ -1,0 +1,103 @@
+// Public API of the rule-based attribution engine.
+//
+// The engine takes the UTF-8 text of a cleaned news article and returns every
+// attribution it finds (direct, partial and reported quotes, with resolved
+// speakers) plus check-worthy factual claims. It is pure computation: no I/O,
+// no gRPC, no protobuf, so that the extraction service, the CLI and benchmarks
+// can all share it.
+#ifndef CLAIMTRACK_SERVICES_EXTRACTION_ENGINE_ATTRIBUTION_ENGINE_H_
+#define CLAIMTRACK_SERVICES_EXTRACTION_ENGINE_ATTRIBUTION_ENGINE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimtrack::engine {
+
+class Lexicon;
+
+// UTF-8 byte offsets into the article, end-exclusive, always on char
+// boundaries.
+struct ByteSpan {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+enum class StatementKind {
+  kDirectQuote,
+  kPartialQuote,
+  kReportedSpeech,
+  kFactualClaim
+};
+
+enum class SpeakerType {
+  kUnknown,
+  kPerson,
+  kOrganization,
+  kAnonymous,
+  kDocument
+};
+
+// A piece of the article; text == article.substr(span).
+struct TextSpan {
+  std::string text;
+  ByteSpan span;
+};
+
+struct Speaker {
+  std::string name;  // Resolved full name ("Merrick Garland"); empty if unknown.
+  SpeakerType type = SpeakerType::kUnknown;
+  std::string role;          // "Attorney General (then)".
+  std::string organization;  // "Eurojust".
+  std::vector<std::string> aliases;  // "DOJ".
+};
+
+// Who conveys a second-hand statement ("..., sources told the Times").
+struct Relay {
+  TextSpan mention;
+  Speaker speaker;
+  TextSpan cue;
+};
+
+struct Statement {
+  StatementKind kind = StatementKind::kReportedSpeech;
+  // Content text; for split quotes the parts joined by " ".
+  std::string content;
+  std::vector<ByteSpan> content_spans;  // One per part.
+  // For partial quotes: the fragments inside quote marks.
+  std::vector<TextSpan> quoted_fragments;
+  std::optional<TextSpan> mention;  // Speaker as written here ("he").
+  Speaker speaker;                  // Resolved speaker.
+  std::optional<TextSpan> cue;      // "said", "has said", "according to".
+  std::optional<Relay> relay;
+  std::optional<TextSpan> context;  // "in a letter obtained by ...".
+  double confidence = 0;            // 0..1
+  std::string rule;                 // Which rule produced it.
+};
+
+class AttributionEngine {
+ public:
+  static constexpr std::string_view kVersion = "rules-0.1.0";
+
+  // Builds the lexicons once; Extract is const and thread-safe.
+  AttributionEngine();
+
+  // Returns statements in document order (by first content byte). Never
+  // throws on any input bytes, including invalid UTF-8.
+  std::vector<Statement> Extract(std::string_view text) const;
+
+ private:
+  std::shared_ptr<const Lexicon> lexicon_;
+};
+
+// "direct", "partial", "indirect", "factual_claim".
+std::string_view StatementKindName(StatementKind kind);
+// "person", "organization", "anonymous", "document", "unknown".
+std::string_view SpeakerTypeName(SpeakerType type);
+
+}  // namespace claimtrack::engine
+
+#endif  // CLAIMTRACK_SERVICES_EXTRACTION_ENGINE_ATTRIBUTION_ENGINE_H_

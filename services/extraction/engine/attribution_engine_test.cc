@@ -1,0 +1,418 @@
+// Rule-by-rule tests on hand-written sentences.
+#include "services/extraction/engine/attribution_engine.h"
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace claimtrack::engine {
+namespace {
+
+using ::testing::Contains;
+using ::testing::IsEmpty;
+
+class EngineTest : public ::testing::Test {
+ protected:
+  std::vector<Statement> Run(const std::string& text) {
+    text_ = text;
+    std::vector<Statement> out = engine_.Extract(text_);
+    for (const Statement& s : out) {
+      CheckSpans(s);
+    }
+    return out;
+  }
+
+  // Every span must lie inside the text, on char boundaries, and slice to
+  // the reported text.
+  void CheckSpans(const Statement& s) {
+    std::string joined;
+    for (const ByteSpan& span : s.content_spans) {
+      ASSERT_LE(span.begin, span.end);
+      ASSERT_LE(span.end, text_.size());
+      if (span.begin < text_.size()) {
+        EXPECT_NE(static_cast<unsigned char>(text_[span.begin]) & 0xC0, 0x80);
+      }
+      if (span.end < text_.size()) {
+        EXPECT_NE(static_cast<unsigned char>(text_[span.end]) & 0xC0, 0x80);
+      }
+      joined += (joined.empty() ? "" : " ") +
+                text_.substr(span.begin, span.end - span.begin);
+    }
+    EXPECT_EQ(joined, s.content);
+    for (const auto* ts : {s.mention ? &*s.mention : nullptr,
+                           s.cue ? &*s.cue : nullptr,
+                           s.context ? &*s.context : nullptr}) {
+      if (ts != nullptr) {
+        ASSERT_LE(ts->span.end, text_.size());
+        EXPECT_EQ(text_.substr(ts->span.begin, ts->span.end - ts->span.begin),
+                  ts->text);
+      }
+    }
+  }
+
+  static std::vector<Statement> Attributions(const std::vector<Statement>& all) {
+    std::vector<Statement> out;
+    for (const Statement& s : all) {
+      if (s.kind != StatementKind::kFactualClaim) {
+        out.push_back(s);
+      }
+    }
+    return out;
+  }
+
+  static const Statement* Find(const std::vector<Statement>& all,
+                               const std::string& content) {
+    for (const Statement& s : all) {
+      if (s.content == content) {
+        return &s;
+      }
+    }
+    return nullptr;
+  }
+
+  AttributionEngine engine_;
+  std::string text_;
+};
+
+TEST_F(EngineTest, EmptyAndQuotelessTextAreSafe) {
+  EXPECT_THAT(Run(""), IsEmpty());
+  EXPECT_THAT(Attributions(Run("The river froze early. Nobody skated.")),
+              IsEmpty());
+  EXPECT_THAT(Run("\n\n   \n"), IsEmpty());
+}
+
+TEST_F(EngineTest, CurlyQuoteWithSpeakerAfter) {
+  const auto all = Run("“The bridge will open in May,” Dana Whitfield said.");
+  const Statement* s = Find(all, "The bridge will open in May");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->kind, StatementKind::kDirectQuote);
+  EXPECT_EQ(s->mention->text, "Dana Whitfield");
+  EXPECT_EQ(s->speaker.name, "Dana Whitfield");
+  EXPECT_EQ(s->speaker.type, SpeakerType::kPerson);
+  EXPECT_EQ(s->cue->text, "said");
+}
+
+TEST_F(EngineTest, StraightQuoteWithInvertedSpeaker) {
+  const auto all = Run("\"We are ready,\" said Omar Castillo.");
+  const Statement* s = Find(all, "We are ready");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->kind, StatementKind::kDirectQuote);
+  EXPECT_EQ(s->mention->text, "Omar Castillo");
+}
+
+TEST_F(EngineTest, SpeakerCueThenQuote) {
+  const auto all = Run("Dana Whitfield said: “The bridge is safe.”");
+  const Statement* s = Find(all, "The bridge is safe");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->kind, StatementKind::kDirectQuote);
+  EXPECT_EQ(s->speaker.name, "Dana Whitfield");
+}
+
+TEST_F(EngineTest, SplitQuoteInOneSentence) {
+  const auto all = Run("“First part,” she said, “second part.”");
+  const Statement* s = Find(all, "First part second part");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->content_spans.size(), 2u);
+  EXPECT_EQ(s->cue->text, "said");
+}
+
+TEST_F(EngineTest, SplitQuoteAcrossSentences) {
+  const auto all =
+      Run("Tom Reyes runs the ferry. “We sail at dawn,” he said. “Bring coats.”");
+  const Statement* s = Find(all, "We sail at dawn Bring coats");
+  ASSERT_NE(s, nullptr) << all.size();
+  EXPECT_EQ(s->kind, StatementKind::kDirectQuote);
+  EXPECT_EQ(s->content_spans.size(), 2u);
+  EXPECT_EQ(s->mention->text, "he");
+  EXPECT_EQ(s->speaker.name, "Tom Reyes");
+}
+
+TEST_F(EngineTest, AccordingToLeadingAndTrailing) {
+  auto all = Run("According to Mayor Ellen Park, the pool will close in June.");
+  const Statement* s = Find(all, "the pool will close in June");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->kind, StatementKind::kReportedSpeech);
+  EXPECT_EQ(s->cue->text, "According to");
+  EXPECT_EQ(s->speaker.name, "Ellen Park");
+  EXPECT_EQ(s->speaker.role, "Mayor");
+
+  all = Run("The pool will close in June, according to Ellen Park.");
+  s = Find(all, "The pool will close in June");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->mention->text, "Ellen Park");
+}
+
+TEST_F(EngineTest, SpeakerSaidThatClause) {
+  const auto all = Run("Priya Natarajan said that the lab had closed, which "
+                       "surprised the staff.");
+  const Statement* s = Find(all, "the lab had closed");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->kind, StatementKind::kReportedSpeech);
+  EXPECT_EQ(s->speaker.name, "Priya Natarajan");
+}
+
+TEST_F(EngineTest, SpeakerSaidWithoutThat) {
+  const auto all = Run("The Harbor Authority has said the dock will reopen.");
+  const Statement* s = Find(all, "the dock will reopen");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->cue->text, "has said");
+  EXPECT_EQ(s->speaker.name, "Harbor Authority");
+  EXPECT_EQ(s->speaker.type, SpeakerType::kOrganization);
+}
+
+TEST_F(EngineTest, TrailingSpeakerCue) {
+  const auto all = Run("The tunnel flooded twice last winter, Omar Castillo said.");
+  const Statement* s = Find(all, "The tunnel flooded twice last winter");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->kind, StatementKind::kReportedSpeech);
+  EXPECT_EQ(s->mention->text, "Omar Castillo");
+}
+
+TEST_F(EngineTest, ToldTheOutletThat) {
+  const auto all =
+      Run("Lena Ortiz told the Gazette that the mill would be sold.");
+  const Statement* s = Find(all, "the mill would be sold");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->cue->text, "told the Gazette");
+  EXPECT_EQ(s->speaker.name, "Lena Ortiz");
+}
+
+TEST_F(EngineTest, NestedAttributionBecomesRelay) {
+  const auto all = Run(
+      "Greta Holm chairs the panel. The panel said the audit was “nearly "
+      "done” and fair, Holm said.");
+  const Statement* s = Find(all, "the audit was “nearly done” and fair");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->kind, StatementKind::kPartialQuote);
+  ASSERT_EQ(s->quoted_fragments.size(), 1u);
+  EXPECT_EQ(s->quoted_fragments[0].text, "nearly done");
+  EXPECT_EQ(s->mention->text, "The panel");
+  ASSERT_TRUE(s->relay.has_value());
+  EXPECT_EQ(s->relay->mention.text, "Holm");
+  EXPECT_EQ(s->relay->speaker.name, "Greta Holm");
+  EXPECT_EQ(s->relay->cue.text, "said");
+  // The relay is not a statement of its own.
+  EXPECT_EQ(Attributions(all).size(), 1u);
+}
+
+TEST_F(EngineTest, PronounResolvesToLastPerson) {
+  const auto all = Run("Governor Ana Ruiz visited the site. Workers cheered. "
+                       "She said the repairs were finished.");
+  const Statement* s = Find(all, "the repairs were finished");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->mention->text, "She");
+  EXPECT_EQ(s->speaker.name, "Ana Ruiz");
+  EXPECT_EQ(s->speaker.type, SpeakerType::kPerson);
+}
+
+TEST_F(EngineTest, SurnameResolvesToFullName) {
+  const auto all = Run(
+      "“Costs doubled,” Walter Brandt, an engineer, said. “We adapted,” "
+      "Brandt said.");
+  const Statement* s = Find(all, "We adapted");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->mention->text, "Brandt");
+  EXPECT_EQ(s->speaker.name, "Walter Brandt");
+}
+
+TEST_F(EngineTest, TitlesBecomeRoles) {
+  const auto all =
+      Run("“Rules matter,” then-Attorney General Rosa Linde told reporters.");
+  const Statement* s = Find(all, "Rules matter");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->mention->text, "then-Attorney General Rosa Linde");
+  EXPECT_EQ(s->speaker.name, "Rosa Linde");
+  EXPECT_EQ(s->speaker.role, "Attorney General (then)");
+  EXPECT_EQ(s->cue->text, "told reporters");
+}
+
+TEST_F(EngineTest, AppositiveRoleAndOrganization) {
+  const auto all = Run(
+      "Rates will fall, Jane Roe, chief economist at Acme Bank, said on "
+      "Tuesday.");
+  const Statement* s = Find(all, "Rates will fall");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->mention->text, "Jane Roe");
+  EXPECT_EQ(s->speaker.role, "chief economist at Acme Bank");
+  EXPECT_EQ(s->speaker.organization, "Acme Bank");
+  ASSERT_TRUE(s->context.has_value());
+  EXPECT_EQ(s->context->text, "on Tuesday");
+}
+
+TEST_F(EngineTest, AcronymDefinedInParentheses) {
+  const auto all = Run(
+      "The Northern Rail Safety Board (NRSB) opened a review. The NRSB said "
+      "the signals had failed.");
+  const Statement* s = Find(all, "the signals had failed");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->mention->text, "The NRSB");
+  EXPECT_EQ(s->speaker.name, "Northern Rail Safety Board");
+  EXPECT_EQ(s->speaker.type, SpeakerType::kOrganization);
+  EXPECT_THAT(s->speaker.aliases, Contains("NRSB"));
+}
+
+TEST_F(EngineTest, AcronymMatchingInitials) {
+  const auto all = Run(
+      "The Office of Water Management said the reservoir is full. Later the "
+      "OWM posted a map.");
+  const Statement* s = Find(all, "the reservoir is full");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->speaker.name, "Office of Water Management");
+  EXPECT_THAT(s->speaker.aliases, Contains("OWM"));
+}
+
+TEST_F(EngineTest, AnonymousSources) {
+  auto all = Run("The plant will close next year, sources told the Herald.");
+  const Statement* s = Find(all, "The plant will close next year");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->speaker.type, SpeakerType::kAnonymous);
+  EXPECT_EQ(s->mention->text, "sources");
+  EXPECT_EQ(s->cue->text, "told the Herald");
+
+  all = Run("A source said the deal was signed.");
+  s = Find(all, "the deal was signed");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->speaker.type, SpeakerType::kAnonymous);
+}
+
+TEST_F(EngineTest, DocumentSpeaker) {
+  const auto all = Run(
+      "The school will merge with its neighbor, according to a memo sent to "
+      "parents on Friday.");
+  const Statement* s = Find(all, "The school will merge with its neighbor");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->speaker.type, SpeakerType::kDocument);
+  EXPECT_EQ(s->speaker.name, "memo to parents");
+  EXPECT_EQ(s->mention->text, "a memo sent to parents on Friday");
+}
+
+TEST_F(EngineTest, AdministrationResolvesToPresident) {
+  const auto all = Run(
+      "The Lopez administration built the road. President Kara Voss took "
+      "office in March. The administration said the road was too costly.");
+  const Statement* s = Find(all, "the road was too costly");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->speaker.name, "Voss administration");
+  EXPECT_EQ(s->speaker.type, SpeakerType::kOrganization);
+}
+
+TEST_F(EngineTest, AdministrationFallsBackToNamedAdministration) {
+  const auto all = Run(
+      "The Lopez administration built the road. The administration said the "
+      "road was cheap.");
+  const Statement* s = Find(all, "the road was cheap");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->speaker.name, "Lopez administration");
+}
+
+TEST_F(EngineTest, NegatedOrNoCommentIsNotAStatement) {
+  const auto all = Run(
+      "The ministry did not respond to a request for comment on the 2024 "
+      "budget. Paul Weir did not say whether 40 jobs were cut.");
+  for (const Statement& s : all) {
+    EXPECT_EQ(s.content.find("request for comment"), std::string::npos)
+        << s.content;
+    EXPECT_NE(s.rule.rfind("reported", 0), 0u) << s.content;
+  }
+}
+
+TEST_F(EngineTest, UnbalancedQuoteEndsAtParagraph) {
+  const std::string text =
+      "“This never closes, Ida Moss said.\n\nA new paragraph with 12 facts "
+      "about the Ross Dam in 1990.";
+  const auto all = Run(text);
+  const size_t para_end = text.find('\n');
+  for (const Statement& s : all) {
+    for (const ByteSpan& span : s.content_spans) {
+      EXPECT_TRUE(span.end <= para_end || span.begin > para_end) << s.content;
+    }
+  }
+}
+
+TEST_F(EngineTest, QuoteWithoutSpeakerBorrowsAdjacentSpeaker) {
+  const auto all = Run(
+      "Ida Moss said the dam is safe. “It has stood for decades.”");
+  const Statement* s = Find(all, "It has stood for decades");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->speaker.name, "Ida Moss");
+  EXPECT_FALSE(s->mention.has_value());
+  EXPECT_LT(s->confidence, 0.9);
+}
+
+TEST_F(EngineTest, MultiByteAndInvalidUtf8NeverCrash) {
+  std::string text = "“Ça va très bien,” Zoë Müller said. ";
+  text += "\xFF\xFE broken \xE2\x80 bytes “unclosed \xC3";
+  const auto all = Run(text);
+  const Statement* s = Find(all, "Ça va très bien");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->speaker.name, "Zoë Müller");
+  // Every prefix, including cuts in the middle of characters, is safe.
+  for (size_t n = 0; n <= text.size(); ++n) {
+    Run(text.substr(0, n));
+  }
+}
+
+TEST_F(EngineTest, FactualClaimsSplitAtRelativeClauses) {
+  const auto all = Run(
+      "Along with the new tracks, the city opened 14 stations in 2021, which "
+      "cost $3 billion.");
+  bool found = false;
+  for (const Statement& s : all) {
+    if (s.kind == StatementKind::kFactualClaim &&
+        s.content == "the city opened 14 stations in 2021") {
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(EngineTest, DocumentOrderAndNames) {
+  const auto all = Run(
+      "The mine employs 300 people in Tarsk. “We are hiring,” Ida Moss said.");
+  ASSERT_GE(all.size(), 2u);
+  for (size_t i = 1; i < all.size(); ++i) {
+    EXPECT_LE(all[i - 1].content_spans[0].begin, all[i].content_spans[0].begin);
+  }
+  EXPECT_EQ(StatementKindName(StatementKind::kPartialQuote), "partial");
+  EXPECT_EQ(StatementKindName(StatementKind::kReportedSpeech), "indirect");
+  EXPECT_EQ(SpeakerTypeName(SpeakerType::kDocument), "document");
+  EXPECT_EQ(AttributionEngine::kVersion, "rules-0.1.0");
+}
+
+TEST_F(EngineTest, LargeInputIsFast) {
+  std::string text;
+  while (text.size() < 4'000'000) {
+    text += "“The port handled 40 ships,” Ida Moss, director of the Port of "
+            "Tarsk, said on Monday. The DOJ did not comment, sources told "
+            "the Times. \"Unclosed and long ";
+    text += "\n";
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const auto all = engine_.Extract(text);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  EXPECT_FALSE(all.empty());
+  // Generous bound so that shared CI machines do not flake.
+  EXPECT_LT(seconds, 4.0) << text.size() / seconds / 1e6 << " MB/s";
+  RecordProperty("mb_per_s", std::to_string(text.size() / seconds / 1e6));
+}
+
+TEST_F(EngineTest, PathologicalInputStaysLinear) {
+  std::string text;
+  while (text.size() < 1'000'000) {
+    text += "Ann Lee said “Bob Day told THE BIG NEWS GROUP said ";
+  }
+  const auto start = std::chrono::steady_clock::now();
+  engine_.Extract(text);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  EXPECT_LT(seconds, 4.0);
+}
+
+}  // namespace
+}  // namespace claimtrack::engine

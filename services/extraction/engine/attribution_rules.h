@@ -1,0 +1,71 @@
+// Sentence-level attribution rules: find speech cues ("said", "according
+// to"), the speaker phrase around each cue, and the content it attributes.
+// Speakers are returned as located phrases; resolving them to people and
+// organizations is the coreference step's job.
+#ifndef CLAIMTRACK_SERVICES_EXTRACTION_ENGINE_ATTRIBUTION_RULES_H_
+#define CLAIMTRACK_SERVICES_EXTRACTION_ENGINE_ATTRIBUTION_RULES_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "services/extraction/engine/attribution_engine.h"
+#include "services/extraction/engine/lexicon.h"
+#include "services/extraction/engine/quote_scanner.h"
+#include "services/extraction/engine/sentence_splitter.h"
+#include "services/extraction/engine/tokenizer.h"
+
+namespace claimtrack::engine {
+
+struct SentenceInput {
+  std::string_view text;
+  const std::vector<Token>* tokens;  // The paragraph's tokens.
+  const std::vector<Quote>* quotes;  // The paragraph's quotes.
+  const std::vector<int>* quote_of;  // Per token: quote index or -1.
+  Sentence sentence;
+};
+
+struct SpeakerPhrase {
+  ByteSpan mention;                    // Name part as written.
+  std::optional<ByteSpan> appositive;  // ", chief economist at Acme Bank,".
+};
+
+struct RawRelay {
+  SpeakerPhrase speaker;
+  ByteSpan cue;
+};
+
+struct RawStatement {
+  StatementKind kind = StatementKind::kReportedSpeech;
+  std::vector<ByteSpan> parts;
+  std::vector<ByteSpan> fragments;  // Quote interiors inside partial quotes.
+  std::optional<SpeakerPhrase> speaker;
+  std::optional<ByteSpan> cue;
+  std::optional<ByteSpan> context;
+  std::optional<RawRelay> relay;
+  double confidence = 0;
+  std::string rule;
+  // A quote-first attribution that ends its sentence: a following sentence
+  // made only of a quote continues it (`"A," she said. "B."`).
+  bool continuable = false;
+};
+
+struct SentenceAttributions {
+  std::vector<RawStatement> statements;
+  // Spans that belong to attributions (contents, speakers, cues) and so are
+  // not candidates for factual claims. Context phrases are not masked.
+  std::vector<ByteSpan> masked;
+  std::vector<int> used_quotes;  // Paragraph quote indices consumed.
+};
+
+SentenceAttributions FindAttributions(const SentenceInput& input,
+                                      const Lexicon& lexicon);
+
+// Trims spaces and trailing , . ; : from a span (ASCII only, so never cuts a
+// multi-byte character).
+ByteSpan TrimContent(std::string_view text, ByteSpan span);
+
+}  // namespace claimtrack::engine
+
+#endif  // CLAIMTRACK_SERVICES_EXTRACTION_ENGINE_ATTRIBUTION_RULES_H_

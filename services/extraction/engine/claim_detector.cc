@@ -1,0 +1,173 @@
+#include "services/extraction/engine/claim_detector.h"
+
+#include <algorithm>
+#include <string>
+
+#include "services/extraction/engine/utf8.h"
+
+namespace claimtrack::engine {
+namespace {
+
+constexpr size_t kMinClaimWords = 4;
+constexpr int kMinScore = 2;
+
+// Phrases that report a failure to comment: never a claim worth checking.
+constexpr std::string_view kNoCommentPhrases[] = {
+    "request for comment", "did not respond",   "declined to comment",
+    "could not be reached", "did not return",   "did not immediately",
+    "no comment",           "not respond",      "declined to say",
+    "did not reply",        "not available for"};
+
+// Sentence-initial words that open an adverbial phrase ("Along with ...,").
+bool IsAdverbialOpener(std::string_view w) {
+  static constexpr std::string_view kOpeners[] = {
+      "along", "despite", "after", "in", "with", "following", "amid",
+      "since", "as", "before", "under", "while", "unlike", "like", "besides",
+      "beyond", "during", "over", "through", "on", "for", "at", "by",
+      "although", "though", "because", "if", "when", "once", "meanwhile"};
+  return std::find(std::begin(kOpeners), std::end(kOpeners), w) !=
+         std::end(kOpeners);
+}
+
+bool Overlaps(const Token& t, const std::vector<ByteSpan>& masked) {
+  for (const ByteSpan& m : masked) {
+    if (t.begin < m.end && m.begin < t.end) {
+      return true;
+    }
+  }
+  return false;
+}
+
+class ClaimScanner {
+ public:
+  ClaimScanner(std::string_view text, const std::vector<Token>& tokens,
+               const Lexicon& lexicon)
+      : text_(text), toks_(tokens), lex_(lexicon) {}
+
+  void Evaluate(size_t b, size_t e, std::vector<Statement>& out) const {
+    // Drop leading punctuation and connectives ("which", "and").
+    while (b < e && (toks_[b].kind != TokenKind::kWord ||
+                     lex_.IsClauseOpener(Lower(Text(b))) ||
+                     Lower(Text(b)) == "and" || Lower(Text(b)) == "but")) {
+      ++b;
+    }
+    while (e > b && toks_[e - 1].kind != TokenKind::kWord &&
+           toks_[e - 1].kind != TokenKind::kCloseParen &&
+           toks_[e - 1].kind != TokenKind::kQuote) {
+      --e;
+    }
+    if (e <= b) {
+      return;
+    }
+    size_t words = 0;
+    int score = 0;
+    int entities = 0;
+    bool quantity = false;
+    for (size_t i = b; i < e; ++i) {
+      if (toks_[i].kind != TokenKind::kWord) {
+        continue;
+      }
+      ++words;
+      const std::string_view w = Text(i);
+      const std::string lw = Lower(w);
+      if (ContainsDigit(w)) {
+        quantity = true;
+        score += 2;
+      } else if (lex_.IsNumberWord(lw)) {
+        quantity = true;
+        score += 1;
+      }
+      if (i > b && IsCapitalizedWord(w) && w != "I") {
+        ++entities;
+      }
+      if (lex_.IsHedge(lw)) {
+        score -= 1;
+      }
+    }
+    score += std::min(entities, 2);
+    if (words < kMinClaimWords || score < kMinScore) {
+      return;
+    }
+    const ByteSpan span{toks_[b].begin, toks_[e - 1].end};
+    std::string content(text_.substr(span.begin, span.end - span.begin));
+    const std::string lower = Lower(content);
+    for (std::string_view phrase : kNoCommentPhrases) {
+      if (lower.find(phrase) != std::string::npos) {
+        return;
+      }
+    }
+    Statement s;
+    s.kind = StatementKind::kFactualClaim;
+    s.content = std::move(content);
+    s.content_spans.push_back(span);
+    s.confidence = std::min(0.9, 0.35 + 0.1 * score);
+    s.rule = quantity ? "claim.quantity" : "claim.named_entity";
+    out.push_back(std::move(s));
+  }
+
+  std::string_view Text(size_t i) const { return TokenText(text_, toks_[i]); }
+
+ private:
+  std::string_view text_;
+  const std::vector<Token>& toks_;
+  const Lexicon& lex_;
+};
+
+}  // namespace
+
+std::vector<Statement> DetectClaims(std::string_view text,
+                                    const std::vector<Token>& tokens,
+                                    const Sentence& sentence,
+                                    const std::vector<ByteSpan>& masked,
+                                    const Lexicon& lexicon) {
+  std::vector<Statement> out;
+  const ClaimScanner scanner(text, tokens, lexicon);
+  size_t clause_begin = sentence.token_begin;
+  bool at_sentence_start = true;
+  auto flush = [&](size_t end) {
+    if (end > clause_begin) {
+      scanner.Evaluate(clause_begin, end, out);
+    }
+    clause_begin = end;
+    at_sentence_start = false;
+  };
+  for (size_t i = sentence.token_begin; i < sentence.token_end; ++i) {
+    const Token& t = tokens[i];
+    if (Overlaps(t, masked)) {
+      flush(i);
+      clause_begin = i + 1;
+      continue;
+    }
+    if (t.kind == TokenKind::kSemicolon || t.kind == TokenKind::kDash) {
+      flush(i);
+      continue;
+    }
+    if (t.kind == TokenKind::kWord) {
+      const std::string lw = Lower(scanner.Text(i));
+      // "when WarCAT was created": temporal and relative clauses stand alone.
+      if (i > clause_begin && (lw == "when" || lw == "while" || lw == "whereas")) {
+        flush(i);
+        continue;
+      }
+    }
+    if (t.kind == TokenKind::kComma && i + 1 < sentence.token_end &&
+        tokens[i + 1].kind == TokenKind::kWord) {
+      const std::string next = Lower(scanner.Text(i + 1));
+      if (lexicon.IsClauseOpener(next)) {
+        flush(i);
+        continue;
+      }
+      // "Along with exiting the ICPA, the Trump administration is ...".
+      if (at_sentence_start && clause_begin == sentence.token_begin &&
+          i - clause_begin <= 12 &&
+          IsAdverbialOpener(Lower(scanner.Text(clause_begin)))) {
+        flush(i);
+        continue;
+      }
+    }
+  }
+  flush(sentence.token_end);
+  return out;
+}
+
+}  // namespace claimtrack::engine

@@ -1,0 +1,311 @@
+#include "services/extraction/engine/coreference.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_join.h"
+#include "services/extraction/engine/utf8.h"
+
+namespace claimtrack::engine {
+namespace {
+
+// Names longer than this are headlines or all-caps text, not entities.
+constexpr size_t kMaxRunWords = 14;
+// How far back a surname is looked up; keeps huge inputs linear.
+constexpr int kMaxSurnameLookback = 256;
+
+std::string StripPossessive(std::string_view word) {
+  for (std::string_view suffix : {"\xE2\x80\x99s", "'s"}) {
+    if (word.size() > suffix.size() &&
+        word.substr(word.size() - suffix.size()) == suffix) {
+      word.remove_suffix(suffix.size());
+      break;
+    }
+  }
+  return std::string(word);
+}
+
+bool IsPossessive(std::string_view word) {
+  return StripPossessive(word).size() != word.size();
+}
+
+std::string LastWord(std::string_view name) {
+  const size_t space = name.rfind(' ');
+  return std::string(space == std::string_view::npos ? name
+                                                      : name.substr(space + 1));
+}
+
+// Initials of all words ("DoJ" upper-cased to "DOJ") and of capitalized
+// words only ("DJ").
+std::vector<std::string> Initials(std::string_view name) {
+  std::string all, caps;
+  size_t i = 0;
+  while (i < name.size()) {
+    const size_t end = std::min(name.find(' ', i), name.size());
+    const std::string_view word = name.substr(i, end - i);
+    if (!word.empty()) {
+      const char c = word[0];
+      all += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+      if (c >= 'A' && c <= 'Z') {
+        caps += c;
+      }
+    }
+    i = end + 1;
+  }
+  return {all, caps};
+}
+
+}  // namespace
+
+void EntityIndex::Scan(const std::vector<Token>& tokens) {
+  size_t i = 0;
+  while (i < tokens.size()) {
+    if (tokens[i].kind != TokenKind::kWord ||
+        !IsCapitalizedWord(TokenText(text_, tokens[i]))) {
+      ++i;
+      continue;
+    }
+    // Capitalized run, allowing small connectors between capitalized words.
+    size_t end = i + 1;
+    while (end < tokens.size() && end - i < kMaxRunWords &&
+           tokens[end].kind == TokenKind::kWord &&
+           !IsPossessive(TokenText(text_, tokens[end - 1]))) {
+      const std::string_view w = TokenText(text_, tokens[end]);
+      if (IsCapitalizedWord(w)) {
+        ++end;
+        continue;
+      }
+      // Up to two small words between capitalized ones: "Center for the
+      // Prosecution", "Department of Justice".
+      size_t c = end;
+      while (c < tokens.size() && c < end + 2 &&
+             tokens[c].kind == TokenKind::kWord &&
+             lexicon_.IsNameConnector(Lower(TokenText(text_, tokens[c])))) {
+        ++c;
+      }
+      if (c > end && c < tokens.size() && tokens[c].kind == TokenKind::kWord &&
+          IsCapitalizedWord(TokenText(text_, tokens[c]))) {
+        end = c + 1;
+        continue;
+      }
+      break;
+    }
+    std::vector<std::string> words, lower;
+    for (size_t k = i; k < end; ++k) {
+      words.push_back(StripPossessive(TokenText(text_, tokens[k])));
+      lower.push_back(Lower(words.back()));
+    }
+    size_t b = 0;
+    while (b < words.size() && (lower[b] == "the" || lower[b] == "a")) {
+      ++b;
+    }
+    const uint32_t run_begin = tokens[i].begin;
+    for (size_t k = i; k < end; ++k) {
+      const std::string_view w = TokenText(text_, tokens[k]);
+      if (IsAcronym(w)) {
+        acronyms_seen_.insert(std::string(w));
+      }
+    }
+    if (b < words.size()) {
+      const std::string name = absl::StrJoin(words.begin() + b, words.end(), " ");
+      if (words.size() - b >= 2) {
+        names_.push_back(name);
+      }
+      // "(ICPA)" right after the name defines an acronym.
+      if (end + 2 < tokens.size() && tokens[end].kind == TokenKind::kOpenParen &&
+          tokens[end + 2].kind == TokenKind::kCloseParen &&
+          IsAcronym(TokenText(text_, tokens[end + 1])) &&
+          words.size() - b >= 2) {
+        const std::string acronym(TokenText(text_, tokens[end + 1]));
+        if (acronym[0] == words[b][0]) {
+          acronym_to_name_.emplace(acronym, name);
+        }
+      }
+      // "<Name> administration".
+      if (end < tokens.size() &&
+          Lower(TokenText(text_, tokens[end])) == "administration") {
+        administrations_.emplace(run_begin, LastWord(name) + " administration");
+      }
+      // Titled persons: "President Vladimir Putin", "Attorney General X".
+      bool titled = false;
+      for (size_t p = b; p < words.size() && !titled; ++p) {
+        std::vector<std::string> stripped = lower;
+        for (std::string_view prefix : {"then-", "ex-", "former-"}) {
+          if (stripped[p].rfind(prefix, 0) == 0) {
+            stripped[p] = stripped[p].substr(prefix.size());
+          }
+        }
+        const size_t m = lexicon_.MatchTitle(stripped, p);
+        if (m == 0 || p + m >= words.size()) {
+          continue;
+        }
+        titled = true;
+        const std::string person =
+            absl::StrJoin(words.begin() + p + m, words.end(), " ");
+        bool org = false;
+        for (size_t k = p + m; k < words.size(); ++k) {
+          org = org || lexicon_.IsOrganizationKeyword(words[k]);
+        }
+        if (org) {
+          break;
+        }
+        persons_.emplace(tokens[i + p + m].begin, person);
+        if (stripped[p] == "president") {
+          presidents_.emplace(tokens[i + p].begin, LastWord(person));
+        }
+      }
+      if (!titled && words.size() - b >= 2 && words.size() - b <= 3 &&
+          lexicon_.IsFirstName(words[b])) {
+        bool org = false;
+        for (size_t k = b; k < words.size(); ++k) {
+          org = org || lexicon_.IsOrganizationKeyword(words[k]);
+        }
+        if (!org) {
+          persons_.emplace(tokens[i + b].begin, name);
+        }
+      } else if (!titled && words.size() - b >= 2 && words.size() - b <= 3) {
+        bool org = false;
+        for (size_t k = b; k < words.size(); ++k) {
+          org = org || lexicon_.IsOrganizationKeyword(words[k]) ||
+                IsAcronym(words[k]);
+        }
+        if (!org) {
+          name_candidates_.emplace(tokens[i + b].begin, name);
+        }
+      }
+    }
+    i = end;
+  }
+}
+
+void EntityIndex::Finalize() {
+  for (const std::string& name : names_) {
+    for (const std::string& initials : Initials(name)) {
+      if (initials.size() >= 2 && acronyms_seen_.contains(initials) &&
+          !acronym_to_name_.contains(initials)) {
+        acronym_to_name_.emplace(initials, name);
+      }
+    }
+  }
+}
+
+void EntityIndex::AddPerson(const std::string& name, uint32_t pos) {
+  if (name.find(' ') != std::string::npos) {
+    persons_.emplace(pos, name);
+  }
+}
+
+std::string EntityIndex::LastPersonBefore(uint32_t pos) const {
+  auto it = persons_.lower_bound(pos);
+  if (it == persons_.begin()) {
+    return "";
+  }
+  return std::prev(it)->second;
+}
+
+std::string EntityIndex::PersonBySurname(std::string_view surname,
+                                         uint32_t pos) const {
+  // Prefer the latest full name before the mention, else any later one.
+  auto it = persons_.lower_bound(pos);
+  int budget = kMaxSurnameLookback;
+  for (auto back = it; back != persons_.begin() && budget-- > 0;) {
+    --back;
+    if (LastWord(back->second) == surname) {
+      return back->second;
+    }
+  }
+  for (budget = kMaxSurnameLookback; it != persons_.end() && budget-- > 0;
+       ++it) {
+    if (LastWord(it->second) == surname) {
+      return it->second;
+    }
+  }
+  auto cand = name_candidates_.lower_bound(pos);
+  budget = kMaxSurnameLookback;
+  while (cand != name_candidates_.begin() && budget-- > 0) {
+    --cand;
+    if (LastWord(cand->second) == surname) {
+      return cand->second;
+    }
+  }
+  return "";
+}
+
+std::string EntityIndex::AdministrationAt(uint32_t pos) const {
+  auto president = presidents_.lower_bound(pos);
+  if (president != presidents_.begin()) {
+    return std::prev(president)->second + " administration";
+  }
+  // No president yet: the nearest "<Name> administration" mention.
+  auto next = administrations_.lower_bound(pos);
+  auto best = administrations_.end();
+  if (next != administrations_.begin()) {
+    best = std::prev(next);
+  }
+  if (next != administrations_.end() &&
+      (best == administrations_.end() ||
+       next->first - pos < pos - best->first)) {
+    best = next;
+  }
+  return best == administrations_.end() ? "" : best->second;
+}
+
+std::vector<std::string> EntityIndex::AliasesOf(const std::string& name) const {
+  std::vector<std::string> aliases;
+  for (const auto& [acronym, full] : acronym_to_name_) {
+    if (full == name) {
+      aliases.push_back(acronym);
+    }
+  }
+  std::sort(aliases.begin(), aliases.end());
+  return aliases;
+}
+
+Speaker EntityIndex::Resolve(const ParsedSpeaker& parsed, uint32_t pos) const {
+  Speaker s;
+  s.type = parsed.type;
+  s.name = parsed.name;
+  s.role = parsed.role;
+  s.organization = parsed.organization;
+  switch (parsed.form) {
+    case SpeakerForm::kPronoun:
+      if (parsed.pronoun == "he" || parsed.pronoun == "she") {
+        s.name = LastPersonBefore(pos);
+      }
+      break;
+    case SpeakerForm::kAdministration:
+      s.name = AdministrationAt(pos);
+      break;
+    case SpeakerForm::kAcronym: {
+      auto it = acronym_to_name_.find(parsed.name);
+      if (it != acronym_to_name_.end()) {
+        s.name = it->second;
+      }
+      s.aliases = AliasesOf(s.name);
+      if (s.aliases.empty()) {
+        s.aliases.push_back(parsed.name);
+      }
+      break;
+    }
+    case SpeakerForm::kOrganization:
+      s.aliases = AliasesOf(s.name);
+      break;
+    case SpeakerForm::kSurname: {
+      std::string full = PersonBySurname(parsed.name, pos);
+      if (!full.empty()) {
+        s.name = std::move(full);
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  if (!s.organization.empty()) {
+    auto it = acronym_to_name_.find(s.organization);
+    if (it != acronym_to_name_.end()) {
+      s.organization = it->second;
+    }
+  }
+  return s;
+}
+
+}  // namespace claimtrack::engine

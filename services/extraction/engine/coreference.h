@@ -1,0 +1,67 @@
+// Document-wide entity memory used to resolve speakers: people seen so far
+// (for "he" and surnames), presidents and "<Name> administration" mentions
+// (for "the administration"), and acronyms (for "the DOJ").
+#ifndef CLAIMTRACK_SERVICES_EXTRACTION_ENGINE_COREFERENCE_H_
+#define CLAIMTRACK_SERVICES_EXTRACTION_ENGINE_COREFERENCE_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "services/extraction/engine/attribution_engine.h"
+#include "services/extraction/engine/lexicon.h"
+#include "services/extraction/engine/speaker_parser.h"
+#include "services/extraction/engine/tokenizer.h"
+
+namespace claimtrack::engine {
+
+class EntityIndex {
+ public:
+  EntityIndex(std::string_view text, const Lexicon& lexicon)
+      : text_(text), lexicon_(lexicon) {}
+
+  // Pre-pass over one paragraph's tokens: titled names ("President Vladimir
+  // Putin"), names starting with a known first name, "<Name> administration",
+  // acronyms and capitalized multi-word names. Call for every paragraph, then
+  // Finalize() once.
+  void Scan(const std::vector<Token>& tokens);
+  // Links acronyms to the names they abbreviate: "(ICPA)" right after a name
+  // defines it; otherwise an acronym used in the document matches a name's
+  // initials, with or without its small words ("Department of Justice" ->
+  // "DOJ").
+  void Finalize();
+
+  // Records a person named in full at byte `pos` (speakers found by rules).
+  void AddPerson(const std::string& name, uint32_t pos);
+
+  // Turns a parsed speaker phrase at byte `pos` into a resolved speaker.
+  Speaker Resolve(const ParsedSpeaker& parsed, uint32_t pos) const;
+
+  // The most recent full person name mentioned before `pos`; empty if none.
+  std::string LastPersonBefore(uint32_t pos) const;
+
+ private:
+  std::string PersonBySurname(std::string_view surname, uint32_t pos) const;
+  std::string AdministrationAt(uint32_t pos) const;
+  std::vector<std::string> AliasesOf(const std::string& name) const;
+
+  std::string_view text_;
+  const Lexicon& lexicon_;
+  std::map<uint32_t, std::string> persons_;        // Position -> full name.
+  // Untyped capitalized two- or three-word names ("Greta Holm"): too vague
+  // for "he", but good enough to expand a bare surname.
+  std::map<uint32_t, std::string> name_candidates_;
+  std::map<uint32_t, std::string> presidents_;     // Position -> surname.
+  std::map<uint32_t, std::string> administrations_;  // "Biden administration".
+  absl::flat_hash_map<std::string, std::string> acronym_to_name_;
+  absl::flat_hash_set<std::string> acronyms_seen_;
+  std::vector<std::string> names_;  // Capitalized multi-word names.
+};
+
+}  // namespace claimtrack::engine
+
+#endif  // CLAIMTRACK_SERVICES_EXTRACTION_ENGINE_COREFERENCE_H_

@@ -1,0 +1,53 @@
+#include "services/extraction/engine/quote_scanner.h"
+
+namespace claimtrack::engine {
+
+std::vector<Quote> ScanQuotes(std::vector<Token>& tokens) {
+  std::vector<Quote> quotes;
+  size_t open = kNoToken;
+  auto close_unclosed = [&](size_t last_inside) {
+    Quote q;
+    q.open_token = open;
+    q.closed = false;
+    const uint32_t end = tokens[last_inside].end;
+    q.outer = {tokens[open].begin, end};
+    q.inner = {tokens[open].end, std::max(tokens[open].end, end)};
+    quotes.push_back(q);
+  };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    Token& t = tokens[i];
+    if (t.kind != TokenKind::kQuote) {
+      continue;
+    }
+    if (open == kNoToken) {
+      if (t.mark == QuoteMark::kClosing) {
+        continue;  // Stray closing mark: nothing to pair it with.
+      }
+      t.mark = QuoteMark::kOpening;
+      open = i;
+      continue;
+    }
+    if (t.mark == QuoteMark::kOpening) {
+      // A new opening mark while one is open means the previous quote was
+      // never closed; end it just before this mark.
+      close_unclosed(i - 1);
+      open = i;
+      continue;
+    }
+    t.mark = QuoteMark::kClosing;
+    Quote q;
+    q.open_token = open;
+    q.close_token = i;
+    q.closed = true;
+    q.outer = {tokens[open].begin, t.end};
+    q.inner = {tokens[open].end, t.begin};
+    quotes.push_back(q);
+    open = kNoToken;
+  }
+  if (open != kNoToken) {
+    close_unclosed(tokens.size() - 1);
+  }
+  return quotes;
+}
+
+}  // namespace claimtrack::engine

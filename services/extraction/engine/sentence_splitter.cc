@@ -1,0 +1,113 @@
+#include "services/extraction/engine/sentence_splitter.h"
+
+#include "services/extraction/engine/utf8.h"
+
+namespace claimtrack::engine {
+namespace {
+
+bool IsBlank(std::string_view line) {
+  for (char c : line) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v') {
+      return false;
+    }
+  }
+  return true;
+}
+
+// True if some quote strictly contains the byte position. Positions are
+// queried in increasing order, so `next` only moves forward.
+bool InsideQuote(const std::vector<Quote>& quotes, uint32_t pos,
+                 size_t& next) {
+  while (next < quotes.size() && quotes[next].outer.end <= pos) {
+    ++next;
+  }
+  return next < quotes.size() && quotes[next].outer.begin < pos &&
+         pos < quotes[next].outer.end;
+}
+
+}  // namespace
+
+std::vector<ByteSpan> SplitParagraphs(std::string_view text) {
+  std::vector<ByteSpan> paragraphs;
+  size_t begin = 0;
+  while (begin < text.size()) {
+    size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    if (!IsBlank(text.substr(begin, end - begin))) {
+      paragraphs.push_back(
+          {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+    }
+    begin = end + 1;
+  }
+  return paragraphs;
+}
+
+std::vector<Sentence> SplitSentences(std::string_view text,
+                                     const std::vector<Token>& tokens,
+                                     const std::vector<Quote>& quotes,
+                                     const Lexicon& lexicon) {
+  std::vector<Sentence> sentences;
+  size_t start = 0;
+  size_t next_quote = 0;
+  auto emit = [&](size_t end) {
+    if (end > start) {
+      sentences.push_back(
+          {start, end, {tokens[start].begin, tokens[end - 1].end}});
+    }
+    start = end;
+  };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    size_t boundary = kNoToken;
+    if (t.kind == TokenKind::kTerminal) {
+      size_t j = i + 1;
+      while (j < tokens.size() && tokens[j].begin == tokens[j - 1].end &&
+             (tokens[j].kind == TokenKind::kTerminal ||
+              tokens[j].kind == TokenKind::kCloseParen ||
+              (tokens[j].kind == TokenKind::kQuote &&
+               tokens[j].mark == QuoteMark::kClosing))) {
+        ++j;
+      }
+      boundary = j;
+    } else if (t.kind == TokenKind::kWord && text[t.end - 1] == '.') {
+      // Absorbed abbreviation period: ends a sentence only if it could be
+      // final ("Inc.", "U.S.") and the next word is a typical opener.
+      std::string_view w = TokenText(text, t);
+      w.remove_suffix(1);
+      const bool final_capable = lexicon.IsFinalAbbreviation(Lower(w)) ||
+                                 (w.find('.') != std::string_view::npos);
+      if (final_capable && i + 1 < tokens.size() &&
+          tokens[i + 1].kind == TokenKind::kWord &&
+          lexicon.IsSentenceStarter(TokenText(text, tokens[i + 1]))) {
+        boundary = i + 1;
+      }
+    }
+    if (boundary == kNoToken) {
+      continue;
+    }
+    if (boundary >= tokens.size()) {
+      break;  // Paragraph end closes the sentence anyway.
+    }
+    const Token& last = tokens[boundary - 1];
+    const Token& next = tokens[boundary];
+    if (next.begin == last.end || InsideQuote(quotes, last.end, next_quote)) {
+      continue;
+    }
+    if (next.kind == TokenKind::kWord &&
+        IsLowercaseWord(TokenText(text, next))) {
+      continue;
+    }
+    if (next.kind == TokenKind::kComma || next.kind == TokenKind::kSemicolon ||
+        next.kind == TokenKind::kColon || next.kind == TokenKind::kTerminal) {
+      continue;
+    }
+    emit(boundary);
+    i = boundary - 1;
+  }
+  emit(tokens.size());
+  return sentences;
+}
+
+}  // namespace claimtrack::engine

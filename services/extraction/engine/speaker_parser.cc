@@ -1,0 +1,298 @@
+#include "services/extraction/engine/speaker_parser.h"
+
+#include <vector>
+
+#include "absl/strings/str_join.h"
+#include "services/extraction/engine/tokenizer.h"
+#include "services/extraction/engine/utf8.h"
+
+namespace claimtrack::engine {
+namespace {
+
+struct Words {
+  std::vector<std::string> text;   // As written.
+  std::vector<std::string> lower;  // ASCII lower-cased.
+};
+
+Words WordsOf(std::string_view text, ByteSpan span, const Lexicon& lexicon) {
+  Words words;
+  for (const Token& t : Tokenize(text, span, lexicon)) {
+    if (t.kind != TokenKind::kWord) {
+      continue;
+    }
+    words.text.emplace_back(TokenText(text, t));
+    words.lower.push_back(Lower(words.text.back()));
+  }
+  return words;
+}
+
+std::string StripPossessive(std::string word) {
+  for (std::string_view suffix : {"\xE2\x80\x99s", "'s"}) {
+    if (word.size() > suffix.size() &&
+        std::string_view(word).substr(word.size() - suffix.size()) == suffix) {
+      word.resize(word.size() - suffix.size());
+      break;
+    }
+  }
+  return word;
+}
+
+std::string Join(const Words& w, size_t begin, size_t end) {
+  std::vector<std::string> parts(w.text.begin() + begin, w.text.begin() + end);
+  return absl::StrJoin(parts, " ");
+}
+
+bool AllCapitalized(const Words& w, size_t begin, size_t end,
+                    const Lexicon& lexicon) {
+  if (begin >= end) {
+    return false;
+  }
+  for (size_t i = begin; i < end; ++i) {
+    if (!IsCapitalizedWord(w.text[i]) &&
+        !(i > begin && i + 1 < end && lexicon.IsNameConnector(w.lower[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool IsPreposition(std::string_view w) {
+  return w == "of" || w == "for" || w == "with" || w == "at" || w == "in" ||
+         w == "from" || w == "to" || w == "familiar" || w == "close" ||
+         w == "by" || w == "on";
+}
+
+// "a letter sent to European allies on Monday" -> "letter to European
+// allies": keep the head noun and its to/from/by phrase, drop participles and
+// trailing time expressions, which describe the delivery, not the document.
+std::string DocumentName(const Words& w, size_t head, const Lexicon& lexicon) {
+  std::vector<std::string> parts = {w.text[head]};
+  size_t i = head + 1;
+  while (i < w.text.size() && !IsPreposition(w.lower[i]) &&
+         IsLowercaseWord(w.text[i])) {
+    ++i;  // Participles: "sent", "obtained", "seen".
+  }
+  if (i < w.text.size() &&
+      (w.lower[i] == "to" || w.lower[i] == "from" || w.lower[i] == "by" ||
+       w.lower[i] == "of")) {
+    const bool obtained_by =
+        w.lower[i] == "by" && i > head + 1 &&
+        (w.lower[i - 1] == "obtained" || w.lower[i - 1] == "seen" ||
+         w.lower[i - 1] == "reviewed");
+    if (!obtained_by) {
+      parts.push_back(w.text[i]);
+      for (size_t j = i + 1; j < w.text.size(); ++j) {
+        const bool time_phrase =
+            (w.lower[j] == "on" || w.lower[j] == "in" || w.lower[j] == "last" ||
+             w.lower[j] == "this" || w.lower[j] == "earlier") ||
+            lexicon.IsTemporalWord(w.lower[j]);
+        if (time_phrase || w.lower[j] == "that" || w.lower[j] == "which") {
+          break;
+        }
+        parts.push_back(w.text[j]);
+      }
+    }
+  }
+  return absl::StrJoin(parts, " ");
+}
+
+}  // namespace
+
+std::string OrganizationInRole(std::string_view role, const Lexicon& lexicon) {
+  Words w = WordsOf(role, {0, static_cast<uint32_t>(role.size())}, lexicon);
+  size_t end = w.text.size();
+  while (end > 0 && !IsCapitalizedWord(w.text[end - 1])) {
+    --end;
+  }
+  if (end == 0) {
+    return "";
+  }
+  size_t begin = end - 1;
+  while (begin > 0 && (IsCapitalizedWord(w.text[begin - 1]) ||
+                       (begin >= 2 && lexicon.IsNameConnector(w.lower[begin - 1]) &&
+                        IsCapitalizedWord(w.text[begin - 2])))) {
+    --begin;
+  }
+  if (w.lower[begin] == "the" && begin + 1 < end) {
+    ++begin;
+  }
+  // A role that is itself only a title ("President") names no organization.
+  if (begin == 0 && lexicon.MatchTitle(w.lower, 0) == end) {
+    return "";
+  }
+  w.text[end - 1] = StripPossessive(w.text[end - 1]);
+  return Join(w, begin, end);
+}
+
+ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
+                           std::optional<ByteSpan> appositive,
+                           const Lexicon& lexicon) {
+  ParsedSpeaker out;
+  Words w = WordsOf(text, mention, lexicon);
+  if (appositive.has_value()) {
+    std::string_view role =
+        text.substr(appositive->begin, appositive->end - appositive->begin);
+    Words rw = WordsOf(text, *appositive, lexicon);
+    size_t skip = 0;
+    if (!rw.lower.empty() &&
+        (rw.lower[0] == "a" || rw.lower[0] == "an" || rw.lower[0] == "the")) {
+      skip = rw.text[0].size();
+      while (skip < role.size() && role[skip] == ' ') {
+        ++skip;
+      }
+    }
+    out.role = std::string(role.substr(skip));
+    out.organization = OrganizationInRole(out.role, lexicon);
+  }
+  const size_t n = w.text.size();
+  if (n == 0) {
+    return out;
+  }
+  if (n == 1 && lexicon.IsPronoun(w.lower[0])) {
+    out.form = SpeakerForm::kPronoun;
+    out.pronoun = w.lower[0];
+    out.type = (out.pronoun == "he" || out.pronoun == "she" || out.pronoun == "i")
+                   ? SpeakerType::kPerson
+                   : SpeakerType::kUnknown;
+    return out;
+  }
+  size_t d = 0;
+  while (d < n && lexicon.IsDeterminer(w.lower[d])) {
+    ++d;
+  }
+  if (d == n) {
+    return out;
+  }
+  // "the administration" / "the Trump administration".
+  if (w.lower[n - 1] == "administration") {
+    out.type = SpeakerType::kOrganization;
+    if (n - 1 > d && AllCapitalized(w, d, n - 1, lexicon)) {
+      out.form = SpeakerForm::kOrganization;
+      out.name = Join(w, d, n - 1) + " administration";
+      w.text[n - 2] = StripPossessive(w.text[n - 2]);
+    } else {
+      out.form = SpeakerForm::kAdministration;
+    }
+    return out;
+  }
+  // Anonymous sources: an anonymity noun before any prepositional tail.
+  for (size_t i = d; i < n && !IsPreposition(w.lower[i]); ++i) {
+    if (lexicon.IsAnonymousHead(w.lower[i])) {
+      bool named = false;
+      for (size_t j = d; j < i; ++j) {
+        named = named || lexicon.IsOrganizationKeyword(w.text[j]) ||
+                IsAcronym(w.text[j]);
+      }
+      out.form = SpeakerForm::kAnonymous;
+      out.type = SpeakerType::kAnonymous;
+      if (named) {
+        out.organization = Join(w, d, i);
+      }
+      return out;
+    }
+  }
+  // Documents: "a letter", "the report", "an internal memo".
+  for (size_t i = d; i < n && i < d + 3 && IsLowercaseWord(w.text[i]); ++i) {
+    if (IsPreposition(w.lower[i])) {
+      break;
+    }
+    if (lexicon.IsDocumentHead(w.lower[i])) {
+      out.form = SpeakerForm::kDocument;
+      out.type = SpeakerType::kDocument;
+      out.name = DocumentName(w, i, lexicon);
+      return out;
+    }
+  }
+  // Titles: "then-Attorney General Merrick Garland", "former President X".
+  std::vector<std::string> qualifiers;
+  size_t t0 = d;
+  std::vector<std::string> lower = w.lower;
+  std::vector<std::string> shown = w.text;
+  while (t0 < n && (lower[t0] == "former" || lower[t0] == "acting" ||
+                    lower[t0] == "then" || lower[t0] == "late")) {
+    qualifiers.push_back(lower[t0] == "late" ? "late" : lower[t0]);
+    ++t0;
+  }
+  for (std::string_view prefix : {"then-", "ex-", "former-"}) {
+    if (t0 < n && lower[t0].size() > prefix.size() &&
+        std::string_view(lower[t0]).substr(0, prefix.size()) == prefix) {
+      qualifiers.push_back(prefix == "ex-" ? "former"
+                                           : std::string(prefix.substr(
+                                                 0, prefix.size() - 1)));
+      lower[t0] = lower[t0].substr(prefix.size());
+      shown[t0] = shown[t0].substr(prefix.size());
+    }
+  }
+  for (size_t p = t0; p < n; ++p) {
+    const size_t m = lexicon.MatchTitle(lower, p);
+    if (m == 0 || p + m >= n || !AllCapitalized(w, p + m, n, lexicon)) {
+      continue;
+    }
+    out.form = SpeakerForm::kPerson;
+    out.type = SpeakerType::kPerson;
+    Words name_words = w;
+    name_words.text[n - 1] = StripPossessive(name_words.text[n - 1]);
+    out.name = Join(name_words, p + m, n);
+    const bool honorific = m == 1 && lexicon.IsHonorific(lower[p]);
+    if (!honorific && out.role.empty()) {
+      std::vector<std::string> role_words(shown.begin() + t0,
+                                          shown.begin() + p + m);
+      out.role = absl::StrJoin(role_words, " ");
+      if (!qualifiers.empty()) {
+        out.role += " (" + absl::StrJoin(qualifiers, ", ") + ")";
+      }
+    }
+    if (n - (p + m) == 1) {
+      out.form = SpeakerForm::kSurname;
+    }
+    return out;
+  }
+  if (n - d == 1 && IsAcronym(w.text[d])) {
+    out.form = SpeakerForm::kAcronym;
+    out.type = SpeakerType::kOrganization;
+    out.name = w.text[d];
+    return out;
+  }
+  if (AllCapitalized(w, d, n, lexicon)) {
+    bool org = false;
+    for (size_t i = d; i < n; ++i) {
+      org = org || lexicon.IsOrganizationKeyword(StripPossessive(w.text[i])) ||
+            IsAcronym(w.text[i]);
+    }
+    // "the Kremlin", "The Group": a determiner before a capitalized name is
+    // typical of institutions, rarely of people.
+    org = org || (d > 0 && w.lower[0] == "the");
+    out.name = Join(w, d, n);
+    if (org) {
+      out.form = SpeakerForm::kOrganization;
+      out.type = SpeakerType::kOrganization;
+    } else {
+      out.form = n - d == 1 ? SpeakerForm::kSurname : SpeakerForm::kPerson;
+      out.type = SpeakerType::kPerson;
+    }
+    return out;
+  }
+  // Generic noun phrases: "a spokesperson for Acme Bank", "the group".
+  out.form = SpeakerForm::kGenericNoun;
+  size_t head = d;
+  while (head + 1 < n && !IsPreposition(w.lower[head + 1])) {
+    ++head;
+  }
+  if (lexicon.IsOrganizationKeyword(w.lower[head])) {
+    out.type = SpeakerType::kOrganization;
+  } else if (lexicon.IsSpeakerNoun(w.lower[head])) {
+    out.type = SpeakerType::kPerson;
+    if (out.role.empty()) {
+      out.role = Join(w, d, n);
+    }
+    if (out.organization.empty() && head + 1 < n) {
+      Words tail;
+      tail.text.assign(w.text.begin() + head + 1, w.text.end());
+      out.organization = OrganizationInRole(
+          absl::StrJoin(tail.text, " "), lexicon);
+    }
+  }
+  return out;
+}
+
+}  // namespace claimtrack::engine

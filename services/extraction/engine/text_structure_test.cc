@@ -1,0 +1,117 @@
+// Unit tests for the text-structure layer: UTF-8, tokens, quotes, sentences.
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "services/extraction/engine/lexicon.h"
+#include "services/extraction/engine/quote_scanner.h"
+#include "services/extraction/engine/sentence_splitter.h"
+#include "services/extraction/engine/tokenizer.h"
+#include "services/extraction/engine/utf8.h"
+
+namespace claimtrack::engine {
+namespace {
+
+std::vector<std::string> SentencesOf(const std::string& text) {
+  static const Lexicon* lexicon = new Lexicon();
+  std::vector<std::string> out;
+  for (const ByteSpan& para : SplitParagraphs(text)) {
+    std::vector<Token> tokens = Tokenize(text, para, *lexicon);
+    const std::vector<Quote> quotes = ScanQuotes(tokens);
+    for (const Sentence& s : SplitSentences(text, tokens, quotes, *lexicon)) {
+      out.push_back(text.substr(s.span.begin, s.span.end - s.span.begin));
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> WordsOf(const std::string& text) {
+  Lexicon lexicon;
+  std::vector<std::string> out;
+  for (const Token& t : Tokenize(
+           text, {0, static_cast<uint32_t>(text.size())}, lexicon)) {
+    out.emplace_back(TokenText(text, t));
+  }
+  return out;
+}
+
+TEST(Utf8Test, DecodesMultiByteAndFlagsInvalidBytes) {
+  const std::string s = "a\xE2\x80\x9C\xC3\xA9\xFF\xE2\x80";
+  EXPECT_EQ(DecodeUtf8(s, 0).code, 'a');
+  EXPECT_EQ(DecodeUtf8(s, 1).code, 0x201Cu);
+  EXPECT_EQ(DecodeUtf8(s, 1).length, 3u);
+  EXPECT_EQ(DecodeUtf8(s, 4).code, 0xE9u);
+  EXPECT_EQ(DecodeUtf8(s, 6).code, kInvalidCodePoint);
+  EXPECT_EQ(DecodeUtf8(s, 6).length, 1u);
+  EXPECT_EQ(DecodeUtf8(s, 7).code, kInvalidCodePoint);  // Truncated.
+}
+
+TEST(Utf8Test, Capitalization) {
+  EXPECT_TRUE(IsCapitalizedWord("Garland"));
+  EXPECT_TRUE(IsCapitalizedWord("then-Attorney"));
+  EXPECT_TRUE(IsCapitalizedWord("\xC3\x89lise"));  // Élise
+  EXPECT_FALSE(IsCapitalizedWord("said"));
+  EXPECT_TRUE(IsAcronym("DOJ"));
+  EXPECT_FALSE(IsAcronym("WarCAT"));
+}
+
+TEST(TokenizerTest, KeepsAbbreviationsApostrophesAndHyphens) {
+  EXPECT_THAT(WordsOf("Ms. Doe’s then-boss left the U.S. today."),
+              ::testing::ElementsAre("Ms.", "Doe’s", "then-boss", "left", "the",
+                                     "U.S.", "today", "."));
+}
+
+TEST(QuoteScannerTest, PairsCurlyAndStraightQuotes) {
+  Lexicon lexicon;
+  const std::string text = "“One,” he said. \"Two\" and “three";
+  std::vector<Token> tokens =
+      Tokenize(text, {0, static_cast<uint32_t>(text.size())}, lexicon);
+  const std::vector<Quote> quotes = ScanQuotes(tokens);
+  ASSERT_EQ(quotes.size(), 3u);
+  EXPECT_TRUE(quotes[0].closed);
+  EXPECT_EQ(text.substr(quotes[0].inner.begin,
+                        quotes[0].inner.end - quotes[0].inner.begin),
+            "One,");
+  EXPECT_EQ(text.substr(quotes[1].inner.begin,
+                        quotes[1].inner.end - quotes[1].inner.begin),
+            "Two");
+  // Unclosed: ends at the paragraph's end, not beyond.
+  EXPECT_FALSE(quotes[2].closed);
+  EXPECT_EQ(quotes[2].outer.end, text.size());
+}
+
+TEST(SentenceSplitterTest, RespectsAbbreviationsAndInitials) {
+  EXPECT_THAT(
+      SentencesOf("Ms. Lane met J. R. Hale in Sept. last year. They argued. "
+                  "Dr. Ortiz left the U.S. on Friday."),
+      ::testing::ElementsAre("Ms. Lane met J. R. Hale in Sept. last year.",
+                             "They argued.",
+                             "Dr. Ortiz left the U.S. on Friday."));
+}
+
+TEST(SentenceSplitterTest, SplitsAfterDottedAcronymBeforeSentenceOpener) {
+  EXPECT_THAT(SentencesOf("Prices rose in the U.S. The rest fell."),
+              ::testing::ElementsAre("Prices rose in the U.S.",
+                                     "The rest fell."));
+}
+
+TEST(SentenceSplitterTest, DoesNotSplitInsideQuotes) {
+  EXPECT_THAT(SentencesOf("“We tried. We failed,” she said. Then she left."),
+              ::testing::ElementsAre("“We tried. We failed,” she said.",
+                                     "Then she left."));
+}
+
+TEST(SentenceSplitterTest, LinesArePargraphs) {
+  EXPECT_THAT(SentencesOf("Headline without period\n\nBody text here."),
+              ::testing::ElementsAre("Headline without period",
+                                     "Body text here."));
+}
+
+TEST(SentenceSplitterTest, LowercaseAfterPeriodDoesNotSplit) {
+  EXPECT_THAT(SentencesOf("The value was 3. or so he thought."),
+              ::testing::ElementsAre("The value was 3. or so he thought."));
+}
+
+}  // namespace
+}  // namespace claimtrack::engine

@@ -1,0 +1,48 @@
+// Splits a stretch of text into words and punctuation tokens with byte spans.
+#ifndef CLAIMTRACK_SERVICES_EXTRACTION_ENGINE_TOKENIZER_H_
+#define CLAIMTRACK_SERVICES_EXTRACTION_ENGINE_TOKENIZER_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "services/extraction/engine/attribution_engine.h"
+#include "services/extraction/engine/lexicon.h"
+
+namespace claimtrack::engine {
+
+enum class TokenKind : uint8_t {
+  kWord,
+  kComma,
+  kTerminal,  // . ! ? …
+  kColon,
+  kSemicolon,
+  kQuote,  // double quote marks only; apostrophes stay inside words
+  kOpenParen,
+  kCloseParen,
+  kDash,
+  kOther,
+};
+
+enum class QuoteMark : uint8_t { kNone, kOpening, kClosing, kStraight };
+
+struct Token {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  TokenKind kind = TokenKind::kOther;
+  QuoteMark mark = QuoteMark::kNone;  // Set for kQuote tokens.
+};
+
+// Tokenizes text[span.begin, span.end). A word absorbs its trailing period
+// when it is an abbreviation ("Ms.", "Sept."), an initial ("J.") or a dotted
+// acronym ("U.S."), so that the period is not mistaken for a sentence end.
+std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
+                            const Lexicon& lexicon);
+
+inline std::string_view TokenText(std::string_view text, const Token& t) {
+  return text.substr(t.begin, t.end - t.begin);
+}
+
+}  // namespace claimtrack::engine
+
+#endif  // CLAIMTRACK_SERVICES_EXTRACTION_ENGINE_TOKENIZER_H_

@@ -1,0 +1,38 @@
+// Minimal UTF-8 helpers. Invalid bytes are reported as one-byte opaque
+// characters so callers never split a valid multi-byte sequence and never
+// stop on bad input.
+#ifndef CLAIMTRACK_SERVICES_EXTRACTION_ENGINE_UTF8_H_
+#define CLAIMTRACK_SERVICES_EXTRACTION_ENGINE_UTF8_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace claimtrack::engine {
+
+inline constexpr uint32_t kInvalidCodePoint = 0xFFFFFFFFu;
+
+struct DecodedChar {
+  uint32_t code = kInvalidCodePoint;
+  uint32_t length = 1;
+};
+
+// Decodes the character starting at `pos` (which must be < text.size()).
+DecodedChar DecodeUtf8(std::string_view text, size_t pos);
+
+// True if the word starts with an upper-case letter (ASCII, Latin-1, Latin
+// Extended-A, Greek, Cyrillic). "then-Attorney" and "ex-Minister" count as
+// capitalized because the prefix only qualifies the title.
+bool IsCapitalizedWord(std::string_view word);
+
+// True if the word starts with an ASCII lower-case letter.
+bool IsLowercaseWord(std::string_view word);
+
+// "DOJ", "ICPA", "US": 2-8 ASCII upper-case letters.
+bool IsAcronym(std::string_view word);
+
+bool ContainsDigit(std::string_view word);
+
+}  // namespace claimtrack::engine
+
+#endif  // CLAIMTRACK_SERVICES_EXTRACTION_ENGINE_UTF8_H_
