@@ -66,6 +66,12 @@ Statement& Statement::Bind(int index, absl::string_view value) {
   return *this;
 }
 
+Statement& Statement::BindBlob(int index, absl::string_view bytes) {
+  NoteBindResult(
+      sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT));
+  return *this;
+}
+
 Statement& Statement::BindNull(int index) {
   NoteBindResult(sqlite3_bind_null(stmt_, index));
   return *this;
@@ -118,6 +124,14 @@ std::string Statement::ColumnText(int column) const {
     return "";
   }
   return std::string(text, sqlite3_column_bytes(stmt_, column));
+}
+
+std::string Statement::ColumnBlob(int column) const {
+  const auto* bytes = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+  if (bytes == nullptr) {
+    return "";
+  }
+  return std::string(bytes, sqlite3_column_bytes(stmt_, column));
 }
 
 bool Statement::ColumnIsNull(int column) const {

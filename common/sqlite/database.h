@@ -35,6 +35,8 @@ class Statement {
   Statement& Bind(int index, const std::string& value) {
     return Bind(index, absl::string_view(value));
   }
+  // Binds raw bytes (serialised protos and the like) as a BLOB.
+  Statement& BindBlob(int index, absl::string_view bytes);
   Statement& BindNull(int index);
 
   // Advances to the next row: true when a row is available, false when done.
@@ -47,6 +49,7 @@ class Statement {
   int64_t ColumnInt(int column) const;
   double ColumnDouble(int column) const;
   std::string ColumnText(int column) const;
+  std::string ColumnBlob(int column) const;
   bool ColumnIsNull(int column) const;
 
  private:

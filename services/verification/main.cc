@@ -1,0 +1,94 @@
+// claimtrack-verification: the system of record for claims and their review.
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <system_error>
+
+#include "absl/flags/flag.h"
+#include "absl/time/time.h"
+#include "common/config/flags.h"
+#include "common/logging/logging.h"
+#include "common/server/service_host.h"
+#include "services/verification/sqlite_claim_store.h"
+#include "services/verification/verification_service.h"
+#include "spdlog/spdlog.h"
+
+ABSL_FLAG(std::string, listen, "127.0.0.1:50053", "Address to serve on, host:port.");
+ABSL_FLAG(std::string, port_file, "", "If set, the bound port is written here once serving.");
+ABSL_FLAG(std::string, data_dir, "data", "Directory for verification.db (created if missing).");
+ABSL_FLAG(int, max_message_bytes, 16 << 20, "Largest request or response, in bytes.");
+ABSL_FLAG(std::string, log_format, "plain", "Log format: plain or json.");
+ABSL_FLAG(std::string, log_level, "info", "Log level: trace, debug, info, warn, error.");
+
+namespace {
+
+struct Config {
+  claimtrack::ServiceHostOptions host;
+  std::string data_dir;
+  std::string log_format;
+  std::string log_level;
+};
+
+Config ConfigFromFlags() {
+  Config config;
+  config.host.address = absl::GetFlag(FLAGS_listen);
+  config.host.port_file = absl::GetFlag(FLAGS_port_file);
+  config.host.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
+  config.data_dir = absl::GetFlag(FLAGS_data_dir);
+  config.log_format = absl::GetFlag(FLAGS_log_format);
+  config.log_level = absl::GetFlag(FLAGS_log_level);
+  return config;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  claimtrack::BlockTerminationSignals();
+  claimtrack::ParseFlagsWithEnv(argc, argv,
+                                "claimtrack-verification: records claims and their verification");
+  const Config config = ConfigFromFlags();
+  if (absl::Status logging =
+          claimtrack::InitLogging("verification", config.log_format, config.log_level);
+      !logging.ok()) {
+    std::fprintf(stderr, "%s\n", std::string(logging.message()).c_str());
+    return 2;
+  }
+  if (config.host.max_message_bytes <= 0) {
+    spdlog::error("--max_message_bytes must be positive, got {}", config.host.max_message_bytes);
+    return 2;
+  }
+
+  std::error_code error;
+  std::filesystem::create_directories(config.data_dir, error);
+  if (error) {
+    spdlog::error("--data_dir: cannot create {}: {}", config.data_dir, error.message());
+    return 1;
+  }
+  const std::string db_path = (std::filesystem::path(config.data_dir) / "verification.db").string();
+  absl::StatusOr<std::unique_ptr<claimtrack::verification::SqliteClaimStore>> store =
+      claimtrack::verification::SqliteClaimStore::Open(db_path);
+  if (!store.ok()) {
+    spdlog::error("cannot open the claim store: {}", store.status().ToString());
+    return 1;
+  }
+
+  claimtrack::verification::VerificationServiceImpl service(**store);
+  absl::StatusOr<std::unique_ptr<claimtrack::ServiceHost>> host = claimtrack::ServiceHost::Start(
+      config.host, {&service}, {"claimtrack.verification.v1.VerificationService"});
+  if (!host.ok()) {
+    spdlog::error("{}", host.status().ToString());
+    return 1;
+  }
+  spdlog::info("claim store: {}", db_path);
+
+  const std::string signal = claimtrack::WaitForTerminationSignal();
+  spdlog::info("{}: draining", signal);
+  // In-flight writes finish (their callbacks run on the committer thread)
+  // before the store stops taking writes.
+  (*host)->Shutdown();
+  (*store)->Close();
+  spdlog::info("stopped");
+  return 0;
+}

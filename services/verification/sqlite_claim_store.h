@@ -1,0 +1,84 @@
+#ifndef CLAIMTRACK_SERVICES_VERIFICATION_SQLITE_CLAIM_STORE_H_
+#define CLAIMTRACK_SERVICES_VERIFICATION_SQLITE_CLAIM_STORE_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "common/sqlite/database.h"
+#include "common/sqlite/group_committer.h"
+#include "services/verification/claim_store.h"
+#include "services/verification/statement_cache.h"
+
+namespace claimtrack::verification {
+
+// The schema version this binary writes (PRAGMA user_version). A database
+// with a newer version is refused rather than misread.
+inline constexpr int kClaimStoreSchemaVersion = 1;
+
+// ClaimStore on one SQLite file. Every write goes through a GroupCommitter
+// (one writer thread, many writes per durable transaction); each write does
+// its read-modify-write inside its own savepoint, so a review's etag and
+// workflow checks and its update are atomic. Reads use a pool of separate
+// connections, each read in one snapshot.
+class SqliteClaimStore final : public ClaimStore {
+ public:
+  struct Options {
+    // The most writes per transaction.
+    size_t max_batch = 512;
+    // Idle read connections kept open.
+    size_t max_idle_readers = 8;
+  };
+
+  static absl::StatusOr<std::unique_ptr<SqliteClaimStore>> Open(const std::string& path,
+                                                                Options options);
+  static absl::StatusOr<std::unique_ptr<SqliteClaimStore>> Open(const std::string& path) {
+    return Open(path, Options{});
+  }
+  // Close()s.
+  ~SqliteClaimStore() override;
+
+  // Commits every write already submitted and stops the writer; later writes
+  // fail with UNAVAILABLE. Reads keep working. Idempotent.
+  void Close();
+
+  void RecordStatements(DocumentStatements statements, RecordDone done) override;
+  absl::StatusOr<v1::Claim> GetClaim(absl::string_view name) override;
+  absl::StatusOr<v1::ListClaimsResponse> ListClaims(const ClaimFilter& filter, int page_size,
+                                                    absl::string_view page_token) override;
+  void Review(ClaimReview review, ClaimDone done) override;
+  absl::StatusOr<v1::ListClaimHistoryResponse> ListHistory(absl::string_view claim, int page_size,
+                                                           absl::string_view page_token) override;
+
+ private:
+  // A read connection with its prepared statements.
+  struct Reader {
+    std::unique_ptr<sqlite::Database> db;
+    std::unique_ptr<StatementCache> statements;
+  };
+  // Returns a reader to the pool when it goes out of scope.
+  class ReaderLease;
+
+  SqliteClaimStore(std::string path, Options options, std::unique_ptr<sqlite::Database> writer);
+
+  absl::StatusOr<std::unique_ptr<Reader>> AcquireReader();
+  void ReleaseReader(std::unique_ptr<Reader> reader);
+  // The writer's statement cache; only touched on the committer thread.
+  StatementCache& WriterStatements(sqlite::Database& db);
+
+  const std::string path_;
+  const Options options_;
+  absl::Mutex readers_mu_;
+  std::vector<std::unique_ptr<Reader>> idle_readers_ ABSL_GUARDED_BY(readers_mu_);
+  // Declared before committer_ so it outlives the committer's final writes.
+  std::unique_ptr<StatementCache> writer_statements_;
+  std::unique_ptr<sqlite::GroupCommitter> committer_;
+};
+
+}  // namespace claimtrack::verification
+
+#endif  // CLAIMTRACK_SERVICES_VERIFICATION_SQLITE_CLAIM_STORE_H_

@@ -1,0 +1,41 @@
+#ifndef CLAIMTRACK_SERVICES_VERIFICATION_VERIFICATION_SERVICE_H_
+#define CLAIMTRACK_SERVICES_VERIFICATION_VERIFICATION_SERVICE_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include "claimtrack/verification/v1/verification_service.grpc.pb.h"
+#include "services/verification/claim_store.h"
+
+namespace claimtrack::verification {
+
+// The VerificationService RPCs: validates requests, hands them to the
+// ClaimStore and converts statuses at the edge. Writes finish in the store's
+// durable-commit callback; reads run inline (short local SQLite reads).
+class VerificationServiceImpl final : public v1::VerificationService::CallbackService {
+ public:
+  // `store` must outlive the service.
+  explicit VerificationServiceImpl(ClaimStore& store) : store_(store) {}
+
+  grpc::ServerUnaryReactor* RecordStatements(grpc::CallbackServerContext* context,
+                                             const v1::RecordStatementsRequest* request,
+                                             v1::RecordStatementsResponse* response) override;
+  grpc::ServerUnaryReactor* GetClaim(grpc::CallbackServerContext* context,
+                                     const v1::GetClaimRequest* request,
+                                     v1::Claim* response) override;
+  grpc::ServerUnaryReactor* ListClaims(grpc::CallbackServerContext* context,
+                                       const v1::ListClaimsRequest* request,
+                                       v1::ListClaimsResponse* response) override;
+  grpc::ServerUnaryReactor* ReviewClaim(grpc::CallbackServerContext* context,
+                                        const v1::ReviewClaimRequest* request,
+                                        v1::Claim* response) override;
+  grpc::ServerUnaryReactor* ListClaimHistory(grpc::CallbackServerContext* context,
+                                             const v1::ListClaimHistoryRequest* request,
+                                             v1::ListClaimHistoryResponse* response) override;
+
+ private:
+  ClaimStore& store_;
+};
+
+}  // namespace claimtrack::verification
+
+#endif  // CLAIMTRACK_SERVICES_VERIFICATION_VERIFICATION_SERVICE_H_
