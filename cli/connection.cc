@@ -1,0 +1,165 @@
+#include "cli/connection.h"
+
+#include <cstdlib>
+#include <iostream>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "cli/arguments.h"
+
+namespace claimtrack::cli {
+namespace {
+
+// Documents come back with their full text and original text (each up to
+// the server's article limit), so accept more than gRPC's 4 MiB default.
+constexpr int kMaxReceiveMessageBytes = 64 << 20;
+
+struct ServiceInfo {
+  const char* label;
+  const char* flag;
+  const char* env;
+};
+
+ServiceInfo InfoFor(Service service) {
+  switch (service) {
+    case Service::kIngestion:
+      return {"ingestion", "--ingestion", "CLAIMTRACK_INGESTION_ADDRESS"};
+    case Service::kVerification:
+      return {"verification", "--verification",
+              "CLAIMTRACK_VERIFICATION_ADDRESS"};
+  }
+  return {"unknown", "", ""};
+}
+
+std::string DefaultAnalyst() {
+  const char* user = std::getenv("USER");
+  return user == nullptr ? "" : user;
+}
+
+}  // namespace
+
+void AddGlobalOptions(CLI::App& app, GlobalOptions& options) {
+  app.add_option("--ingestion", options.ingestion_address,
+                 "Address of the ingestion service (host:port)")
+      ->envname("CLAIMTRACK_INGESTION_ADDRESS")
+      ->capture_default_str();
+  app.add_option("--verification", options.verification_address,
+                 "Address of the verification service (host:port)")
+      ->envname("CLAIMTRACK_VERIFICATION_ADDRESS")
+      ->capture_default_str();
+  options.analyst = DefaultAnalyst();
+  app.add_option("--analyst", options.analyst,
+                 "Analyst name sent with every call (default: $USER)")
+      ->envname("CLAIMTRACK_ANALYST");
+  app.add_option("--timeout", options.timeout,
+                 "Deadline of each call: 30, 30s, 2m, 500ms")
+      ->capture_default_str()
+      ->check([](const std::string& text) -> std::string {
+        const auto timeout = ParseTimeout(text);
+        // CLI11 prefixes the option name itself.
+        return timeout.ok() ? ""
+                            : std::string(absl::StripPrefix(
+                                  timeout.status().message(), "--timeout: "));
+      });
+}
+
+int ReportUsageError(const std::string& message) {
+  std::cerr << "error: " << message << "\n"
+            << "Run with --help for more information.\n";
+  return kExitUsage;
+}
+
+Connection::Connection(const GlobalOptions& options, Service service)
+    : service_(service),
+      address_(service == Service::kIngestion ? options.ingestion_address
+                                              : options.verification_address),
+      analyst_(options.analyst),
+      // Checked by the --timeout validator, so it parses.
+      timeout_(ParseTimeout(options.timeout).value_or(absl::Seconds(30))) {
+  grpc::ChannelArguments arguments;
+  arguments.SetMaxReceiveMessageSize(kMaxReceiveMessageBytes);
+  // No retry policy: a CLI call that fails to connect should say so at
+  // once, and the analyst re-runs the command.
+  channel_ = grpc::CreateCustomChannel(
+      address_, grpc::InsecureChannelCredentials(), arguments);
+}
+
+std::unique_ptr<grpc::ClientContext> Connection::NewContext() const {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(std::chrono::system_clock::now() +
+                        absl::ToChronoMicroseconds(timeout_));
+  if (!analyst_.empty()) {
+    context->AddMetadata(kAnalystMetadataKey, analyst_);
+  }
+  return context;
+}
+
+int Connection::ReportError(const grpc::Status& status,
+                            const std::string& hint) const {
+  const grpc::StatusCode code = status.error_code();
+  // UNAVAILABLE and DEADLINE_EXCEEDED mean "unreachable" only when the
+  // channel never got a connection; from a connected server they are real
+  // answers (shutting down; --wait outlasting the deadline).
+  const bool connection_failed =
+      (code == grpc::StatusCode::UNAVAILABLE ||
+       code == grpc::StatusCode::DEADLINE_EXCEEDED) &&
+      channel_->GetState(/*try_to_connect=*/false) != GRPC_CHANNEL_READY;
+  if (connection_failed) {
+    const ServiceInfo info = InfoFor(service_);
+    std::cerr << "cannot reach the " << info.label << " service at " << address_
+              << " (set " << info.flag << " or " << info.env
+              << "); is it running?\n"
+              << "  (" << StatusCodeName(code) << ": " << status.error_message()
+              << ")\n";
+    return kExitUnreachable;
+  }
+  std::cerr << "error: " << StatusCodeName(code) << ": "
+            << status.error_message() << "\n";
+  if (!hint.empty()) {
+    std::cerr << hint << "\n";
+  }
+  return kExitRpcError;
+}
+
+std::string StatusCodeName(grpc::StatusCode code) {
+  switch (code) {
+    case grpc::StatusCode::OK:
+      return "OK";
+    case grpc::StatusCode::CANCELLED:
+      return "CANCELLED";
+    case grpc::StatusCode::UNKNOWN:
+      return "UNKNOWN";
+    case grpc::StatusCode::INVALID_ARGUMENT:
+      return "INVALID_ARGUMENT";
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+      return "DEADLINE_EXCEEDED";
+    case grpc::StatusCode::NOT_FOUND:
+      return "NOT_FOUND";
+    case grpc::StatusCode::ALREADY_EXISTS:
+      return "ALREADY_EXISTS";
+    case grpc::StatusCode::PERMISSION_DENIED:
+      return "PERMISSION_DENIED";
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+      return "RESOURCE_EXHAUSTED";
+    case grpc::StatusCode::FAILED_PRECONDITION:
+      return "FAILED_PRECONDITION";
+    case grpc::StatusCode::ABORTED:
+      return "ABORTED";
+    case grpc::StatusCode::OUT_OF_RANGE:
+      return "OUT_OF_RANGE";
+    case grpc::StatusCode::UNIMPLEMENTED:
+      return "UNIMPLEMENTED";
+    case grpc::StatusCode::INTERNAL:
+      return "INTERNAL";
+    case grpc::StatusCode::UNAVAILABLE:
+      return "UNAVAILABLE";
+    case grpc::StatusCode::DATA_LOSS:
+      return "DATA_LOSS";
+    case grpc::StatusCode::UNAUTHENTICATED:
+      return "UNAUTHENTICATED";
+    default:
+      return absl::StrCat("CODE_", static_cast<int>(code));
+  }
+}
+
+}  // namespace claimtrack::cli

@@ -1,0 +1,75 @@
+#ifndef CLAIMTRACK_CLI_CONNECTION_H_
+#define CLAIMTRACK_CLI_CONNECTION_H_
+
+// Where the services are, how long a call may take, who is calling, and how
+// a failed call is reported. Every command reaches a service through a
+// Connection, so every call has a deadline and the analyst metadata, and
+// every error reads the same way.
+
+#include <grpcpp/grpcpp.h>
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <string>
+
+#include "absl/time/time.h"
+
+namespace claimtrack::cli {
+
+// Exit codes. Usage errors and an unreachable service share 2: in both
+// cases the command never got an answer and the fix is on the caller's side.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitRpcError = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitUnreachable = 2;
+
+inline constexpr char kAnalystMetadataKey[] = "x-claimtrack-analyst";
+
+struct GlobalOptions {
+  std::string ingestion_address = "127.0.0.1:50051";
+  std::string verification_address = "127.0.0.1:50053";
+  std::string analyst;
+  std::string timeout = "30s";
+};
+
+// Adds --ingestion, --verification, --analyst and --timeout (with their
+// environment variables) to `app`; they may also follow a subcommand.
+void AddGlobalOptions(CLI::App& app, GlobalOptions& options);
+
+// Prints a usage error found after parsing (CLI11 reports its own) the way
+// CLI11 does, and returns kExitUsage.
+int ReportUsageError(const std::string& message);
+
+enum class Service { kIngestion, kVerification };
+
+class Connection {
+ public:
+  Connection(const GlobalOptions& options, Service service);
+
+  const std::shared_ptr<grpc::Channel>& channel() const { return channel_; }
+  const std::string& analyst() const { return analyst_; }
+
+  // A fresh context per call: the --timeout deadline and the analyst.
+  std::unique_ptr<grpc::ClientContext> NewContext() const;
+
+  // Prints why `status` failed to stderr and returns the exit code: a clear
+  // "cannot reach" naming the address and how to change it when the
+  // channel never connected, else "error: CODE: message". `hint` (if not
+  // empty) is printed on a second line for RPC errors.
+  int ReportError(const grpc::Status& status,
+                  const std::string& hint = "") const;
+
+ private:
+  Service service_;
+  std::string address_;
+  std::string analyst_;
+  absl::Duration timeout_;
+  std::shared_ptr<grpc::Channel> channel_;
+};
+
+// "NOT_FOUND", "ABORTED", ...
+std::string StatusCodeName(grpc::StatusCode code);
+
+}  // namespace claimtrack::cli
+
+#endif  // CLAIMTRACK_CLI_CONNECTION_H_
