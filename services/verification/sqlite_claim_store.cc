@@ -375,6 +375,12 @@ void SqliteClaimStore::RecordStatements(DocumentStatements request, RecordDone d
     p.content = statement.content();
     p.speaker = statement.speaker().SerializeAsString();
     if (std::string name = NormalizeSpeakerName(statement.speaker().name()); !name.empty()) {
+      // Analysts look people up by surname ("Garland"): index it too.
+      const size_t last_space = name.rfind(' ');
+      if (statement.speaker().type() == type::v1::SPEAKER_TYPE_PERSON &&
+          last_space != std::string::npos) {
+        p.speaker_names.push_back(name.substr(last_space + 1));
+      }
       p.speaker_names.push_back(std::move(name));
     }
     for (const std::string& alias : statement.speaker().aliases()) {
