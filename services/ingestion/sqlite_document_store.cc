@@ -1,0 +1,743 @@
+#include "services/ingestion/sqlite_document_store.h"
+
+#include <cstdint>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <utility>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "common/api/pagination.h"
+#include "common/api/timestamps.h"
+#include "common/text/sha256.h"
+
+namespace claimtrack::ingestion {
+namespace {
+
+using ::claimtrack::ingestion::v1::PROCESSING_STATE_DONE;
+using ::claimtrack::ingestion::v1::PROCESSING_STATE_EXTRACTING;
+using ::claimtrack::ingestion::v1::PROCESSING_STATE_FAILED;
+using ::claimtrack::ingestion::v1::PROCESSING_STATE_RECEIVED;
+using ::claimtrack::sqlite::Database;
+using ::claimtrack::sqlite::Statement;
+
+// `seq` is the insertion order: the list order (newest first) and the page
+// cursor. The outbox index covers what FetchDue reads: every commit empties
+// the readers' page caches (WAL), so the dispatcher's frequent look at what
+// is due must touch a few small index pages, not the wide rows. Outbox
+// queries name it (INDEXED BY): without statistics the planner prefers
+// documents_by_state and sorts the whole backlog on every look. `original_text` is NULL
+// when it equals `text` (the common case), which halves what a clean article costs on
+// disk.
+constexpr absl::string_view kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS documents (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  url TEXT NOT NULL,
+  publisher TEXT NOT NULL,
+  title TEXT NOT NULL,
+  authors_json TEXT NOT NULL,
+  publish_time_micros INTEGER,
+  text TEXT NOT NULL,
+  original_text TEXT,
+  removed_boilerplate_json TEXT NOT NULL,
+  content_sha256 TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  previous_revision TEXT NOT NULL,
+  state INTEGER NOT NULL,
+  failure_reason TEXT NOT NULL,
+  statement_count INTEGER NOT NULL,
+  attempt_count INTEGER NOT NULL,
+  next_attempt_micros INTEGER NOT NULL,
+  create_micros INTEGER NOT NULL,
+  update_micros INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_by_url ON documents(url, revision) WHERE url != '';
+CREATE INDEX IF NOT EXISTS documents_outbox
+  ON documents(next_attempt_micros, seq, id, attempt_count) WHERE state IN (1, 2);
+CREATE INDEX IF NOT EXISTS documents_by_state ON documents(state, seq);
+CREATE INDEX IF NOT EXISTS documents_by_publisher ON documents(publisher, seq);
+)sql";
+
+// Columns of the BASIC view, then those FULL adds; RowToDocument reads them
+// in this order.
+constexpr absl::string_view kBasicColumns =
+    "seq, id, url, publisher, title, authors_json, publish_time_micros, "
+    "removed_boilerplate_json, content_sha256, revision, previous_revision, state, "
+    "failure_reason, statement_count, attempt_count, create_micros, update_micros";
+constexpr absl::string_view kFullExtraColumns = ", text, COALESCE(original_text, text)";
+constexpr int kFirstFullColumn = 17;
+
+constexpr absl::string_view kNamePrefix = "documents/";
+
+std::string NameOf(absl::string_view id) { return absl::StrCat(kNamePrefix, id); }
+
+std::string JsonArray(const std::vector<std::string>& items) {
+  nlohmann::json array = nlohmann::json::array();
+  for (const std::string& item : items) {
+    array.push_back(item);
+  }
+  return array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::vector<std::string> ParseJsonArray(const std::string& text) {
+  std::vector<std::string> items;
+  const nlohmann::json array = nlohmann::json::parse(text, nullptr, false);
+  if (array.is_array()) {
+    for (const nlohmann::json& item : array) {
+      if (item.is_string()) {
+        items.push_back(item.get<std::string>());
+      }
+    }
+  }
+  return items;
+}
+
+Document RowToDocument(const Statement& row, bool full_view) {
+  Document document;
+  document.set_name(NameOf(row.ColumnText(1)));
+  claimtrack::type::v1::ArticleSource& source = *document.mutable_source();
+  source.set_url(row.ColumnText(2));
+  source.set_publisher(row.ColumnText(3));
+  source.set_title(row.ColumnText(4));
+  for (std::string& author : ParseJsonArray(row.ColumnText(5))) {
+    source.add_authors(std::move(author));
+  }
+  if (!row.ColumnIsNull(6)) {
+    *source.mutable_publish_time() = ProtoTimestampFromMicros(row.ColumnInt(6));
+  }
+  for (std::string& line : ParseJsonArray(row.ColumnText(7))) {
+    document.add_removed_boilerplate(std::move(line));
+  }
+  document.set_content_sha256(row.ColumnText(8));
+  document.set_revision(static_cast<int32_t>(row.ColumnInt(9)));
+  document.set_previous_revision(row.ColumnText(10));
+  document.set_state(static_cast<ProcessingState>(row.ColumnInt(11)));
+  document.set_failure_reason(row.ColumnText(12));
+  document.set_statement_count(static_cast<int32_t>(row.ColumnInt(13)));
+  document.set_attempt_count(static_cast<int32_t>(row.ColumnInt(14)));
+  *document.mutable_create_time() = ProtoTimestampFromMicros(row.ColumnInt(15));
+  *document.mutable_update_time() = ProtoTimestampFromMicros(row.ColumnInt(16));
+  if (full_view) {
+    document.set_text(row.ColumnText(kFirstFullColumn));
+    document.set_original_text(row.ColumnText(kFirstFullColumn + 1));
+  }
+  return document;
+}
+
+// Returns the id in "documents/{id}", or nullopt for any other string.
+std::optional<std::string> IdFromName(absl::string_view name) {
+  absl::string_view id = name;
+  if (!absl::ConsumePrefix(&id, kNamePrefix) || id.empty()) {
+    return std::nullopt;
+  }
+  return std::string(id);
+}
+
+absl::Status NotFound(absl::string_view name) {
+  return absl::NotFoundError(absl::StrCat("document \"", name, "\" does not exist"));
+}
+
+// Resets a cached statement when a read is over, so that it does not hold a
+// read transaction (and an old WAL snapshot) open between calls.
+class ResetOnExit {
+ public:
+  explicit ResetOnExit(Statement* statement) : statement_(statement) {}
+  ~ResetOnExit() { statement_->Reset(); }
+  ResetOnExit(const ResetOnExit&) = delete;
+  ResetOnExit& operator=(const ResetOnExit&) = delete;
+
+ private:
+  Statement* statement_;
+};
+
+absl::StatusOr<Statement*> CachedStatement(
+    Database& db, absl::flat_hash_map<std::string, Statement>& cache,
+    const std::string& sql) {
+  auto it = cache.find(sql);
+  if (it == cache.end()) {
+    absl::StatusOr<Statement> prepared = db.Prepare(sql);
+    if (!prepared.ok()) {
+      return prepared.status();
+    }
+    it = cache.emplace(sql, *std::move(prepared)).first;
+  }
+  it->second.Reset();
+  return &it->second;
+}
+
+// What an ingested article becomes in the table, computed on the caller's
+// thread so the single writer thread only runs SQL.
+struct PreparedRow {
+  std::string id;
+  std::string content_sha256;
+  std::string authors_json;
+  std::string removed_json;
+  std::optional<int64_t> publish_time_micros;
+  NewDocument input;
+};
+
+}  // namespace
+
+class SqliteDocumentStore::ReaderLease {
+ public:
+  ReaderLease(SqliteDocumentStore* store, std::unique_ptr<Reader> reader)
+      : store_(store), reader_(std::move(reader)) {}
+  ~ReaderLease() { store_->ReleaseReader(std::move(reader_)); }
+  ReaderLease(const ReaderLease&) = delete;
+  ReaderLease& operator=(const ReaderLease&) = delete;
+
+  absl::StatusOr<Statement*> Prepare(const std::string& sql) {
+    return CachedStatement(*reader_->db, reader_->statements, sql);
+  }
+
+ private:
+  SqliteDocumentStore* store_;
+  std::unique_ptr<Reader> reader_;
+};
+
+absl::StatusOr<std::unique_ptr<SqliteDocumentStore>> SqliteDocumentStore::Open(
+    const std::string& path) {
+  absl::StatusOr<std::unique_ptr<Database>> writer = Database::Open(path);
+  if (!writer.ok()) {
+    return writer.status();
+  }
+  int64_t version = 0;
+  {
+    absl::StatusOr<Statement> pragma = (*writer)->Prepare("PRAGMA user_version");
+    if (!pragma.ok()) {
+      return pragma.status();
+    }
+    absl::StatusOr<bool> row = pragma->Step();
+    if (!row.ok()) {
+      return row.status();
+    }
+    version = *row ? pragma->ColumnInt(0) : 0;
+  }
+  if (version > kSchemaVersion) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(path, " has schema version ", version, ", newer than this binary's ",
+                     kSchemaVersion, "; run a newer claimtrack-ingestion"));
+  }
+  if (absl::Status created = (*writer)->Exec(kSchema); !created.ok()) {
+    return created;
+  }
+  if (version < kSchemaVersion) {
+    if (absl::Status set =
+            (*writer)->Exec(absl::StrCat("PRAGMA user_version = ", kSchemaVersion));
+        !set.ok()) {
+      return set;
+    }
+  }
+  std::unique_ptr<SqliteDocumentStore> store(
+      new SqliteDocumentStore(path, *std::move(writer)));
+  // Open one reader now so that a path readers cannot use fails at start-up.
+  absl::StatusOr<std::unique_ptr<Reader>> reader = store->AcquireReader();
+  if (!reader.ok()) {
+    return reader.status();
+  }
+  store->ReleaseReader(*std::move(reader));
+  return store;
+}
+
+SqliteDocumentStore::SqliteDocumentStore(std::string path,
+                                         std::unique_ptr<Database> writer)
+    : path_(std::move(path)),
+      committer_(std::make_unique<sqlite::GroupCommitter>(std::move(writer))) {}
+
+SqliteDocumentStore::~SqliteDocumentStore() { Close(); }
+
+void SqliteDocumentStore::Close() { committer_->Shutdown(); }
+
+absl::StatusOr<std::unique_ptr<SqliteDocumentStore::Reader>>
+SqliteDocumentStore::AcquireReader() {
+  {
+    absl::MutexLock lock(&readers_mu_);
+    if (!idle_readers_.empty()) {
+      std::unique_ptr<Reader> reader = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+      return reader;
+    }
+  }
+  // More concurrent readers than ever before: open one more connection. The
+  // pool keeps it, so this happens at most once per level of concurrency.
+  absl::StatusOr<std::unique_ptr<Database>> db = Database::Open(path_);
+  if (!db.ok()) {
+    return db.status();
+  }
+  if (absl::Status tuned = (*db)->Exec("PRAGMA query_only = 1;"); !tuned.ok()) {
+    return tuned;
+  }
+  auto reader = std::make_unique<Reader>();
+  reader->db = *std::move(db);
+  return reader;
+}
+
+void SqliteDocumentStore::ReleaseReader(std::unique_ptr<Reader> reader) {
+  absl::MutexLock lock(&readers_mu_);
+  idle_readers_.push_back(std::move(reader));
+}
+
+absl::StatusOr<Statement*> SqliteDocumentStore::WriteStatement(Database& db,
+                                                               const std::string& sql) {
+  return CachedStatement(db, write_statements_, sql);
+}
+
+void SqliteDocumentStore::Ingest(std::vector<NewDocument> documents, IngestDone done) {
+  auto rows = std::make_unique<std::vector<PreparedRow>>();
+  rows->reserve(documents.size());
+  for (NewDocument& document : documents) {
+    PreparedRow row;
+    row.content_sha256 = Sha256Hex(document.cleaned.text);
+    row.id = DocumentId(document.source.url(), row.content_sha256);
+    row.authors_json =
+        JsonArray({document.source.authors().begin(), document.source.authors().end()});
+    row.removed_json = JsonArray(document.cleaned.removed_boilerplate);
+    if (document.source.has_publish_time()) {
+      row.publish_time_micros = ToUnixMicrosOrZero(document.source.publish_time());
+    }
+    row.input = std::move(document);
+    rows->push_back(std::move(row));
+  }
+  auto results = std::make_shared<std::vector<IngestResult>>(rows->size());
+
+  auto write = [this, rows = std::move(rows), results](Database& db) -> absl::Status {
+    const int64_t now = absl::ToUnixMicros(absl::Now());
+    const std::string select_sql =
+        absl::StrCat("SELECT ", kBasicColumns, " FROM documents WHERE id = ?1");
+    for (size_t i = 0; i < rows->size(); ++i) {
+      const PreparedRow& row = (*rows)[i];
+      IngestResult& result = (*results)[i];
+      // Same URL and same text: the document already exists.
+      absl::StatusOr<Statement*> existing = WriteStatement(db, select_sql);
+      if (!existing.ok()) {
+        return existing.status();
+      }
+      {
+        ResetOnExit reset(*existing);
+        (*existing)->Bind(1, row.id);
+        absl::StatusOr<bool> found = (*existing)->Step();
+        if (!found.ok()) {
+          return found.status();
+        }
+        if (*found) {
+          result.document = RowToDocument(**existing, /*full_view=*/false);
+          result.created = false;
+          continue;
+        }
+      }
+      // Same URL, new text: the next revision.
+      int64_t revision = 1;
+      std::string previous;
+      const std::string& url = row.input.source.url();
+      if (!url.empty()) {
+        absl::StatusOr<Statement*> latest = WriteStatement(
+            db,
+            "SELECT id, revision FROM documents WHERE url = ?1 AND url != '' "
+            "ORDER BY revision DESC LIMIT 1");
+        if (!latest.ok()) {
+          return latest.status();
+        }
+        ResetOnExit reset(*latest);
+        (*latest)->Bind(1, url);
+        absl::StatusOr<bool> found = (*latest)->Step();
+        if (!found.ok()) {
+          return found.status();
+        }
+        if (*found) {
+          previous = NameOf((*latest)->ColumnText(0));
+          revision = (*latest)->ColumnInt(1) + 1;
+        }
+      }
+      absl::StatusOr<Statement*> insert = WriteStatement(
+          db,
+          "INSERT INTO documents (id, url, publisher, title, authors_json, "
+          "publish_time_micros, text, original_text, removed_boilerplate_json, "
+          "content_sha256, revision, previous_revision, state, failure_reason, "
+          "statement_count, attempt_count, next_attempt_micros, create_micros, "
+          "update_micros) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+          "?13, '', 0, 0, ?14, ?14, ?14)");
+      if (!insert.ok()) {
+        return insert.status();
+      }
+      {
+        ResetOnExit reset(*insert);
+        Statement& s = **insert;
+        const claimtrack::type::v1::ArticleSource& source = row.input.source;
+        s.Bind(1, row.id)
+            .Bind(2, url)
+            .Bind(3, source.publisher())
+            .Bind(4, source.title());
+        s.Bind(5, row.authors_json);
+        if (row.publish_time_micros.has_value()) {
+          s.Bind(6, *row.publish_time_micros);
+        } else {
+          s.BindNull(6);
+        }
+        s.Bind(7, row.input.cleaned.text);
+        if (row.input.original_text == row.input.cleaned.text) {
+          s.BindNull(8);
+        } else {
+          s.Bind(8, row.input.original_text);
+        }
+        s.Bind(9, row.removed_json).Bind(10, row.content_sha256).Bind(11, revision);
+        s.Bind(12, previous).Bind(13, static_cast<int64_t>(PROCESSING_STATE_RECEIVED));
+        s.Bind(14, now);
+        if (absl::Status inserted = s.Run(); !inserted.ok()) {
+          return inserted;
+        }
+      }
+      Document& document = result.document;
+      document.set_name(NameOf(row.id));
+      *document.mutable_source() = row.input.source;
+      for (const std::string& line : row.input.cleaned.removed_boilerplate) {
+        document.add_removed_boilerplate(line);
+      }
+      document.set_content_sha256(row.content_sha256);
+      document.set_revision(static_cast<int32_t>(revision));
+      document.set_previous_revision(previous);
+      document.set_state(PROCESSING_STATE_RECEIVED);
+      *document.mutable_create_time() = ProtoTimestampFromMicros(now);
+      *document.mutable_update_time() = ProtoTimestampFromMicros(now);
+      result.created = true;
+    }
+    return absl::OkStatus();
+  };
+  committer_->Submit(std::move(write),
+                     [results, done = std::move(done)](absl::Status status) mutable {
+                       if (!status.ok()) {
+                         done(std::move(status));
+                         return;
+                       }
+                       done(std::move(*results));
+                     });
+}
+
+absl::StatusOr<Document> SqliteDocumentStore::Get(absl::string_view name,
+                                                  bool full_view) {
+  const std::optional<std::string> id = IdFromName(name);
+  if (!id.has_value()) {
+    return NotFound(name);
+  }
+  absl::StatusOr<std::unique_ptr<Reader>> reader = AcquireReader();
+  if (!reader.ok()) {
+    return reader.status();
+  }
+  ReaderLease lease(this, *std::move(reader));
+  absl::StatusOr<Statement*> select = lease.Prepare(
+      absl::StrCat("SELECT ", kBasicColumns, full_view ? kFullExtraColumns : "",
+                   " FROM documents WHERE id = ?1"));
+  if (!select.ok()) {
+    return select.status();
+  }
+  ResetOnExit reset(*select);
+  (*select)->Bind(1, *id);
+  absl::StatusOr<bool> found = (*select)->Step();
+  if (!found.ok()) {
+    return found.status();
+  }
+  if (!*found) {
+    return NotFound(name);
+  }
+  return RowToDocument(**select, full_view);
+}
+
+absl::StatusOr<ListDocumentsPage> SqliteDocumentStore::List(
+    const ListDocumentsQuery& query) {
+  // The token is bound to the filters, not to the page size or view, which
+  // callers may change between pages.
+  const std::string fingerprint = absl::StrCat(
+      "documents;state=", static_cast<int>(query.state), ";publisher=", query.publisher);
+  absl::StatusOr<int64_t> resume_after =
+      DecodePageToken(query.page_token, fingerprint, std::numeric_limits<int64_t>::max());
+  if (!resume_after.ok()) {
+    return resume_after.status();
+  }
+  const bool by_state = query.state != ProcessingState::PROCESSING_STATE_UNSPECIFIED;
+  const bool by_publisher = !query.publisher.empty();
+  std::string sql =
+      absl::StrCat("SELECT ", kBasicColumns, query.full_view ? kFullExtraColumns : "",
+                   " FROM documents WHERE seq < ?1");
+  int next_param = 2;
+  const int state_param = by_state ? next_param++ : 0;
+  const int publisher_param = by_publisher ? next_param++ : 0;
+  const int limit_param = next_param;
+  if (by_state) {
+    absl::StrAppend(&sql, " AND state = ?", state_param);
+  }
+  if (by_publisher) {
+    absl::StrAppend(&sql, " AND publisher = ?", publisher_param);
+  }
+  absl::StrAppend(&sql, " ORDER BY seq DESC LIMIT ?", limit_param);
+
+  absl::StatusOr<std::unique_ptr<Reader>> reader = AcquireReader();
+  if (!reader.ok()) {
+    return reader.status();
+  }
+  ReaderLease lease(this, *std::move(reader));
+  absl::StatusOr<Statement*> select = lease.Prepare(sql);
+  if (!select.ok()) {
+    return select.status();
+  }
+  ResetOnExit reset(*select);
+  Statement& s = **select;
+  s.Bind(1, *resume_after);
+  if (by_state) {
+    s.Bind(state_param, static_cast<int64_t>(query.state));
+  }
+  if (by_publisher) {
+    s.Bind(publisher_param, query.publisher);
+  }
+  // One more than a page tells whether there is a next page.
+  s.Bind(limit_param, static_cast<int64_t>(query.page_size) + 1);
+  ListDocumentsPage page;
+  int64_t last_seq = 0;
+  while (true) {
+    absl::StatusOr<bool> row = s.Step();
+    if (!row.ok()) {
+      return row.status();
+    }
+    if (!*row) {
+      break;
+    }
+    if (static_cast<int>(page.documents.size()) == query.page_size) {
+      page.next_page_token = EncodePageToken(last_seq, fingerprint);
+      break;
+    }
+    last_seq = s.ColumnInt(0);
+    page.documents.push_back(RowToDocument(s, query.full_view));
+  }
+  return page;
+}
+
+absl::StatusOr<std::vector<OutboxItem>> SqliteDocumentStore::FetchDue(absl::Time now,
+                                                                      int limit) {
+  absl::StatusOr<std::unique_ptr<Reader>> reader = AcquireReader();
+  if (!reader.ok()) {
+    return reader.status();
+  }
+  ReaderLease lease(this, *std::move(reader));
+  absl::StatusOr<Statement*> select = lease.Prepare(
+      "SELECT id, attempt_count, next_attempt_micros FROM documents "
+      "INDEXED BY documents_outbox "
+      "WHERE state IN (1, 2) AND next_attempt_micros <= ?1 "
+      "ORDER BY next_attempt_micros, seq LIMIT ?2");
+  if (!select.ok()) {
+    return select.status();
+  }
+  ResetOnExit reset(*select);
+  Statement& s = **select;
+  s.Bind(1, absl::ToUnixMicros(now)).Bind(2, static_cast<int64_t>(limit));
+  std::vector<OutboxItem> items;
+  while (true) {
+    absl::StatusOr<bool> row = s.Step();
+    if (!row.ok()) {
+      return row.status();
+    }
+    if (!*row) {
+      break;
+    }
+    items.push_back(OutboxItem{NameOf(s.ColumnText(0)), static_cast<int>(s.ColumnInt(1)),
+                               absl::FromUnixMicros(s.ColumnInt(2))});
+  }
+  return items;
+}
+
+absl::StatusOr<std::optional<absl::Time>> SqliteDocumentStore::NextDueAfter(
+    absl::Time now) {
+  absl::StatusOr<std::unique_ptr<Reader>> reader = AcquireReader();
+  if (!reader.ok()) {
+    return reader.status();
+  }
+  ReaderLease lease(this, *std::move(reader));
+  absl::StatusOr<Statement*> select = lease.Prepare(
+      "SELECT MIN(next_attempt_micros) FROM documents INDEXED BY documents_outbox "
+      "WHERE state IN (1, 2) AND next_attempt_micros > ?1");
+  if (!select.ok()) {
+    return select.status();
+  }
+  ResetOnExit reset(*select);
+  (*select)->Bind(1, absl::ToUnixMicros(now));
+  absl::StatusOr<bool> row = (*select)->Step();
+  if (!row.ok()) {
+    return row.status();
+  }
+  if (!*row || (*select)->ColumnIsNull(0)) {
+    return std::optional<absl::Time>();
+  }
+  return std::optional<absl::Time>(absl::FromUnixMicros((*select)->ColumnInt(0)));
+}
+
+absl::StatusOr<claimtrack::type::v1::DocumentRef> SqliteDocumentStore::GetDocumentRef(
+    absl::string_view name) {
+  const std::optional<std::string> id = IdFromName(name);
+  if (!id.has_value()) {
+    return NotFound(name);
+  }
+  absl::StatusOr<std::unique_ptr<Reader>> reader = AcquireReader();
+  if (!reader.ok()) {
+    return reader.status();
+  }
+  ReaderLease lease(this, *std::move(reader));
+  absl::StatusOr<Statement*> select = lease.Prepare(
+      "SELECT text, url, publisher, title, authors_json, publish_time_micros "
+      "FROM documents WHERE id = ?1");
+  if (!select.ok()) {
+    return select.status();
+  }
+  ResetOnExit reset(*select);
+  Statement& s = **select;
+  s.Bind(1, *id);
+  absl::StatusOr<bool> found = s.Step();
+  if (!found.ok()) {
+    return found.status();
+  }
+  if (!*found) {
+    return NotFound(name);
+  }
+  claimtrack::type::v1::DocumentRef ref;
+  ref.set_name(std::string(name));
+  ref.set_text(s.ColumnText(0));
+  claimtrack::type::v1::ArticleSource& source = *ref.mutable_source();
+  source.set_url(s.ColumnText(1));
+  source.set_publisher(s.ColumnText(2));
+  source.set_title(s.ColumnText(3));
+  for (std::string& author : ParseJsonArray(s.ColumnText(4))) {
+    source.add_authors(std::move(author));
+  }
+  if (!s.ColumnIsNull(5)) {
+    *source.mutable_publish_time() = ProtoTimestampFromMicros(s.ColumnInt(5));
+  }
+  return ref;
+}
+
+void SqliteDocumentStore::SubmitUpdate(const std::string& name, std::string update_sql,
+                                       absl::AnyInvocable<void(Statement&)> bind_rest,
+                                       bool read_back, UpdateDone done) {
+  const std::optional<std::string> id = IdFromName(name);
+  if (!id.has_value()) {
+    done(NotFound(name));
+    return;
+  }
+  auto document = std::make_shared<Document>();
+  auto write = [this, id = *id, update_sql = std::move(update_sql),
+                bind_rest = std::move(bind_rest), read_back,
+                document](Database& db) mutable -> absl::Status {
+    absl::StatusOr<Statement*> update = WriteStatement(db, update_sql);
+    if (!update.ok()) {
+      return update.status();
+    }
+    {
+      ResetOnExit reset(*update);
+      (*update)->Bind(1, absl::ToUnixMicros(absl::Now())).Bind(2, id);
+      bind_rest(**update);
+      if (absl::Status updated = (*update)->Run(); !updated.ok()) {
+        return updated;
+      }
+    }
+    if (!read_back) {
+      document->set_name(NameOf(id));
+      return absl::OkStatus();
+    }
+    absl::StatusOr<Statement*> select = WriteStatement(
+        db, absl::StrCat("SELECT ", kBasicColumns, " FROM documents WHERE id = ?1"));
+    if (!select.ok()) {
+      return select.status();
+    }
+    ResetOnExit reset(*select);
+    (*select)->Bind(1, id);
+    absl::StatusOr<bool> found = (*select)->Step();
+    if (!found.ok()) {
+      return found.status();
+    }
+    if (!*found) {
+      return NotFound(NameOf(id));
+    }
+    *document = RowToDocument(**select, /*full_view=*/false);
+    return absl::OkStatus();
+  };
+  committer_->Submit(std::move(write),
+                     [document, done = std::move(done)](absl::Status status) mutable {
+                       if (!status.ok()) {
+                         done(std::move(status));
+                         return;
+                       }
+                       done(std::move(*document));
+                     });
+}
+
+// Each update applies only while the document is undelivered, so a late
+// outcome (a retry racing a success) never moves DONE or FAILED back.
+void SqliteDocumentStore::MarkInFlight(std::vector<std::string> names,
+                                       absl::AnyInvocable<void(absl::Status)> done) {
+  std::vector<std::string> ids;
+  ids.reserve(names.size());
+  for (const std::string& name : names) {
+    if (std::optional<std::string> id = IdFromName(name); id.has_value()) {
+      ids.push_back(*std::move(id));
+    }
+  }
+  const std::string sql = absl::StrCat(
+      "UPDATE documents SET state = ", static_cast<int>(PROCESSING_STATE_EXTRACTING),
+      ", attempt_count = attempt_count + 1, update_micros = ?1 "
+      "WHERE id = ?2 AND state IN (1, 2)");
+  committer_->Submit(
+      [this, ids = std::move(ids), sql](Database& db) -> absl::Status {
+        absl::StatusOr<Statement*> update = WriteStatement(db, sql);
+        if (!update.ok()) {
+          return update.status();
+        }
+        const int64_t now = absl::ToUnixMicros(absl::Now());
+        for (const std::string& id : ids) {
+          ResetOnExit reset(*update);
+          (*update)->Bind(1, now).Bind(2, id);
+          if (absl::Status updated = (*update)->Run(); !updated.ok()) {
+            return updated;
+          }
+        }
+        return absl::OkStatus();
+      },
+      std::move(done));
+}
+
+void SqliteDocumentStore::MarkDone(const std::string& name, int statement_count,
+                                   UpdateDone done) {
+  SubmitUpdate(
+      name,
+      absl::StrCat(
+          "UPDATE documents SET state = ", static_cast<int>(PROCESSING_STATE_DONE),
+          ", statement_count = ?3, failure_reason = '', "
+          "update_micros = ?1 WHERE id = ?2 AND state IN (1, 2)"),
+      [statement_count](Statement& s) { s.Bind(3, statement_count); },
+      /*read_back=*/true, std::move(done));
+}
+
+void SqliteDocumentStore::ScheduleRetry(const std::string& name,
+                                        absl::Time next_attempt_time,
+                                        const std::string& error, UpdateDone done) {
+  SubmitUpdate(
+      name,
+      absl::StrCat(
+          "UPDATE documents SET state = ", static_cast<int>(PROCESSING_STATE_EXTRACTING),
+          ", next_attempt_micros = ?3, failure_reason = ?4, "
+          "update_micros = ?1 WHERE id = ?2 AND state IN (1, 2)"),
+      [micros = absl::ToUnixMicros(next_attempt_time), error](Statement& s) {
+        s.Bind(3, micros).Bind(4, error);
+      },
+      /*read_back=*/true, std::move(done));
+}
+
+void SqliteDocumentStore::MarkFailed(const std::string& name, const std::string& reason,
+                                     UpdateDone done) {
+  SubmitUpdate(
+      name,
+      absl::StrCat(
+          "UPDATE documents SET state = ", static_cast<int>(PROCESSING_STATE_FAILED),
+          ", failure_reason = ?3, update_micros = ?1 "
+          "WHERE id = ?2 AND state IN (1, 2)"),
+      [reason](Statement& s) { s.Bind(3, reason); }, /*read_back=*/true, std::move(done));
+}
+
+}  // namespace claimtrack::ingestion
