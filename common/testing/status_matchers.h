@@ -16,6 +16,7 @@
 //   EXPECT_THAT(store.Get("x"), StatusIs(absl::StatusCode::kNotFound));
 //   EXPECT_THAT(rpc_status, StatusIs(grpc::StatusCode::ABORTED, HasSubstr("etag")));
 //   ASSERT_THAT(result, IsOk());
+//   EXPECT_THAT(Parse("7"), IsOkAndHolds(7));
 namespace claimtrack::testing {
 
 inline const absl::Status& GetStatus(const absl::Status& status) { return status; }
@@ -34,6 +35,14 @@ MATCHER(IsOk, "is OK") {
     *result_listener << "status is " << status;
   }
   return status.ok();
+}
+
+MATCHER_P(IsOkAndHolds, value_matcher, "is OK and holds a matching value") {
+  if (!arg.ok()) {
+    *result_listener << "status is " << arg.status();
+    return false;
+  }
+  return ::testing::ExplainMatchResult(value_matcher, *arg, result_listener);
 }
 
 MATCHER_P2(StatusIs, code, message_matcher,

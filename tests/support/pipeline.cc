@@ -1,5 +1,6 @@
 #include "tests/support/pipeline.h"
 
+#include <signal.h>
 #include <stdlib.h>
 
 #include <fstream>
@@ -93,17 +94,19 @@ absl::Status Pipeline::Launch(Service service, int port) {
   return absl::OkStatus();
 }
 
-void Pipeline::Stop(Service service, bool crash) {
+int Pipeline::Stop(Service service, bool crash) {
   auto& process = processes_[Index(service)];
   if (process == nullptr) {
-    return;
+    return -1;
   }
+  int exit_code = 128 + SIGKILL;
   if (crash) {
     process->Kill();
   } else {
-    process->Terminate();
+    exit_code = process->Terminate();
   }
   process.reset();
+  return exit_code;
 }
 
 absl::Status Pipeline::Restart(Service service) {

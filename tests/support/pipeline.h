@@ -26,7 +26,8 @@ class Pipeline {
   static absl::StatusOr<std::unique_ptr<Pipeline>> Start(const std::string& work_dir);
 
   // Stops a service: SIGKILL when `crash`, else SIGTERM (graceful drain).
-  void Stop(Service service, bool crash);
+  // Returns its exit code (128 + signal when killed), or -1 if not running.
+  int Stop(Service service, bool crash);
   // Starts a stopped service again on the port it had.
   absl::Status Restart(Service service);
 
