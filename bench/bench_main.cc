@@ -81,6 +81,11 @@ void PinTo(const std::vector<int>& cpus) {
   sched_setaffinity(0, sizeof(set), &set);
 }
 
+double MedianOf(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  return values[values.size() / 2];
+}
+
 LoadResult Median(std::vector<LoadResult> runs) {
   std::sort(runs.begin(), runs.end(), [](const LoadResult& a, const LoadResult& b) {
     return a.CallsPerSecond() < b.CallsPerSecond();
@@ -176,12 +181,19 @@ int main(int argc, char** argv) {
   DriveIngest(*alone_stub, warm_up, concurrency);
   std::vector<LoadResult> echo_runs;
   std::vector<LoadResult> ingest_runs;
+  std::vector<double> echo_cpu_us;  // server CPU per call, each round
+  std::vector<double> ingest_cpu_us;
   double payload_bytes = 0;
   for (int round = 0; round < rounds; ++round) {
     const auto requests = MakeRequests(round * count, count);
     payload_bytes = AverageBytes(requests);
+    double cpu = (*echo)->CpuSeconds();
     echo_runs.push_back(DriveIngest(*echo_stub, requests, concurrency));
+    echo_cpu_us.push_back(((*echo)->CpuSeconds() - cpu) * 1e6 / count);
+    cpu = (*alone)->CpuSeconds(Pipeline::Service::kIngestion);
     ingest_runs.push_back(DriveIngest(*alone_stub, requests, concurrency));
+    ingest_cpu_us.push_back(
+        ((*alone)->CpuSeconds(Pipeline::Service::kIngestion) - cpu) * 1e6 / count);
   }
   (*echo)->Terminate();
   alone->reset();
@@ -215,6 +227,9 @@ int main(int argc, char** argv) {
   PrintLoad("  ingestion (durable ack)", ingest);
   std::printf("%-30s %9.1f %%\n", "  ingestion / echo", 100.0 * ingest.CallsPerSecond() /
                                                           baseline.CallsPerSecond());
+  std::printf("%-30s %9.1f us echo, %.1f us ingestion (median; steadier than rates on a "
+              "busy machine)\n",
+              "  server CPU per call", MedianOf(echo_cpu_us), MedianOf(ingest_cpu_us));
   std::printf("\nend to end, three services on all CPUs:\n");
   PrintLoad("  ingestion while processing", during);
   std::printf("%-30s %9.0f articles/s  (%d articles, %lld statements recorded, %.2f s)\n",

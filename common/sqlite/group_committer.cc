@@ -70,6 +70,21 @@ void GroupCommitter::Loop() {
   }
 }
 
+absl::Status GroupCommitter::RunStatement(BatchStatement which) {
+  static constexpr const char* kSql[] = {"SAVEPOINT write", "RELEASE write",
+                                         "ROLLBACK TO write"};
+  std::optional<Statement>& statement = statements_[which];
+  if (!statement.has_value()) {
+    absl::StatusOr<Statement> prepared = writer_->Prepare(kSql[which]);
+    if (!prepared.ok()) {
+      return prepared.status();
+    }
+    statement.emplace(*std::move(prepared));
+  }
+  statement->Reset();
+  return statement->Run();
+}
+
 void GroupCommitter::CommitBatch(std::deque<Pending>& batch) {
   std::vector<absl::Status> results;
   results.reserve(batch.size());
@@ -81,14 +96,15 @@ void GroupCommitter::CommitBatch(std::deque<Pending>& batch) {
     return;
   }
   for (Pending& pending : batch) {
-    absl::Status status = writer_->Exec("SAVEPOINT write");
+    absl::Status status = RunStatement(kSavepoint);
     if (status.ok()) {
       status = pending.write(*writer_);
       if (status.ok()) {
-        status = writer_->Exec("RELEASE write");
+        status = RunStatement(kRelease);
       } else {
         // Undo this write alone; the rest of the batch still commits.
-        writer_->Exec("ROLLBACK TO write; RELEASE write").IgnoreError();
+        RunStatement(kRollbackTo).IgnoreError();
+        RunStatement(kRelease).IgnoreError();
       }
     }
     results.push_back(std::move(status));

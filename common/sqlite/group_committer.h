@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "absl/base/thread_annotations.h"
@@ -57,11 +58,18 @@ class GroupCommitter {
     Done done;
   };
 
+  // The statements run around every write, prepared once on the writer
+  // thread: parsing them per write costs more than running them.
+  enum BatchStatement { kSavepoint, kRelease, kRollbackTo, kBatchStatementCount };
+
   void Loop();
   void CommitBatch(std::deque<Pending>& batch);
+  absl::Status RunStatement(BatchStatement which);
 
   const Options options_;
   std::unique_ptr<Database> writer_;
+  // Used only on the writer thread.
+  std::optional<Statement> statements_[kBatchStatementCount];
   absl::Mutex mu_;
   std::deque<Pending> queue_ ABSL_GUARDED_BY(mu_);
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;

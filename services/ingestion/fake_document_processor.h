@@ -71,6 +71,10 @@ class FakeDocumentProcessor final : public DocumentProcessor {
     absl::MutexLock lock(&mu_);
     return calls_[name];
   }
+  int total_calls() {
+    absl::MutexLock lock(&mu_);
+    return total_calls_;
+  }
   int max_held() {
     absl::MutexLock lock(&mu_);
     return max_held_;

@@ -102,18 +102,23 @@ void OutboxDispatcher::Loop() {
     {
       absl::MutexLock lock(&mu_);
       now = options_.clock();
-      absl::Time wake = next_due_;
+      // Paused: nothing is sent before the pause ends, and everything due
+      // is looked at when it does.
+      absl::Time wake = paused_until_ > now ? paused_until_ : next_due_;
       if (!deadlines_.empty()) {
         wake = std::min(wake, deadlines_.begin()->first);
       }
-      if (!stopping_ && !work_requested_ && wake > now) {
+      const bool paused = paused_until_ > now;
+      if (!stopping_ && (!work_requested_ || paused) && wake > now) {
         // The timed wait is in real time; with the real clock that is exact,
         // with a test clock the loop just looks again.
+        // While paused, new work waits for the pause to end.
         mu_.AwaitWithTimeout(
             absl::Condition(
-                +[](OutboxDispatcher* self) ABSL_EXCLUSIVE_LOCKS_REQUIRED(self->mu_) {
-                  return self->stopping_ || self->work_requested_;
-                },
+                paused ? +[](OutboxDispatcher* self) ABSL_EXCLUSIVE_LOCKS_REQUIRED(
+                             self->mu_) { return self->stopping_; }
+                       : +[](OutboxDispatcher* self) ABSL_EXCLUSIVE_LOCKS_REQUIRED(
+                             self->mu_) { return self->stopping_ || self->work_requested_; },
                 this),
             wake - now);
       }
@@ -135,7 +140,9 @@ void OutboxDispatcher::Loop() {
           expired.push_back(std::move(done));
         }
       }
-      capacity = options_.max_in_flight - static_cast<int>(in_flight_.size());
+      capacity = paused_until_ > now
+                     ? 0
+                     : options_.max_in_flight - static_cast<int>(in_flight_.size());
     }
     for (WaitDone& done : expired) {
       done(absl::DeadlineExceededError(
@@ -239,6 +246,14 @@ void OutboxDispatcher::OnProcessed(const std::string& name, int attempt_count,
     Settle(name, std::move(document));
   };
   if (result.ok()) {
+    {
+      absl::MutexLock lock(&mu_);
+      if (consecutive_failures_ > 0) {
+        spdlog::info("outbox: extraction is answering again; deliveries resume");
+      }
+      consecutive_failures_ = 0;
+      paused_until_ = absl::InfinitePast();
+    }
     store_->MarkDone(name, *result, std::move(settle));
     return;
   }
@@ -249,11 +264,28 @@ void OutboxDispatcher::OnProcessed(const std::string& name, int attempt_count,
     return;
   }
   const absl::Duration delay = Backoff(attempt_count);
-  spdlog::info("outbox: delivering {} failed (attempt {}), retrying in {}: {}", name,
-               attempt_count, absl::FormatDuration(delay), error.ToString());
+  spdlog::debug("outbox: delivering {} failed (attempt {}), retrying in {}: {}", name,
+                attempt_count, absl::FormatDuration(delay), error.ToString());
+  PauseDeliveries(error);
   store_->ScheduleRetry(name, options_.clock() + delay,
                         absl::StrCat("attempt ", attempt_count, ": ", error.ToString()),
                         std::move(settle));
+}
+
+void OutboxDispatcher::PauseDeliveries(const absl::Status& error) {
+  int failures = 0;
+  {
+    absl::MutexLock lock(&mu_);
+    if (paused_until_ > options_.clock()) {
+      return;  // the calls of the round that is already paused
+    }
+    failures = ++consecutive_failures_;
+  }
+  const absl::Duration pause = Backoff(failures);
+  spdlog::warn("outbox: extraction failed ({}); pausing deliveries for {}", error.ToString(),
+               absl::FormatDuration(pause));
+  absl::MutexLock lock(&mu_);
+  paused_until_ = options_.clock() + pause;
 }
 
 void OutboxDispatcher::Settle(const std::string& name,

@@ -90,6 +90,9 @@ class OutboxDispatcher {
 
   // The backoff before attempt `attempt_count + 1` (exposed for tests).
   absl::Duration Backoff(int attempt_count);
+  // Starts (or lengthens) the pause of all deliveries after a transient
+  // failure; logged once per pause rather than once per document.
+  void PauseDeliveries(const absl::Status& error);
 
  private:
   struct Waiter {
@@ -120,6 +123,11 @@ class OutboxDispatcher {
   bool work_requested_ ABSL_GUARDED_BY(mu_) = true;
   // When the earliest scheduled retry is due (InfiniteFuture: none known).
   absl::Time next_due_ ABSL_GUARDED_BY(mu_) = absl::InfiniteFuture();
+  // While extraction fails transiently (down, restarting), every delivery
+  // pauses: one round of calls probes it, with the same backoff a single
+  // document gets, instead of each queued document failing on its own.
+  absl::Time paused_until_ ABSL_GUARDED_BY(mu_) = absl::InfinitePast();
+  int consecutive_failures_ ABSL_GUARDED_BY(mu_) = 0;
   // Documents handed to the processor whose outcome is not committed yet;
   // they are still due in the store, so fetches skip them.
   absl::flat_hash_set<std::string> in_flight_ ABSL_GUARDED_BY(mu_);

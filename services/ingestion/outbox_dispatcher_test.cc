@@ -38,9 +38,9 @@ class OutboxDispatcherTest : public ::testing::Test {
     store_ = *std::move(store);
   }
 
-  std::vector<std::string> IngestTexts(int count) {
+  std::vector<std::string> IngestTexts(int count, int first_index = 0) {
     std::vector<NewDocument> documents;
-    for (int i = 0; i < count; ++i) {
+    for (int i = first_index; i < first_index + count; ++i) {
       NewDocument document;
       document.original_text = absl::StrCat("Document ", i, ".");
       document.cleaned = CleanArticleText(document.original_text);
@@ -60,6 +60,16 @@ class OutboxDispatcherTest : public ::testing::Test {
                    });
     done.WaitForNotification();
     return names;
+  }
+
+  // Polls `condition` for up to 10 s.
+  static bool WaitFor(const std::function<bool()>& condition) {
+    const absl::Time deadline = absl::Now() + absl::Seconds(10);
+    while (!condition()) {
+      if (absl::Now() > deadline) return false;
+      absl::SleepFor(absl::Milliseconds(5));
+    }
+    return true;
   }
 
   // Waits (without a deadline) until `name` is DONE or FAILED.
@@ -175,6 +185,43 @@ TEST_F(OutboxDispatcherTest, TransientFailureIsRetriedAfterBackoff) {
   EXPECT_EQ(document->attempt_count(), 2);
   EXPECT_EQ(document->statement_count(), 2);
   EXPECT_TRUE(document->failure_reason().empty());
+}
+
+TEST_F(OutboxDispatcherTest, ATransientFailurePausesEveryDelivery) {
+  // Extraction is down: the first round of calls fails, and then nothing
+  // more is sent -- not even newly ingested documents -- until the pause
+  // (on the test clock) is over.
+  const std::vector<std::string> first = IngestTexts(3);
+  FakeDocumentProcessor processor(
+      [](const claimtrack::type::v1::DocumentRef&, int) -> absl::StatusOr<int> {
+        return absl::UnavailableError("extraction is down");
+      });
+  absl::Mutex clock_mu;
+  absl::Time fake_now = absl::Now() + absl::Seconds(1);
+  std::atomic<int> retries_recorded{0};
+  OutboxDispatcherOptions options;
+  options.jitter = 0;
+  options.clock = [&] {
+    absl::MutexLock lock(&clock_mu);
+    return fake_now;
+  };
+  options.on_update = [&](const Document&) { ++retries_recorded; };
+  OutboxDispatcher dispatcher(store_.get(), &processor, options);
+  dispatcher.Start();
+  ASSERT_TRUE(WaitFor([&] { return retries_recorded.load() == 3; }));
+  EXPECT_EQ(processor.total_calls(), 3);
+
+  IngestTexts(2, /*first_index=*/100);
+  dispatcher.Notify();
+  absl::SleepFor(absl::Milliseconds(300));  // long enough for a wrong send
+  EXPECT_EQ(processor.total_calls(), 3) << "sent while paused";
+
+  {
+    absl::MutexLock lock(&clock_mu);
+    fake_now += absl::Seconds(1);  // past the pause and every retry
+  }
+  dispatcher.Notify();
+  EXPECT_TRUE(WaitFor([&] { return processor.total_calls() >= 5; }));
 }
 
 TEST_F(OutboxDispatcherTest, BackoffDoublesToTheCap) {

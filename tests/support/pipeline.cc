@@ -117,6 +117,11 @@ std::string Pipeline::address(Service service) const {
   return absl::StrCat("127.0.0.1:", ports_[Index(service)]);
 }
 
+double Pipeline::CpuSeconds(Service service) const {
+  const auto& process = processes_[Index(service)];
+  return process == nullptr ? 0 : process->CpuSeconds();
+}
+
 std::unique_ptr<claimtrack::ingestion::v1::IngestionService::Stub> Pipeline::Ingestion()
     const {
   return claimtrack::ingestion::v1::IngestionService::NewStub(grpc::CreateChannel(

@@ -32,6 +32,8 @@ class Pipeline {
   absl::Status Restart(Service service);
 
   std::string address(Service service) const;
+  // CPU seconds the service's current process has used (0 if stopped).
+  double CpuSeconds(Service service) const;
   const std::string& work_dir() const { return work_dir_; }
 
   // Stubs on fresh channels to the current processes.

@@ -28,6 +28,11 @@ class ServiceProcess {
   std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
   const std::string& log_path() const { return log_path_; }
 
+  // CPU time (user + system) the process has used so far, from /proc: lets
+  // a benchmark report server CPU per call, which a busy machine disturbs
+  // far less than wall-clock rates.
+  double CpuSeconds() const;
+
   // SIGTERM, then waits; returns the exit code (or 128 + signal).
   int Terminate();
   // SIGKILL, then waits: a crash with no chance to clean up.
