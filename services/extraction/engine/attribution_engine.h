@@ -70,17 +70,27 @@ struct Statement {
   // For partial quotes: the fragments inside quote marks.
   std::vector<TextSpan> quoted_fragments;
   std::optional<TextSpan> mention;  // Speaker as written here ("he").
+  // The appositive that identifies the speaker, as written after the
+  // mention (", president of the group's parent organization Eurojust,").
+  std::optional<ByteSpan> mention_appositive;
   Speaker speaker;                  // Resolved speaker.
   std::optional<TextSpan> cue;      // "said", "has said", "according to".
+  // For a quote with no speaker of its own: where the likely speaker was
+  // last written (the previous sentence's mention). Not set otherwise.
+  std::optional<TextSpan> antecedent;
   std::optional<Relay> relay;
   std::optional<TextSpan> context;  // "in a letter obtained by ...".
+  // "that" opening reported content ("said that X"). Not part of `content`
+  // (it carries no meaning), but annotation schemes such as PolNeAR count
+  // it as content, so evaluation output can add it back.
+  std::optional<ByteSpan> complementizer;
   double confidence = 0;            // 0..1
   std::string rule;                 // Which rule produced it.
 };
 
 class AttributionEngine {
  public:
-  static constexpr std::string_view kVersion = "rules-0.1.0";
+  static constexpr std::string_view kVersion = "rules-0.2.0";
 
   // Builds the lexicons once; Extract is const and thread-safe.
   AttributionEngine();

@@ -11,6 +11,10 @@ namespace {
 constexpr size_t kMaxNameWords = 8;
 constexpr size_t kMaxRoleWords = 14;
 constexpr size_t kMaxObjectWords = 4;
+constexpr size_t kMaxSubjectWords = 10;
+constexpr size_t kMaxLabelWords = 4;
+constexpr size_t kMaxRecipientTokens = 12;
+constexpr size_t kMaxAppositiveTokens = 40;
 // Real sentences hold a handful of cues; the cap keeps pathological input
 // (megabytes without punctuation) linear.
 constexpr size_t kMaxHitsPerSentence = 16;
@@ -22,6 +26,9 @@ struct Hit {
   size_t chain_begin = 0;  // First token of aux/adverb chain before the verb.
   size_t cue_end = 0;      // Exclusive; includes the object of "told".
   bool according = false;
+  bool participle = false;  // ", saying ...": speaker is the clause subject.
+  bool coordinated = false;  // "... and said ...": same subject as before.
+  bool noun = false;         // "his warning that ...": possessive source.
   // Speaker phrase as token ranges.
   bool has_speaker = false;
   bool inverted = false;  // "said Schmid".
@@ -31,13 +38,73 @@ struct Hit {
   size_t frame_begin = 0;  // First token of speaker + cue.
   size_t after = 0;        // First token after the attribution frame.
   // Classification.
-  enum class Shape { kNone, kQuoteFirst, kTrailing, kForward, kLeading };
+  enum class Shape {
+    kNone,
+    kQuoteFirst,
+    kTrailing,
+    kForward,
+    kLeading,
+    kParticiple
+  };
   Shape shape = Shape::kNone;
   size_t trailing_comma = kNoToken;  // For kTrailing.
   int quote_before = -1;             // For kQuoteFirst.
   bool relayed = false;              // Became the relay of another hit.
   int relay_of = -1;                 // Index of the hit that relays this one.
 };
+
+// Sentence openers that are not part of a subject ("But Smith said").
+bool IsLeadingConjunction(std::string_view lw) {
+  return lw == "but" || lw == "and" || lw == "so" || lw == "yet" ||
+         lw == "still" || lw == "however" || lw == "meanwhile" ||
+         lw == "now" || lw == "instead" || lw == "indeed" || lw == "also" ||
+         lw == "or" || lw == "then" || lw == "thus" || lw == "even";
+}
+
+// Words that cannot sit inside a subject noun phrase: verbs, clause
+// openers and subordinators. Prepositions may ("Most of the jurors said").
+bool IsClauseWord(std::string_view lw) {
+  static const char* const kWords[] = {
+      "that", "which", "who", "whom", "whose", "when", "while", "because",
+      "if", "but", "so", "although", "though", "where", "whether", "is",
+      "was", "are", "were", "be", "been", "being", "has", "have", "had",
+      "will", "would", "can", "could", "should", "may", "might", "must",
+      "do", "does", "did", "not", "said", "says", "told", "according", "also",
+      "then", "what", "how", "why", "there", "here", "it", "as", "after",
+      "before", "since", "until", "unless", "once", "just", "even",
+      "only", "never", "still"};
+  for (const char* w : kWords) {
+    if (lw == w) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A plural subject right before a base-form verb makes it finite ("they
+// say", "polls show", "Democrats want").
+bool IsPluralSubject(std::string_view lw, std::string_view raw) {
+  if (lw == "i" || lw == "we" || lw == "you" || lw == "they" || lw == "who" ||
+      lw == "people" || lw == "many" || lw == "others" || lw == "some" ||
+      lw == "both" || lw == "few" || lw == "most" || lw == "all") {
+    return true;
+  }
+  if (lw.size() < 4 || lw.back() != 's') {
+    return false;
+  }
+  if (lw.compare(lw.size() - 2, 2, "ss") == 0 ||
+      lw.compare(lw.size() - 2, 2, "us") == 0 ||
+      lw.compare(lw.size() - 2, 2, "is") == 0 ||
+      lw.compare(lw.size() - 2, 2, "'s") == 0 ||
+      raw.find("\xE2\x80\x99") != std::string_view::npos) {
+    return false;
+  }
+  return lw != "this" && lw != "was" && lw != "has" && lw != "does" &&
+         lw != "news" && lw != "always" && lw != "perhaps" &&
+         lw != "sometimes" && lw != "its" && lw != "hers" && lw != "ours" &&
+         lw != "yours" && lw != "theirs" && lw != "whereas" &&
+         lw != "afterwards" && lw != "towards";
+}
 
 bool IsPossessive(std::string_view w) {
   return (w.size() > 2 && w.substr(w.size() - 2) == "'s") ||
@@ -48,6 +115,7 @@ class SentenceRules {
  public:
   SentenceRules(const SentenceInput& in, const Lexicon& lex)
       : text_(in.text),
+        lower_(in.lower),
         toks_(*in.tokens),
         quotes_(*in.quotes),
         quote_of_(*in.quote_of),
@@ -74,7 +142,11 @@ class SentenceRules {
     return toks_[i].kind == k && !InQuote(i);
   }
   std::string_view Text(size_t i) const { return TokenText(text_, toks_[i]); }
-  std::string Low(size_t i) const { return Lower(Text(i)); }
+  // Lower-cased token text, sliced from the document's lower-cased copy (no
+  // allocation: ASCII lower-casing keeps byte offsets).
+  std::string_view Low(size_t i) const {
+    return lower_.substr(toks_[i].begin, toks_[i].end - toks_[i].begin);
+  }
   ByteSpan SpanOf(size_t b, size_t e) const {
     return {toks_[b].begin, toks_[e - 1].end};
   }
@@ -98,15 +170,42 @@ class SentenceRules {
   size_t ObjectEnd(size_t begin) const;
   bool SpeakerBefore(ptrdiff_t k, Hit& h) const;
   bool NameBefore(ptrdiff_t k, size_t& begin) const;
+  size_t SubjectStart() const;
+  bool WholeSubject(size_t b, size_t k) const;
+  bool LongAppositive(ptrdiff_t k, Hit& h) const;
+  bool SubjectPhrase(size_t limit, size_t& b, size_t& e) const;
+  bool SpeakerLabel(SentenceAttributions& out) const;
+  void AskedIntro(SentenceAttributions& out) const;
   bool ValidHead(size_t i) const;
   bool SpeakerAfter(Hit& h) const;
   void Classify(Hit& h) const;
   size_t ClauseEnd(size_t begin, const std::vector<size_t>& trailing) const;
   size_t ContextEnd(size_t begin) const;
   RawStatement BuildContent(size_t b, size_t e) const;
+  // A preposition right after a cue verb belongs to the cue ("calls for",
+  // "talked about", "referring to the bill"); an infinitive "to" does not.
+  bool IsParticle(size_t i) const {
+    if (i + 1 >= body_end_ || !Free(i) || !Free(i + 1)) {
+      return false;
+    }
+    const std::string_view w = Low(i);
+    if (w == "for" || w == "about" || w == "of" || w == "out" || w == "on" ||
+        w == "at" || w == "against" || w == "with" || w == "up" ||
+        w == "into" || w == "over") {
+      return true;
+    }
+    if (w != "to") {
+      return false;
+    }
+    const std::string_view next = Low(i + 1);
+    return lex_.IsDeterminer(next) || lex_.IsPronoun(next) ||
+           next == "him" || next == "them" || next == "me" || next == "us" ||
+           IsCapitalizedWord(Text(i + 1)) || ContainsDigit(Text(i + 1));
+  }
   SpeakerPhrase PhraseOf(const Hit& h) const;
 
   std::string_view text_;
+  std::string_view lower_;
   const std::vector<Token>& toks_;
   const std::vector<Quote>& quotes_;
   const std::vector<int>& quote_of_;
@@ -121,7 +220,50 @@ std::vector<Hit> SentenceRules::FindCues() const {
     if (!Free(i)) {
       continue;
     }
-    const std::string lw = Low(i);
+    const std::string_view lw = Low(i);
+    // Cues are lower-case verbs; "States" in "United States" is a name.
+    if (!IsLowercaseWord(Text(i)) && i > tb_) {
+      continue;
+    }
+    const uint32_t flags = lex_.WordFlags(lw);
+    // "his warning that", "her hope to", "the mayor's criticism of".
+    if ((flags & Lexicon::kNounCue) && i > tb_ && i + 2 < body_end_ &&
+        Free(i - 1) && Free(i + 1)) {
+      const std::string_view prev = Low(i - 1);
+      const std::string_view next = Low(i + 1);
+      const bool possessive = prev == "his" || prev == "her" ||
+                              prev == "their" || prev == "its" ||
+                              prev == "my" || prev == "our" ||
+                              IsPossessive(Text(i - 1));
+      const bool opens_content = next == "that" || next == "to";
+      const bool preposition = next == "for" || next == "of" ||
+                               next == "about" || next == "on" ||
+                               next == "against";
+      if (possessive && (opens_content || preposition)) {
+        Hit h;
+        h.noun = true;
+        h.verb = h.cue_begin = h.chain_begin = i;
+        h.cue_end = preposition ? i + 2 : i + 1;
+        size_t begin = i - 1;
+        if (IsPossessive(Text(i - 1))) {
+          NameBefore(static_cast<ptrdiff_t>(i - 1), begin);
+          if (begin > i - 1) {
+            begin = i - 1;
+          }
+        }
+        h.has_speaker = true;
+        h.name_begin = begin;
+        h.name_end = i;
+        h.frame_begin = begin;
+        h.after = h.cue_end;
+        hits.push_back(h);
+        continue;
+      }
+    }
+    if ((flags & (Lexicon::kAnyCue | Lexicon::kAdjectiveCue)) == 0 &&
+        lw != "according") {
+      continue;
+    }
     if (lw == "according" && i + 1 < body_end_ && Free(i + 1) &&
         Low(i + 1) == "to") {
       Hit h;
@@ -132,8 +274,53 @@ std::vector<Hit> SentenceRules::FindCues() const {
       ++i;
       continue;
     }
-    const bool finite = lex_.IsCueVerb(lw);
-    if (!finite && !lex_.IsCueBase(lw)) {
+    // ", saying ..." / "by promising ...": the participle's subject is the
+    // main clause's.
+    if ((flags & Lexicon::kCueParticiple) && i > tb_ + 1 &&
+        (FreeKind(i - 1, TokenKind::kComma) ||
+         (Free(i - 1) && Low(i - 1) == "by"))) {
+      Hit h;
+      h.participle = true;
+      h.verb = h.cue_begin = h.chain_begin = h.frame_begin = i;
+      h.cue_end = lex_.TakesObject(lw) ? ObjectEnd(i + 1) : i + 1;
+      hits.push_back(h);
+      continue;
+    }
+    bool finite = (flags & Lexicon::kCueVerb) != 0;
+    // Declining and refusing are attributions ("declined to comment").
+    if (!finite && (lw == "declined" || lw == "refused" || lw == "declines" ||
+                    lw == "refuses") &&
+        i + 1 < body_end_ && Free(i + 1) && Low(i + 1) == "to") {
+      finite = true;
+    }
+    // Past forms that are also participles ("a group called X") attribute
+    // only after a name or a pronoun ("She called the ruling a disgrace").
+    if (!finite && (flags & Lexicon::kStrictCue) && i > tb_ && Free(i - 1) &&
+        (IsCapitalizedWord(Text(i - 1)) ||
+         lex_.IsPronoun(Low(i - 1)))) {
+      finite = true;
+    }
+    // A participle right after a name or pronoun ("with Reyes calling for
+    // a ban") attributes like a finite verb; after an auxiliary ("is calling
+    // for") it is the progressive, handled like a base form below.
+    const bool participle = (flags & Lexicon::kCueParticiple) != 0;
+    if (!finite && participle && i > tb_ && Free(i - 1) &&
+        (IsCapitalizedWord(Text(i - 1)) || lex_.IsPronoun(Low(i - 1))) &&
+        Low(i - 1) != "it") {
+      finite = true;
+    }
+    const bool plural_form = (flags & Lexicon::kCuePlural) != 0;
+    // "is confident that", "was skeptical of": only with a complement; the
+    // copula is found as an auxiliary below.
+    bool adjective = false;
+    if ((flags & Lexicon::kAdjectiveCue) && i + 1 < body_end_ && Free(i + 1)) {
+      const std::string_view next = Low(i + 1);
+      adjective = next == "that" || next == "to" || next == "of" ||
+                  next == "about" || next == "with" || next == "on" ||
+                  next == "over";
+    }
+    if (!finite && !plural_form && !participle && !adjective &&
+        (flags & Lexicon::kCueBase) == 0) {
       continue;
     }
     // Walk back over "has", "did not", "also" between speaker and verb.
@@ -143,7 +330,7 @@ std::vector<Hit> SentenceRules::FindCues() const {
     bool has_aux = false;
     while (k >= static_cast<ptrdiff_t>(tb_) && Free(k) &&
            IsLowercaseWord(Text(k))) {
-      const std::string lk = Low(k);
+      const std::string_view lk = Low(k);
       if (lex_.IsNegation(lk)) {
         negated = true;
       } else if (lex_.IsAuxiliary(lk)) {
@@ -154,13 +341,41 @@ std::vector<Hit> SentenceRules::FindCues() const {
       }
       --k;
     }
+    // A base form is finite after a plural subject ("they say", "Some
+    // say", "six in 10 say", "farm groups in Iowa say").
+    bool plural_subject = false;
+    if (!finite && plural_form && !has_aux && k >= static_cast<ptrdiff_t>(tb_) &&
+        Free(k)) {
+      plural_subject = IsPluralSubject(Low(k), Text(k)) ||
+                       ContainsDigit(Text(k)) || Low(k) == "percent";
+      if (!plural_subject && k >= static_cast<ptrdiff_t>(tb_) + 2 &&
+          Free(k - 1) && Free(k - 2) && IsCapitalizedWord(Text(k))) {
+        const std::string_view prep = Low(k - 1);
+        if (prep == "in" || prep == "of" || prep == "from" || prep == "at" ||
+            prep == "for" || prep == "with") {
+          plural_subject = IsPluralSubject(Low(k - 2), Text(k - 2));
+        }
+      }
+      finite = plural_subject;
+    }
+    // "the rules that warn ...": "that" after a noun is a relative pronoun
+    // and the source as written.
+    const bool relative_that =
+        !has_aux && k > static_cast<ptrdiff_t>(tb_) && Free(k) &&
+        Low(k) == "that" && Free(k - 1) &&
+        (lex_.WordFlags(Low(k - 1)) & Lexicon::kAnyCue) == 0 &&
+        !lex_.IsAuxiliary(Low(k - 1)) && !IsClauseWord(Low(k - 1));
+    if (relative_that && (finite || plural_form)) {
+      finite = true;
+    }
     // A negated cue ("did not say", "declined to comment") is not a
     // statement; a base form needs an auxiliary ("will say").
     if (negated || (!finite && !has_aux)) {
       continue;
     }
-    if (k >= static_cast<ptrdiff_t>(tb_) && IsWord(k) && !has_aux) {
-      const std::string lk = Low(k);
+    if (k >= static_cast<ptrdiff_t>(tb_) && IsWord(k) && !has_aux &&
+        !relative_that && !plural_subject) {
+      const std::string_view lk = Low(k);
       // Noun or adjective uses: "the claims", "Russia's alleged", "to say".
       if (lex_.IsDeterminer(lk) || IsPossessive(Text(k)) || lk == "to") {
         continue;
@@ -181,7 +396,7 @@ size_t SentenceRules::ObjectEnd(size_t b) const {
   if (b >= body_end_ || !Free(b)) {
     return b;
   }
-  const std::string first = Low(b);
+  const std::string_view first = Low(b);
   if (first == "that" || lex_.IsContextStarter(first)) {
     return b;
   }
@@ -211,7 +426,7 @@ bool SentenceRules::ValidHead(size_t i) const {
   if (IsCapitalizedWord(w) || IsAcronym(w)) {
     return true;
   }
-  const std::string lw = Lower(w);
+  const std::string_view lw = Low(i);
   return lex_.IsPronoun(lw) || lex_.IsSpeakerNoun(lw);
 }
 
@@ -220,7 +435,7 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
   const ptrdiff_t end = k;
   size_t n = 0;
   while (k >= static_cast<ptrdiff_t>(tb_) && Free(k) && n < kMaxNameWords) {
-    const std::string lk = Low(k);
+    const std::string_view lk = Low(k);
     if (lk == "and") {
       // Only inside names ("Smith and Jones", "Bank and Trust").
       if (!(k > static_cast<ptrdiff_t>(tb_) && Free(k - 1) &&
@@ -253,12 +468,68 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
           lex_.IsDeterminer(Low(begin + 1)))) {
     ++begin;
   }
-  return ValidHead(static_cast<size_t>(end));
+  if (ValidHead(static_cast<size_t>(end))) {
+    return true;
+  }
+  // "the inspector", "his press aide", "40 percent", "several": a
+  // determined or counted noun phrase is a speaker whatever its head.
+  const std::string_view first = Low(begin);
+  const std::string_view head = Low(static_cast<size_t>(end));
+  if (begin < static_cast<size_t>(end) &&
+      (lex_.IsDeterminer(first) || IsPossessive(Text(begin)) ||
+       ContainsDigit(Text(begin)) || lex_.IsNumberWord(first)) &&
+      !IsClauseWord(head) && !lex_.IsCueVerb(head)) {
+    return true;
+  }
+  return ContainsDigit(Text(static_cast<size_t>(end))) || head == "percent" ||
+         head == "several" || head == "many" || head == "most" ||
+         head == "some" || head == "others" || head == "half" ||
+         head == "few" || head == "both" || head == "majority";
 }
 
 // Finds "NAME" or "NAME, ROLE," ending at token k (just before the cue).
 bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
   if (k < static_cast<ptrdiff_t>(tb_)) {
+    return false;
+  }
+  // Relative pronouns stay as written: "Smith, who said ..." -> "who".
+  if (Free(k)) {
+    const std::string_view lk = Low(k);
+    if (lk == "who" || lk == "which" ||
+        (lk == "that" && k > static_cast<ptrdiff_t>(tb_) && Free(k - 1) &&
+         (lex_.WordFlags(Low(k - 1)) & Lexicon::kAnyCue) == 0)) {
+      h.has_speaker = true;
+      h.name_begin = static_cast<size_t>(k);
+      h.name_end = static_cast<size_t>(k + 1);
+      h.frame_begin = h.name_begin;
+      return true;
+    }
+  }
+  if (FreeKind(k, TokenKind::kComma) && LongAppositive(k, h)) {
+    return true;
+  }
+  // "Rep. Ann Roe (D-Ohio) said": the parenthetical stays in the source.
+  if (toks_[k].kind == TokenKind::kCloseParen && !InQuote(k)) {
+    ptrdiff_t open = k - 1;
+    while (open > static_cast<ptrdiff_t>(tb_) && k - open <= 8 &&
+           toks_[open].kind != TokenKind::kOpenParen &&
+           toks_[open].kind != TokenKind::kCloseParen) {
+      --open;
+    }
+    size_t begin = 0;
+    if (open > static_cast<ptrdiff_t>(tb_) &&
+        toks_[open].kind == TokenKind::kOpenParen &&
+        NameBefore(open - 1, begin) && IsCapitalizedWord(Text(open - 1))) {
+      while (begin < static_cast<size_t>(open) &&
+             IsLeadingConjunction(Low(begin))) {
+        ++begin;
+      }
+      h.has_speaker = true;
+      h.name_begin = begin;
+      h.name_end = static_cast<size_t>(k + 1);
+      h.frame_begin = begin;
+      return true;
+    }
     return false;
   }
   if (FreeKind(k, TokenKind::kComma)) {
@@ -287,8 +558,20 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
     return true;
   }
   size_t begin = 0;
+  const size_t subject = SubjectStart();
   if (!NameBefore(k, begin)) {
-    return false;
+    // A lower-case headed subject running from the sentence start ("Most of
+    // the jurors said", "Residents of the valley said").
+    if (!WholeSubject(subject, static_cast<size_t>(k))) {
+      return false;
+    }
+    begin = subject;
+  } else if (begin > subject && WholeSubject(subject, static_cast<size_t>(k))) {
+    begin = subject;
+  }
+  while (begin < static_cast<size_t>(k) && Free(begin) &&
+         IsLeadingConjunction(Low(begin))) {
+    ++begin;
   }
   h.has_speaker = true;
   h.name_begin = begin;
@@ -297,13 +580,133 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
   return true;
 }
 
+// First token of the sentence's subject: past leading conjunctions and an
+// opening quote-free "But," / "Still,".
+size_t SentenceRules::SubjectStart() const {
+  size_t i = tb_;
+  while (i < body_end_ && Free(i) && IsLeadingConjunction(Low(i))) {
+    ++i;
+    if (i < body_end_ && FreeKind(i, TokenKind::kComma)) {
+      ++i;
+    }
+  }
+  return i;
+}
+
+// True if tokens [b, k] form a plausible subject noun phrase: free words
+// only, no verbs or clause words, a noun-like head.
+bool SentenceRules::WholeSubject(size_t b, size_t k) const {
+  if (b > k || k - b + 1 > kMaxSubjectWords) {
+    return false;
+  }
+  // An introductory phrase is not a subject ("In Iowa, ...", "After the
+  // vote the senator said").
+  const std::string_view first = Low(b);
+  if (lex_.IsContextStarter(first) || first == "for" || first == "with" ||
+      first == "by" || first == "to" || first == "at" || first == "from" ||
+      first == "of" || first == "about" || first == "like" ||
+      first == "if" || first == "despite") {
+    return false;
+  }
+  for (size_t i = b; i <= k; ++i) {
+    if (!Free(i)) {
+      return false;
+    }
+    const std::string_view li = Low(i);
+    if (IsClauseWord(li) || lex_.IsCueVerb(li)) {
+      return false;
+    }
+  }
+  const std::string_view head = Low(k);
+  if (IsLowercaseWord(Text(k)) &&
+      (head.size() > 4 && head.compare(head.size() - 2, 2, "ly") == 0)) {
+    return false;
+  }
+  return ValidHead(k) || IsLowercaseWord(Text(k)) || ContainsDigit(Text(k));
+}
+
+// "Tom Roe, the president of Acme, a group that sued the city, said": a
+// name at the start of the sentence and an appositive that may hold commas.
+bool SentenceRules::LongAppositive(ptrdiff_t k, Hit& h) const {
+  const size_t subject = SubjectStart();
+  const ptrdiff_t lo =
+      std::max<ptrdiff_t>(static_cast<ptrdiff_t>(tb_) + 1,
+                          k - static_cast<ptrdiff_t>(kMaxAppositiveTokens));
+  for (ptrdiff_t j = lo; j < k - 1; ++j) {
+    if (!FreeKind(j, TokenKind::kComma) || !Free(j - 1)) {
+      continue;
+    }
+    size_t begin = 0;
+    if (!NameBefore(j - 1, begin)) {
+      continue;
+    }
+    // The name opens the sentence or follows a quote or comma (`"...,"
+    // Lee Roe, 41, said`).
+    const bool opens = begin == subject ||
+                       (begin > tb_ && (toks_[begin - 1].kind == TokenKind::kQuote ||
+                                        FreeKind(begin - 1, TokenKind::kComma)));
+    if (!opens) {
+      continue;
+    }
+    // Everything from the name to the cue is outside quotes and has no
+    // sentence punctuation.
+    bool clean = true;
+    for (ptrdiff_t i = static_cast<ptrdiff_t>(begin); i < k; ++i) {
+      if (InQuote(i) || !(IsWord(i) || toks_[i].kind == TokenKind::kComma ||
+                          toks_[i].kind == TokenKind::kDash ||
+                          toks_[i].kind == TokenKind::kOpenParen ||
+                          toks_[i].kind == TokenKind::kCloseParen)) {
+        clean = false;
+        break;
+      }
+    }
+    if (!clean) {
+      return false;
+    }
+    const std::string_view first = Low(j + 1);
+    if (!Free(j + 1)) {
+      return false;
+    }
+    if (first == "who" || first == "which") {
+      // "Gov. Lund, who faces a recount, said": the relative clause
+      // is incidental; the source is the name alone.
+      while (begin < static_cast<size_t>(j) &&
+             IsLeadingConjunction(Low(begin))) {
+        ++begin;
+      }
+      if (!ValidHead(static_cast<size_t>(j - 1)) &&
+          !lex_.IsDeterminer(Low(begin)) && !ContainsDigit(Text(begin)) &&
+          !lex_.IsNumberWord(Low(begin))) {
+        return false;
+      }
+      h.has_speaker = true;
+      h.name_begin = begin;
+      h.name_end = static_cast<size_t>(j);
+      h.frame_begin = begin;
+      return true;
+    }
+    while (begin < static_cast<size_t>(j) && IsLeadingConjunction(Low(begin))) {
+      ++begin;
+    }
+    h.has_speaker = true;
+    h.name_begin = begin;
+    h.name_end = static_cast<size_t>(j);
+    h.has_role = true;
+    h.role_begin = static_cast<size_t>(j + 1);
+    h.role_end = static_cast<size_t>(k);
+    h.frame_begin = begin;
+    return true;
+  }
+  return false;
+}
+
 // Inverted order after a quote or comma: `"...," said Jane Roe, an analyst.`
 bool SentenceRules::SpeakerAfter(Hit& h) const {
   size_t i = h.cue_end;
   const size_t begin = i;
   size_t n = 0;
   while (i < body_end_ && Free(i) && n < kMaxNameWords) {
-    const std::string li = Low(i);
+    const std::string_view li = Low(i);
     if (lex_.IsContextStarter(li) && IsLowercaseWord(Text(i)) &&
         !lex_.IsDeterminer(li)) {
       break;
@@ -313,6 +716,11 @@ bool SentenceRules::SpeakerAfter(Hit& h) const {
     }
     ++i;
     ++n;
+  }
+  // "says an aide familiar with the budget": end the name at its head.
+  while (n > 1 && !ValidHead(i - 1)) {
+    --i;
+    --n;
   }
   if (n == 0 || !ValidHead(i - 1)) {
     return false;
@@ -336,7 +744,64 @@ bool SentenceRules::SpeakerAfter(Hit& h) const {
   return true;
 }
 
+// The noun phrase that opens the sentence ("The senator", "Mr. Roe",
+// "she"): the subject a participle cue (", saying") refers to.
+bool SentenceRules::SubjectPhrase(size_t limit, size_t& b, size_t& e) const {
+  b = SubjectStart();
+  // Skip an introductory phrase ("Amid the protests, ...", "Speaking in
+  // Iowa, ...") to the subject after its comma.
+  if (b < limit && Free(b)) {
+    const std::string_view first = Low(b);
+    const bool intro =
+        lex_.IsContextStarter(first) || first == "for" || first == "with" ||
+        first == "by" || first == "despite" || first == "like" ||
+        first == "unlike" || first == "according" || first == "asked" ||
+        (first.size() > 4 && first.compare(first.size() - 3, 3, "ing") == 0);
+    if (intro) {
+      size_t comma = b;
+      while (comma < limit && !FreeKind(comma, TokenKind::kComma) &&
+             !InQuote(comma)) {
+        ++comma;
+      }
+      if (comma + 1 >= limit || !FreeKind(comma, TokenKind::kComma)) {
+        return false;
+      }
+      b = comma + 1;
+    }
+  }
+  e = b;
+  while (e < limit && e < body_end_ && Free(e) && e - b < kMaxNameWords) {
+    const std::string_view w = Text(e);
+    const std::string_view lw = Low(e);
+    if (e == b && lex_.IsPronoun(lw)) {
+      e = b + 1;
+      return lw != "it" && lw != "there";
+    }
+    const bool capital = IsCapitalizedWord(w) || IsAcronym(w);
+    if (capital || lex_.IsDeterminer(lw) || IsPossessive(w) ||
+        (e > b && lex_.IsNameConnector(lw) && e + 1 < body_end_ &&
+         IsCapitalizedWord(Text(e + 1))) ||
+        lex_.IsSpeakerNoun(lw)) {
+      // A capitalized word after the start may already be the next clause's
+      // verb only in headlines; accept it.
+      ++e;
+      continue;
+    }
+    break;
+  }
+  return e > b && ValidHead(e - 1);
+}
+
 void SentenceRules::Classify(Hit& h) const {
+  if (h.noun) {
+    h.shape = Hit::Shape::kForward;
+    return;
+  }
+  if (h.participle) {
+    h.shape = Hit::Shape::kParticiple;
+    h.after = h.cue_end;
+    return;
+  }
   if (h.according) {
     // Source runs to the next comma or the end of the sentence.
     size_t e = h.cue_end;
@@ -363,6 +828,14 @@ void SentenceRules::Classify(Hit& h) const {
   const ptrdiff_t k = static_cast<ptrdiff_t>(h.chain_begin) - 1;
   Hit probe = h;
   const bool before = SpeakerBefore(k, probe);
+  // "X denied the report and said ...": a second verb of the same subject.
+  if (!before && k > static_cast<ptrdiff_t>(tb_) && Free(k) &&
+      (Low(k) == "and" || Low(k) == "but")) {
+    h.coordinated = true;
+    h.shape = Hit::Shape::kParticiple;
+    h.after = h.cue_end;
+    return;
+  }
   if (before) {
     h = probe;
   } else {
@@ -396,7 +869,7 @@ void SentenceRules::Classify(Hit& h) const {
   if (rest < body_end_ && Free(rest) && lex_.IsContextStarter(Low(rest))) {
     rest = ContextEnd(rest);
   }
-  if (after_comma && rest >= body_end_) {
+  if (after_comma && (rest >= body_end_ || h.inverted)) {
     h.shape = Hit::Shape::kTrailing;
     h.trailing_comma = static_cast<size_t>(h.frame_begin - 1);
     return;
@@ -415,7 +888,16 @@ size_t SentenceRules::ContextEnd(size_t begin) const {
         OpeningQuoteAt(e + 1) >= 0) {
       break;
     }
-    if (OpeningQuoteAt(e) >= 0) {
+    const int q = OpeningQuoteAt(e);
+    if (q >= 0) {
+      // A quoted title inside the phrase ("on the radio show "Morning
+      // Line."") is
+      // part of it; a quote after a comma or colon is speech.
+      if (e > begin && toks_[e - 1].kind == TokenKind::kWord &&
+          quotes_[q].closed && quotes_[q].close_token < body_end_) {
+        e = quotes_[q].close_token + 1;
+        continue;
+      }
       break;
     }
     ++e;
@@ -435,11 +917,41 @@ size_t SentenceRules::ClauseEnd(size_t begin,
       return i;
     }
     if (FreeKind(i, TokenKind::kComma) && i + 1 < body_end_ && Free(i + 1)) {
-      const std::string next = Low(i + 1);
+      const std::string_view next = Low(i + 1);
       if (next == "which" || next == "who" || next == "whom" ||
-          next == "where") {
+          next == "where" || next == "but" || next == "while" ||
+          next == "whereas" || next == "despite") {
         return i;
       }
+      // ", and they rejected ...", ", and the police said ...": a new
+      // clause with its own subject.
+      if ((next == "and") && i + 2 < body_end_ &&
+          Free(i + 2) && lex_.IsPronoun(Low(i + 2))) {
+        return i;
+      }
+      if (next == "and" || next == "but") {
+        for (size_t j = i + 2; j < body_end_ && j < i + 8 && Free(j); ++j) {
+          if (IsLowercaseWord(Text(j)) &&
+              (lex_.WordFlags(Low(j)) & Lexicon::kCueVerb)) {
+            return i;
+          }
+        }
+      }
+    }
+    // " - and the council agreed ...": a dash opening a new clause.
+    if (FreeKind(i, TokenKind::kDash) && i > begin && i + 1 < body_end_ &&
+        Free(i + 1)) {
+      const std::string_view next = Low(i + 1);
+      if (next == "and" || next == "but" || next == "though" ||
+          next == "although" || next == "which" || next == "who") {
+        return i;
+      }
+    }
+    // "... and said X": a second cue on the same subject starts a new
+    // statement.
+    if (i > begin && Free(i) && (Low(i) == "and" || Low(i) == "but") &&
+        i + 1 < body_end_ && Free(i + 1) && lex_.IsCueVerb(Low(i + 1))) {
+      return i;
     }
   }
   return body_end_;
@@ -495,17 +1007,152 @@ SpeakerPhrase SentenceRules::PhraseOf(const Hit& h) const {
   return p;
 }
 
+// "Okafor: ..." / "Q: ..." / "HALE: ...": a paragraph that opens with a
+// short name and a colon is that speaker's turn, to the paragraph's end
+// (interview transcripts, quote roundups).
+bool SentenceRules::SpeakerLabel(SentenceAttributions& out) const {
+  if (tb_ != 0) {
+    return false;
+  }
+  size_t colon = tb_;
+  while (colon < body_end_ && colon - tb_ < kMaxLabelWords && Free(colon) &&
+         (IsCapitalizedWord(Text(colon)) || IsAcronym(Text(colon)))) {
+    ++colon;
+  }
+  if (colon == tb_ || colon >= body_end_ ||
+      !FreeKind(colon, TokenKind::kColon) ||
+      toks_[colon].begin != toks_[colon - 1].end) {
+    return false;
+  }
+  // Not labels of speech: interview answers ("A:"), bylines, updates.
+  if (colon == tb_ + 1) {
+    const std::string_view label = Low(tb_);
+    if (label == "a" || label == "update" || label == "updated" ||
+        label == "email" || label == "byline" || label == "contributing" ||
+        label == "look" || label == "watch" || label == "read" ||
+        label == "related" || label == "note" || label == "editor's" ||
+        label == "so" || label == "photo" || label == "video" ||
+        label == "correction" || label == "source" || label == "sources") {
+      return false;
+    }
+  }
+  size_t end = toks_.size();
+  // Drop a final period, but keep the question mark of a question.
+  while (end > colon + 1 &&
+         ((toks_[end - 1].kind == TokenKind::kTerminal &&
+           text_[toks_[end - 1].begin] == '.') ||
+          toks_[end - 1].kind == TokenKind::kOther) &&
+         quote_of_[end - 1] < 0) {
+    --end;
+  }
+  if (end <= colon + 2) {
+    return false;
+  }
+  RawStatement s = BuildContent(colon + 1, end);
+  if (s.parts.empty() || s.parts[0].end <= s.parts[0].begin) {
+    return false;
+  }
+  s.rule = "label.speaker_colon";
+  s.confidence = 0.6;
+  SpeakerPhrase speaker;
+  speaker.mention = SpanOf(tb_, colon);
+  s.speaker = speaker;
+  s.cue = SpanOf(colon, colon + 1);
+  for (const ByteSpan& part : s.parts) {
+    out.masked.push_back(part);
+  }
+  for (size_t i = colon + 1; i < end; ++i) {
+    if (OpeningQuoteAt(i) >= 0) {
+      out.used_quotes.push_back(quote_of_[i]);
+    }
+  }
+  out.statements.push_back(std::move(s));
+  return true;
+}
+
+// "Asked whether he would run, Roe said ...": the question is attributed
+// to no one in particular (the corpus leaves its source empty); the answer
+// is found by the other rules.
+void SentenceRules::AskedIntro(SentenceAttributions& out) const {
+  if (tb_ + 2 >= body_end_ || !Free(tb_) || Text(tb_) != "Asked") {
+    return;
+  }
+  size_t b = tb_ + 1;
+  // Skip "on Monday", "by reporters" to the question word.
+  for (size_t i = b; i < body_end_ && i < tb_ + 6 && Free(i); ++i) {
+    const std::string_view w = Low(i);
+    if (w == "if" || w == "whether" || w == "what" || w == "how" ||
+        w == "why" || w == "who" || w == "when" || w == "where" ||
+        w == "which") {
+      b = i;
+      break;
+    }
+    if (w == "about") {
+      b = i + 1;
+      break;
+    }
+  }
+  size_t e = b;
+  while (e < body_end_ && !FreeKind(e, TokenKind::kComma) &&
+         !FreeKind(e, TokenKind::kSemicolon)) {
+    ++e;
+  }
+  if (e >= body_end_ || e <= b + 1) {
+    return;
+  }
+  RawStatement s = BuildContent(b, e);
+  s.rule = "reported.asked_intro";
+  s.confidence = 0.5;
+  s.cue = SpanOf(tb_, tb_ + 1);
+  out.masked.push_back(SpanOf(tb_, e));
+  out.statements.push_back(std::move(s));
+}
+
 SentenceAttributions SentenceRules::Run() {
   SentenceAttributions out;
+  if (SpeakerLabel(out)) {
+    return out;
+  }
+  AskedIntro(out);
   std::vector<Hit> hits = FindCues();
   for (Hit& h : hits) {
     Classify(h);
   }
   std::vector<size_t> trailing;
-  for (const Hit& h : hits) {
+  for (size_t n = 0; n < hits.size(); ++n) {
+    Hit& h = hits[n];
     if (h.shape == Hit::Shape::kTrailing) {
       trailing.push_back(h.trailing_comma);
     }
+    if (h.shape != Hit::Shape::kParticiple) {
+      continue;
+    }
+    trailing.push_back(h.coordinated ? h.chain_begin - 1 : h.verb - 1);
+    // The speaker of the closest earlier cue in the sentence, else the
+    // sentence's subject.
+    const Hit* prior = nullptr;
+    for (size_t m = 0; m < n; ++m) {
+      if (hits[m].has_speaker && hits[m].shape != Hit::Shape::kNone &&
+          hits[m].shape != Hit::Shape::kParticiple) {
+        prior = &hits[m];
+      }
+    }
+    if (prior != nullptr) {
+      h.has_speaker = true;
+      h.name_begin = prior->name_begin;
+      h.name_end = prior->name_end;
+      h.has_role = prior->has_role;
+      h.role_begin = prior->role_begin;
+      h.role_end = prior->role_end;
+    } else {
+      size_t b = 0, e = 0;
+      if (SubjectPhrase(h.chain_begin - 1, b, e)) {
+        h.has_speaker = true;
+        h.name_begin = b;
+        h.name_end = e;
+      }
+    }
+    h.frame_begin = h.cue_begin;
   }
   // A trailing attribution whose content holds another attribution relays
   // it: "the ICPA said ..., Schmid said" -> ICPA statement conveyed by
@@ -519,7 +1166,8 @@ SentenceAttributions SentenceRules::Run() {
           hits[f].shape == Hit::Shape::kTrailing) {
         continue;
       }
-      if (hits[f].verb < hits[t].trailing_comma && hits[f].relay_of < 0) {
+      if (hits[f].verb < hits[t].trailing_comma && hits[f].relay_of < 0 &&
+          hits[f].shape != Hit::Shape::kParticiple) {
         hits[f].relay_of = static_cast<int>(t);
         hits[t].relayed = true;
       }
@@ -527,7 +1175,7 @@ SentenceAttributions SentenceRules::Run() {
   }
   auto cue_span = [&](const Hit& h) { return SpanOf(h.cue_begin, h.cue_end); };
   auto mask_frame = [&](const Hit& h) {
-    if (h.has_speaker) {
+    if (h.has_speaker && h.shape != Hit::Shape::kParticiple) {
       out.masked.push_back(SpanOf(std::min(h.frame_begin, h.name_begin),
                                   std::max(h.cue_end, h.after)));
     } else {
@@ -544,14 +1192,46 @@ SentenceAttributions SentenceRules::Run() {
     }
     RawStatement s;
     size_t context_begin = kNoToken, context_end = kNoToken;
+    size_t particle_end = 0;  // Set when a particle joins the cue.
     switch (h.shape) {
       case Hit::Shape::kQuoteFirst: {
         const Quote& q = quotes_[h.quote_before];
-        s.kind = StatementKind::kDirectQuote;
-        s.parts.push_back(TrimContent(text_, q.inner));
+        // Words before the opening mark make the clause a partial quote:
+        // `The plan is a "raw deal," Roe said` attributes the whole clause.
+        size_t lead = q.open_token;
+        while (lead > tb_ && !FreeKind(lead - 1, TokenKind::kQuote) &&
+               (InQuote(lead - 1) || Free(lead - 1) ||
+                toks_[lead - 1].kind == TokenKind::kComma ||
+                toks_[lead - 1].kind == TokenKind::kDash ||
+                toks_[lead - 1].kind == TokenKind::kOpenParen ||
+                toks_[lead - 1].kind == TokenKind::kCloseParen ||
+                toks_[lead - 1].kind == TokenKind::kColon) &&
+               !FreeKind(lead - 1, TokenKind::kSemicolon)) {
+          --lead;
+        }
+        // Only words glued to the quote make it partial (`is a "raw
+        // deal"`); after a comma, colon or dash the quote stands alone.
+        const bool partial = lead < q.open_token && Free(lead) &&
+                             toks_[q.open_token - 1].kind != TokenKind::kDash;
+        if (partial) {
+          s.kind = StatementKind::kPartialQuote;
+          s.parts.push_back(TrimContent(text_, SpanOf(lead, q.close_token + 1)));
+          for (size_t i = lead; i <= q.close_token; ++i) {
+            const int qi = OpeningQuoteAt(i);
+            if (qi >= 0) {
+              s.fragments.push_back(TrimContent(text_, quotes_[qi].inner));
+              out.used_quotes.push_back(qi);
+            }
+          }
+        } else {
+          s.kind = StatementKind::kDirectQuote;
+          s.parts.push_back(TrimContent(text_, q.inner));
+        }
         out.used_quotes.push_back(h.quote_before);
         out.masked.push_back(q.outer);
-        s.rule = h.inverted ? "quote.cue_speaker_after" : "quote.speaker_cue_after";
+        s.rule = partial ? "quote.partial_clause_speaker_after"
+                 : h.inverted ? "quote.cue_speaker_after"
+                              : "quote.speaker_cue_after";
         s.confidence = 0.95;
         size_t rest = h.after;
         if (rest < body_end_ && Free(rest) && lex_.IsContextStarter(Low(rest))) {
@@ -569,6 +1249,17 @@ SentenceAttributions SentenceRules::Run() {
           s.rule = "quote.split";
         } else if (rest >= body_end_) {
           s.continuable = true;
+        } else {
+          // Only an appositive or other speaker detail follows (`"...,"
+          // said Sen. Lee Roe, R-Ohio.`): a following quote still continues.
+          bool more_speech = false;
+          for (size_t i = rest; i < te_; ++i) {
+            if (OpeningQuoteAt(i) >= 0 || (Free(i) && lex_.IsCueVerb(Low(i)))) {
+              more_speech = true;
+              break;
+            }
+          }
+          s.continuable = !more_speech;
         }
         break;
       }
@@ -595,34 +1286,120 @@ SentenceAttributions SentenceRules::Run() {
       }
       case Hit::Shape::kForward: {
         size_t b = h.cue_end;
+        // "told a radio host in Salem on Monday that X":
+        // the recipient is left out; the content starts at "that".
+        if (lex_.TakesObject(Low(h.verb))) {
+          for (size_t i = b; i < body_end_ && i < b + kMaxRecipientTokens; ++i) {
+            // `told reporters in Salem, "..."`: the quote after the comma.
+            if ((FreeKind(i, TokenKind::kComma) ||
+                 FreeKind(i, TokenKind::kColon)) &&
+                i + 1 < body_end_ && OpeningQuoteAt(i + 1) >= 0) {
+              b = i + 1;
+              break;
+            }
+            if (!Free(i)) {
+              break;
+            }
+            if (Low(i) == "that") {
+              b = i;
+              break;
+            }
+          }
+        }
         if (b < body_end_ && Free(b) && lex_.IsContextStarter(Low(b))) {
           // "said on Monday that ...": the phrase before "that" is context.
           size_t that = b;
           while (that < body_end_ && !(Free(that) && Low(that) == "that")) {
             ++that;
           }
-          if (that >= body_end_) {
+          if (that < body_end_) {
+            context_begin = b;
+            context_end = that;
+            b = that;
+          } else if (!lex_.IsDeterminer(Low(b)) && Low(b) != "as") {
+            // "said in Ohio": no content. "believe this helps" is content.
             continue;
           }
-          context_begin = b;
-          context_end = that;
-          b = that;
         }
+        std::optional<ByteSpan> that;
         if (b < body_end_ && Free(b) && Low(b) == "that") {
+          that = SpanOf(b, b + 1);
           ++b;
         }
         while (b < body_end_ && (FreeKind(b, TokenKind::kColon) ||
                                  FreeKind(b, TokenKind::kComma))) {
           ++b;
         }
+        // "He said:" ending the paragraph: the quote follows in the next.
+        if (b >= body_end_ && b > h.cue_end && FreeKind(b - 1, TokenKind::kColon) &&
+            te_ == toks_.size()) {
+          RawStatement intro;
+          intro.kind = StatementKind::kDirectQuote;
+          intro.speaker = PhraseOf(h);
+          intro.cue = SpanOf(h.cue_begin, b);
+          intro.rule = "quote.colon_intro";
+          intro.confidence = 0.85;
+          out.intro = std::move(intro);
+          mask_frame(h);
+          continue;
+        }
+        if (!that.has_value() && !h.noun && IsParticle(b)) {
+          particle_end = ++b;
+        }
+        size_t e = ClauseEnd(b, trailing);
+        // A relative clause ("the union, which says X, met ...") ends at
+        // its closing comma.
+        if (h.name_end == h.name_begin + 1 &&
+            (Low(h.name_begin) == "which" || Low(h.name_begin) == "who" ||
+             Low(h.name_begin) == "that")) {
+          for (size_t i = b; i < e; ++i) {
+            if (FreeKind(i, TokenKind::kComma)) {
+              e = i;
+              break;
+            }
+          }
+        }
+        if (e <= b || (e - b < 2 && OpeningQuoteAt(b) < 0)) {
+          continue;
+        }
+        s = BuildContent(b, e);
+        s.complementizer = that;
+        s.rule = h.noun ? "reported.possessive_noun_cue"
+                 : s.kind == StatementKind::kDirectQuote
+                     ? "quote.speaker_cue_before"
+                     : "reported.speaker_cue";
+        s.confidence = s.kind == StatementKind::kReportedSpeech ? 0.75 : 0.9;
+        if (s.kind == StatementKind::kDirectQuote && e >= body_end_) {
+          s.continuable = true;
+        }
+        break;
+      }
+      case Hit::Shape::kParticiple: {
+        if (!h.has_speaker) {
+          continue;
+        }
+        size_t b = h.cue_end;
+        std::optional<ByteSpan> that;
+        if (b < body_end_ && Free(b) && Low(b) == "that") {
+          that = SpanOf(b, b + 1);
+          ++b;
+        }
+        while (b < body_end_ && (FreeKind(b, TokenKind::kColon) ||
+                                 FreeKind(b, TokenKind::kComma))) {
+          ++b;
+        }
+        if (!that.has_value() && IsParticle(b)) {
+          particle_end = ++b;
+        }
         const size_t e = ClauseEnd(b, trailing);
         if (e <= b || (e - b < 2 && OpeningQuoteAt(b) < 0)) {
           continue;
         }
         s = BuildContent(b, e);
-        s.rule = s.kind == StatementKind::kDirectQuote ? "quote.speaker_cue_before"
-                                                       : "reported.speaker_cue";
-        s.confidence = s.kind == StatementKind::kReportedSpeech ? 0.75 : 0.9;
+        s.complementizer = that;
+        s.rule = h.coordinated ? "reported.coordinated_cue"
+                               : "reported.participle_cue";
+        s.confidence = 0.6;
         break;
       }
       default:
@@ -642,13 +1419,14 @@ SentenceAttributions SentenceRules::Run() {
       }
     }
     s.speaker = PhraseOf(h);
-    s.cue = cue_span(h);
+    s.cue = particle_end > h.cue_end ? SpanOf(h.cue_begin, particle_end)
+                                     : cue_span(h);
     if (context_begin != kNoToken && context_end > context_begin) {
       s.context = TrimContent(text_, SpanOf(context_begin, context_end));
       // A prepositional context ("in a letter") belongs to the attribution;
       // a subordinate clause ("when WarCAT was created in 2022") may still
       // hold a claim of its own.
-      const std::string opener = Low(context_begin);
+      const std::string_view opener = Low(context_begin);
       if (opener != "when" && opener != "while" && opener != "as" &&
           opener != "since" && opener != "once" && opener != "because" &&
           opener != "although" && opener != "after" && opener != "before") {

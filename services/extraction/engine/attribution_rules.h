@@ -20,6 +20,7 @@ namespace claimtrack::engine {
 
 struct SentenceInput {
   std::string_view text;
+  std::string_view lower;  // ASCII-lower-cased copy of text, same offsets.
   const std::vector<Token>* tokens;  // The paragraph's tokens.
   const std::vector<Quote>* quotes;  // The paragraph's quotes.
   const std::vector<int>* quote_of;  // Per token: quote index or -1.
@@ -44,6 +45,7 @@ struct RawStatement {
   std::optional<ByteSpan> cue;
   std::optional<ByteSpan> context;
   std::optional<RawRelay> relay;
+  std::optional<ByteSpan> complementizer;  // "that" before the content.
   double confidence = 0;
   std::string rule;
   // A quote-first attribution that ends its sentence: a following sentence
@@ -57,6 +59,9 @@ struct SentenceAttributions {
   // not candidates for factual claims. Context phrases are not masked.
   std::vector<ByteSpan> masked;
   std::vector<int> used_quotes;  // Paragraph quote indices consumed.
+  // "SPEAKER said:" closing a paragraph with the quote in the next one:
+  // speaker and cue, without content yet.
+  std::optional<RawStatement> intro;
 };
 
 SentenceAttributions FindAttributions(const SentenceInput& input,

@@ -40,15 +40,15 @@ bool Overlaps(const Token& t, const std::vector<ByteSpan>& masked) {
 
 class ClaimScanner {
  public:
-  ClaimScanner(std::string_view text, const std::vector<Token>& tokens,
-               const Lexicon& lexicon)
-      : text_(text), toks_(tokens), lex_(lexicon) {}
+  ClaimScanner(std::string_view text, std::string_view lower,
+               const std::vector<Token>& tokens, const Lexicon& lexicon)
+      : text_(text), lower_(lower), toks_(tokens), lex_(lexicon) {}
 
   void Evaluate(size_t b, size_t e, std::vector<Statement>& out) const {
     // Drop leading punctuation and connectives ("which", "and").
     while (b < e && (toks_[b].kind != TokenKind::kWord ||
-                     lex_.IsClauseOpener(Lower(Text(b))) ||
-                     Lower(Text(b)) == "and" || Lower(Text(b)) == "but")) {
+                     lex_.IsClauseOpener(Low(b)) || Low(b) == "and" ||
+                     Low(b) == "but")) {
       ++b;
     }
     while (e > b && toks_[e - 1].kind != TokenKind::kWord &&
@@ -69,18 +69,19 @@ class ClaimScanner {
       }
       ++words;
       const std::string_view w = Text(i);
-      const std::string lw = Lower(w);
+      const std::string_view lw = Low(i);
+      const uint32_t flags = lex_.WordFlags(lw);
       if (ContainsDigit(w)) {
         quantity = true;
         score += 2;
-      } else if (lex_.IsNumberWord(lw)) {
+      } else if (flags & Lexicon::kNumberWord) {
         quantity = true;
         score += 1;
       }
       if (i > b && IsCapitalizedWord(w) && w != "I") {
         ++entities;
       }
-      if (lex_.IsHedge(lw)) {
+      if (flags & Lexicon::kHedge) {
         score -= 1;
       }
     }
@@ -89,13 +90,14 @@ class ClaimScanner {
       return;
     }
     const ByteSpan span{toks_[b].begin, toks_[e - 1].end};
-    std::string content(text_.substr(span.begin, span.end - span.begin));
-    const std::string lower = Lower(content);
+    const std::string_view lower =
+        lower_.substr(span.begin, span.end - span.begin);
     for (std::string_view phrase : kNoCommentPhrases) {
-      if (lower.find(phrase) != std::string::npos) {
+      if (lower.find(phrase) != std::string_view::npos) {
         return;
       }
     }
+    std::string content(text_.substr(span.begin, span.end - span.begin));
     Statement s;
     s.kind = StatementKind::kFactualClaim;
     s.content = std::move(content);
@@ -106,22 +108,27 @@ class ClaimScanner {
   }
 
   std::string_view Text(size_t i) const { return TokenText(text_, toks_[i]); }
+  std::string_view Low(size_t i) const {
+    return lower_.substr(toks_[i].begin, toks_[i].end - toks_[i].begin);
+  }
 
  private:
   std::string_view text_;
+  std::string_view lower_;
   const std::vector<Token>& toks_;
   const Lexicon& lex_;
 };
 
 }  // namespace
 
-std::vector<Statement> DetectClaims(std::string_view text,
+void DetectClaims(std::string_view text,
+                                    std::string_view lower,
                                     const std::vector<Token>& tokens,
                                     const Sentence& sentence,
                                     const std::vector<ByteSpan>& masked,
-                                    const Lexicon& lexicon) {
-  std::vector<Statement> out;
-  const ClaimScanner scanner(text, tokens, lexicon);
+                                    const Lexicon& lexicon,
+                  std::vector<Statement>& out) {
+  const ClaimScanner scanner(text, lower, tokens, lexicon);
   size_t clause_begin = sentence.token_begin;
   bool at_sentence_start = true;
   auto flush = [&](size_t end) {
@@ -143,7 +150,7 @@ std::vector<Statement> DetectClaims(std::string_view text,
       continue;
     }
     if (t.kind == TokenKind::kWord) {
-      const std::string lw = Lower(scanner.Text(i));
+      const std::string_view lw = scanner.Low(i);
       // "when WarCAT was created": temporal and relative clauses stand alone.
       if (i > clause_begin && (lw == "when" || lw == "while" || lw == "whereas")) {
         flush(i);
@@ -152,7 +159,7 @@ std::vector<Statement> DetectClaims(std::string_view text,
     }
     if (t.kind == TokenKind::kComma && i + 1 < sentence.token_end &&
         tokens[i + 1].kind == TokenKind::kWord) {
-      const std::string next = Lower(scanner.Text(i + 1));
+      const std::string_view next = scanner.Low(i + 1);
       if (lexicon.IsClauseOpener(next)) {
         flush(i);
         continue;
@@ -160,14 +167,13 @@ std::vector<Statement> DetectClaims(std::string_view text,
       // "Along with exiting the ICPA, the Trump administration is ...".
       if (at_sentence_start && clause_begin == sentence.token_begin &&
           i - clause_begin <= 12 &&
-          IsAdverbialOpener(Lower(scanner.Text(clause_begin)))) {
+          IsAdverbialOpener(scanner.Low(clause_begin))) {
         flush(i);
         continue;
       }
     }
   }
   flush(sentence.token_end);
-  return out;
 }
 
 }  // namespace claimtrack::engine

@@ -16,11 +16,14 @@ namespace claimtrack::engine {
 // Splits the unmasked parts of a sentence into clauses (at relative clauses,
 // "when"/"while", semicolons, dashes and a leading adverbial phrase) and
 // returns the check-worthy ones as kFactualClaim statements.
-std::vector<Statement> DetectClaims(std::string_view text,
+// `lower` is the ASCII-lower-cased copy of `text` (same byte offsets).
+void DetectClaims(std::string_view text,
+                                    std::string_view lower,
                                     const std::vector<Token>& tokens,
                                     const Sentence& sentence,
                                     const std::vector<ByteSpan>& masked,
-                                    const Lexicon& lexicon);
+                                    const Lexicon& lexicon,
+                                    std::vector<Statement>& out);
 
 }  // namespace claimtrack::engine
 

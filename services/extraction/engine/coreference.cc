@@ -13,7 +13,10 @@ constexpr size_t kMaxRunWords = 14;
 // How far back a surname is looked up; keeps huge inputs linear.
 constexpr int kMaxSurnameLookback = 256;
 
-std::string StripPossessive(std::string_view word) {
+std::string_view StripPossessiveView(std::string_view word) {
+  if (word.size() < 3 || word.back() != 's') {
+    return word;
+  }
   for (std::string_view suffix : {"\xE2\x80\x99s", "'s"}) {
     if (word.size() > suffix.size() &&
         word.substr(word.size() - suffix.size()) == suffix) {
@@ -21,11 +24,15 @@ std::string StripPossessive(std::string_view word) {
       break;
     }
   }
-  return std::string(word);
+  return word;
+}
+
+std::string StripPossessive(std::string_view word) {
+  return std::string(StripPossessiveView(word));
 }
 
 bool IsPossessive(std::string_view word) {
-  return StripPossessive(word).size() != word.size();
+  return StripPossessiveView(word).size() != word.size();
 }
 
 std::string LastWord(std::string_view name) {
@@ -79,7 +86,7 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
       size_t c = end;
       while (c < tokens.size() && c < end + 2 &&
              tokens[c].kind == TokenKind::kWord &&
-             lexicon_.IsNameConnector(Lower(TokenText(text_, tokens[c])))) {
+             lexicon_.IsNameConnector(TokenText(lower_text_, tokens[c]))) {
         ++c;
       }
       if (c > end && c < tokens.size() && tokens[c].kind == TokenKind::kWord &&
@@ -89,7 +96,28 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
       }
       break;
     }
-    std::vector<std::string> words, lower;
+    if (end == i + 1) {
+      // A lone capitalized word (most often a sentence opener) can only be
+      // an acronym or "<Name> administration": skip the phrase machinery.
+      const std::string_view w = TokenText(text_, tokens[i]);
+      if (IsAcronym(w)) {
+        acronyms_seen_.insert(std::string(w));
+      }
+      if (end < tokens.size() && tokens[end].kind == TokenKind::kWord &&
+          TokenText(text_, tokens[end]).size() == 14 &&
+          Lower(TokenText(text_, tokens[end])) == "administration") {
+        const std::string name = StripPossessive(w);
+        if (name != "The" && name != "the" && name != "A" && name != "a") {
+          administrations_.emplace(tokens[i].begin, name + " administration");
+        }
+      }
+      i = end;
+      continue;
+    }
+    words_.clear();
+    lower_.clear();
+    std::vector<std::string>& words = words_;
+    std::vector<std::string>& lower = lower_;
     for (size_t k = i; k < end; ++k) {
       words.push_back(StripPossessive(TokenText(text_, tokens[k])));
       lower.push_back(Lower(words.back()));
@@ -126,47 +154,53 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
         administrations_.emplace(run_begin, LastWord(name) + " administration");
       }
       // Titled persons: "President Vladimir Putin", "Attorney General X".
+      // org_from[k]: some word in [k, end) names an organization.
+      org_from_.assign(words.size() + 1, false);
+      for (size_t k = words.size(); k-- > 0;) {
+        org_from_[k] = org_from_[k + 1] || lexicon_.IsOrganizationKeywordLower(lower[k]);
+      }
       bool titled = false;
+      std::vector<std::string>& stripped = lower;
       for (size_t p = b; p < words.size() && !titled; ++p) {
-        std::vector<std::string> stripped = lower;
-        for (std::string_view prefix : {"then-", "ex-", "former-"}) {
-          if (stripped[p].rfind(prefix, 0) == 0) {
-            stripped[p] = stripped[p].substr(prefix.size());
+        // Only the title's first word loses its prefix; restore it after.
+        const bool prefixed = stripped[p].find('-') != std::string::npos;
+        std::string original;
+        if (prefixed) {
+          original = stripped[p];
+          for (std::string_view prefix : {"then-", "ex-", "former-"}) {
+            if (stripped[p].rfind(prefix, 0) == 0) {
+              stripped[p] = stripped[p].substr(prefix.size());
+            }
           }
         }
         const size_t m = lexicon_.MatchTitle(stripped, p);
+        const bool is_president = stripped[p] == "president";
+        if (prefixed) {
+          stripped[p] = original;
+        }
         if (m == 0 || p + m >= words.size()) {
           continue;
         }
         titled = true;
-        const std::string person =
-            absl::StrJoin(words.begin() + p + m, words.end(), " ");
-        bool org = false;
-        for (size_t k = p + m; k < words.size(); ++k) {
-          org = org || lexicon_.IsOrganizationKeyword(words[k]);
-        }
-        if (org) {
+        if (org_from_[p + m]) {
           break;
         }
+        const std::string person =
+            absl::StrJoin(words.begin() + p + m, words.end(), " ");
         persons_.emplace(tokens[i + p + m].begin, person);
-        if (stripped[p] == "president") {
+        if (is_president) {
           presidents_.emplace(tokens[i + p].begin, LastWord(person));
         }
       }
       if (!titled && words.size() - b >= 2 && words.size() - b <= 3 &&
           lexicon_.IsFirstName(words[b])) {
-        bool org = false;
-        for (size_t k = b; k < words.size(); ++k) {
-          org = org || lexicon_.IsOrganizationKeyword(words[k]);
-        }
-        if (!org) {
+        if (!org_from_[b]) {
           persons_.emplace(tokens[i + b].begin, name);
         }
       } else if (!titled && words.size() - b >= 2 && words.size() - b <= 3) {
-        bool org = false;
-        for (size_t k = b; k < words.size(); ++k) {
-          org = org || lexicon_.IsOrganizationKeyword(words[k]) ||
-                IsAcronym(words[k]);
+        bool org = org_from_[b];
+        for (size_t k = b; k < words.size() && !org; ++k) {
+          org = IsAcronym(words[k]);
         }
         if (!org) {
           name_candidates_.emplace(tokens[i + b].begin, name);

@@ -21,8 +21,12 @@ namespace claimtrack::engine {
 
 class EntityIndex {
  public:
-  EntityIndex(std::string_view text, const Lexicon& lexicon)
-      : text_(text), lexicon_(lexicon) {}
+  // `lower` is the ASCII-lower-cased copy of `text` (same offsets); it
+  // saves lower-casing each token again.
+  EntityIndex(std::string_view text, std::string_view lower,
+              const Lexicon& lexicon)
+      : text_(text), lower_text_(lower), lexicon_(lexicon) {}
+  EntityIndex(std::string_view text, const Lexicon& lexicon) = delete;
 
   // Pre-pass over one paragraph's tokens: titled names ("President Vladimir
   // Putin"), names starting with a known first name, "<Name> administration",
@@ -50,6 +54,7 @@ class EntityIndex {
   std::vector<std::string> AliasesOf(const std::string& name) const;
 
   std::string_view text_;
+  std::string_view lower_text_;
   const Lexicon& lexicon_;
   std::map<uint32_t, std::string> persons_;        // Position -> full name.
   // Untyped capitalized two- or three-word names ("Greta Holm"): too vague
@@ -58,6 +63,10 @@ class EntityIndex {
   std::map<uint32_t, std::string> presidents_;     // Position -> surname.
   std::map<uint32_t, std::string> administrations_;  // "Biden administration".
   absl::flat_hash_map<std::string, std::string> acronym_to_name_;
+  // Scratch buffers reused by Scan() to avoid per-run allocations.
+  std::vector<std::string> words_;
+  std::vector<std::string> lower_;
+  std::vector<bool> org_from_;
   absl::flat_hash_set<std::string> acronyms_seen_;
   std::vector<std::string> names_;  // Capitalized multi-word names.
 };

@@ -27,6 +27,15 @@ std::vector<Quote> ScanQuotes(std::vector<Token>& tokens) {
       open = i;
       continue;
     }
+    // A typo'd closing mark (“Not yet,“ she said): an opening curly
+    // mark glued to the end of the previous token and followed by a space
+    // closes the open quote.
+    if (t.mark == QuoteMark::kOpening && i > open + 1 &&
+        tokens[i - 1].end == t.begin &&
+        (i + 1 == tokens.size() || tokens[i + 1].begin > t.end) &&
+        tokens[i - 1].kind != TokenKind::kQuote) {
+      t.mark = QuoteMark::kClosing;
+    }
     if (t.mark == QuoteMark::kOpening) {
       // A new opening mark while one is open means the previous quote was
       // never closed; end it just before this mark.

@@ -99,6 +99,27 @@ std::vector<Sentence> SplitSentences(std::string_view text,
         IsLowercaseWord(TokenText(text, next))) {
       continue;
     }
+    // `"Is it?" Okafor said.`: a question or exclamation in quotes followed
+    // by a short speaker and a speech verb is one sentence.
+    if (last.kind == TokenKind::kQuote && boundary >= 2 &&
+        tokens[boundary - 2].kind == TokenKind::kTerminal &&
+        text[tokens[boundary - 2].begin] != '.' && next.kind == TokenKind::kWord) {
+      bool attribution = false;
+      for (size_t j = boundary; j < tokens.size() && j < boundary + 6; ++j) {
+        if (tokens[j].kind != TokenKind::kWord) {
+          break;
+        }
+        const std::string_view w = TokenText(text, tokens[j]);
+        if (j > boundary && IsLowercaseWord(w) &&
+            (lexicon.WordFlags(Lower(w)) & Lexicon::kCueVerb)) {
+          attribution = true;
+          break;
+        }
+      }
+      if (attribution) {
+        continue;
+      }
+    }
     if (next.kind == TokenKind::kComma || next.kind == TokenKind::kSemicolon ||
         next.kind == TokenKind::kColon || next.kind == TokenKind::kTerminal) {
       continue;

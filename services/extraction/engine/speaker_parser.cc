@@ -206,8 +206,11 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
   // Titles: "then-Attorney General Merrick Garland", "former President X".
   std::vector<std::string> qualifiers;
   size_t t0 = d;
-  std::vector<std::string> lower = w.lower;
-  std::vector<std::string> shown = w.text;
+  // Aliases, not copies: a stripped title prefix is restored after the loop.
+  std::vector<std::string>& lower = w.lower;
+  std::vector<std::string>& shown = w.text;
+  std::string saved_lower, saved_shown;
+  size_t saved_at = n;
   while (t0 < n && (lower[t0] == "former" || lower[t0] == "acting" ||
                     lower[t0] == "then" || lower[t0] == "late")) {
     qualifiers.push_back(lower[t0] == "late" ? "late" : lower[t0]);
@@ -219,6 +222,11 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
       qualifiers.push_back(prefix == "ex-" ? "former"
                                            : std::string(prefix.substr(
                                                  0, prefix.size() - 1)));
+      if (saved_at == n) {
+        saved_at = t0;
+        saved_lower = lower[t0];
+        saved_shown = shown[t0];
+      }
       lower[t0] = lower[t0].substr(prefix.size());
       shown[t0] = shown[t0].substr(prefix.size());
     }
@@ -230,9 +238,12 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
     }
     out.form = SpeakerForm::kPerson;
     out.type = SpeakerType::kPerson;
-    Words name_words = w;
-    name_words.text[n - 1] = StripPossessive(name_words.text[n - 1]);
-    out.name = Join(name_words, p + m, n);
+    {
+      const std::string last = w.text[n - 1];
+      w.text[n - 1] = StripPossessive(last);
+      out.name = Join(w, p + m, n);
+      w.text[n - 1] = last;
+    }
     const bool honorific = m == 1 && lexicon.IsHonorific(lower[p]);
     if (!honorific && out.role.empty()) {
       std::vector<std::string> role_words(shown.begin() + t0,
@@ -246,6 +257,10 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
       out.form = SpeakerForm::kSurname;
     }
     return out;
+  }
+  if (saved_at < n) {
+    lower[saved_at] = saved_lower;
+    shown[saved_at] = saved_shown;
   }
   if (n - d == 1 && IsAcronym(w.text[d])) {
     out.form = SpeakerForm::kAcronym;

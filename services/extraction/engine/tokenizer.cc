@@ -13,7 +13,22 @@ bool IsSpaceCode(uint32_t c) {
          c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
-bool IsWordCode(uint32_t c) {
+// Word characters among ASCII: letters, digits, $ % _.
+constexpr bool kAsciiWord[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // 0x00
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // 0x10
+    0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // 0x20: $ %
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,  // 0x30: digits
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  // 0x40
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,  // 0x50: _
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  // 0x60
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,  // 0x70
+};
+
+inline bool IsWordCode(uint32_t c) {
+  if (c < 0x80) {
+    return kAsciiWord[c];
+  }
   if (c == kInvalidCodePoint) {
     return true;  // Opaque bytes stay inside words; never split them.
   }
@@ -98,20 +113,48 @@ bool IsDottedAcronym(std::string_view w) {
          !ContainsDigit(w);
 }
 
+// ASCII needs no decoding; this is nearly all of English news text.
+inline DecodedChar Decode(std::string_view text, size_t pos) {
+  const unsigned char c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) {
+    return {c, 1};
+  }
+  return DecodeUtf8(text, pos);
+}
+
 }  // namespace
 
 std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
                             const Lexicon& lexicon) {
   std::vector<Token> tokens;
   const size_t end = std::min<size_t>(span.end, text.size());
+  if (end > span.begin) {
+    tokens.reserve((end - span.begin) / 4 + 4);  // ~5 bytes per token.
+  }
+  text = text.substr(0, end);
   size_t pos = span.begin;
   while (pos < end) {
-    const DecodedChar ch = DecodeUtf8(text.substr(0, end), pos);
+    if (text[pos] == ' ') {
+      ++pos;
+      continue;
+    }
+    const DecodedChar ch = Decode(text, pos);
     if (IsSpaceCode(ch.code)) {
       pos += ch.length;
       continue;
     }
     if (!IsWordCode(ch.code)) {
+      // Typewriter-style double quotes: two apostrophes ('') and two
+      // backticks (``), as in some wire and newspaper archives.
+      if ((ch.code == '\'' || ch.code == '`') && pos + 1 < end &&
+          text[pos + 1] == text[pos]) {
+        tokens.push_back({static_cast<uint32_t>(pos),
+                          static_cast<uint32_t>(pos + 2), TokenKind::kQuote,
+                          ch.code == '`' ? QuoteMark::kOpening
+                                         : QuoteMark::kStraight});
+        pos += 2;
+        continue;
+      }
       const Classified cls = ClassifyPunct(ch.code);
       tokens.push_back({static_cast<uint32_t>(pos),
                         static_cast<uint32_t>(pos + ch.length), cls.kind,
@@ -122,14 +165,20 @@ std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
     const size_t word_begin = pos;
     pos += ch.length;
     while (pos < end) {
-      const DecodedChar next = DecodeUtf8(text.substr(0, end), pos);
+      // ASCII letters and digits need no decoding.
+      const auto b = static_cast<unsigned char>(text[pos]);
+      if (b < 0x80 && kAsciiWord[b]) {
+        ++pos;
+        continue;
+      }
+      const DecodedChar next = Decode(text, pos);
       if (IsWordCode(next.code)) {
         pos += next.length;
         continue;
       }
       if (IsJoiner(next.code) && pos + next.length < end) {
         const DecodedChar after =
-            DecodeUtf8(text.substr(0, end), pos + next.length);
+            Decode(text, pos + next.length);
         if (IsWordCode(after.code) && after.code != '$' && after.code != '%') {
           pos += next.length + after.length;
           continue;

@@ -67,9 +67,26 @@ DecodedChar DecodeUtf8(std::string_view text, size_t pos) {
   return {};
 }
 
-bool IsCapitalizedWord(std::string_view word) {
+bool IsCapitalizedWordSlow(std::string_view word) {
   if (word.empty()) {
     return false;
+  }
+  // Fast path: an ASCII letter decides at once unless a prefix may follow.
+  const char c0 = word[0];
+  if (c0 >= 'A' && c0 <= 'Z') {
+    return true;
+  }
+  if (c0 >= 'a' && c0 <= 'z') {
+    // Only "then-", "ex-" and "former-" can precede a capital.
+    const bool prefixed =
+        (c0 == 't' && word.size() > 5 && word[4] == '-' &&
+         word.substr(0, 4) == "then") ||
+        (c0 == 'e' && word.size() > 3 && word[2] == '-' && word[1] == 'x') ||
+        (c0 == 'f' && word.size() > 7 && word[6] == '-' &&
+         word.substr(0, 6) == "former");
+    if (!prefixed) {
+      return false;
+    }
   }
   for (std::string_view prefix : {"then-", "ex-", "former-"}) {
     if (word.size() > prefix.size() && word.substr(0, prefix.size()) == prefix) {

@@ -23,7 +23,25 @@ DecodedChar DecodeUtf8(std::string_view text, size_t pos);
 // True if the word starts with an upper-case letter (ASCII, Latin-1, Latin
 // Extended-A, Greek, Cyrillic). "then-Attorney" and "ex-Minister" count as
 // capitalized because the prefix only qualifies the title.
-bool IsCapitalizedWord(std::string_view word);
+bool IsCapitalizedWordSlow(std::string_view word);
+inline bool IsCapitalizedWord(std::string_view word) {
+  // Inline fast path: plain ASCII words decide on their first byte, except
+  // the "then-"/"ex-"/"former-" prefixes handled out of line.
+  if (word.empty()) {
+    return false;
+  }
+  const char c0 = word[0];
+  if (c0 >= 'A' && c0 <= 'Z') {
+    return true;
+  }
+  if (c0 >= 'a' && c0 <= 'z' && c0 != 't' && c0 != 'e' && c0 != 'f') {
+    return false;
+  }
+  if (c0 >= '0' && c0 <= '9') {
+    return false;
+  }
+  return IsCapitalizedWordSlow(word);
+}
 
 // True if the word starts with an ASCII lower-case letter.
 bool IsLowercaseWord(std::string_view word);

@@ -1,0 +1,446 @@
+// Tests for the rules added for the annotated-news conventions (issue 3):
+// typewriter quotes, plural-present and attitude cues, participle cues,
+// long subjects and appositives, "that" as complementizer, clause ends,
+// quote-first partial clauses, continuation across paragraphs, cue case.
+// Every sentence is hand-written.
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "services/extraction/engine/attribution_engine.h"
+
+namespace claimtrack::engine {
+namespace {
+
+class CorpusRulesTest : public ::testing::Test {
+ protected:
+  const std::vector<Statement>& Run(const std::string& text) {
+    text_ = text;
+    out_.clear();
+    for (Statement& s : engine_.Extract(text_)) {
+      if (s.kind != StatementKind::kFactualClaim) {
+        out_.push_back(std::move(s));
+      }
+    }
+    return out_;
+  }
+
+  const Statement* Find(const std::string& content) const {
+    for (const Statement& s : out_) {
+      if (s.content == content) {
+        return &s;
+      }
+    }
+    return nullptr;
+  }
+
+  std::string Slice(ByteSpan span) const {
+    return text_.substr(span.begin, span.end - span.begin);
+  }
+
+  std::string Dump() const {
+    std::string d;
+    for (const Statement& s : out_) {
+      d += "[" + s.rule + "] " + (s.mention ? s.mention->text : "-") + " | " +
+           (s.cue ? s.cue->text : "-") + " | " + s.content + "\n";
+    }
+    return d;
+  }
+
+  AttributionEngine engine_;
+  std::string text_;
+  std::vector<Statement> out_;
+};
+
+TEST_F(CorpusRulesTest, TypewriterQuotesPairLikeCurlyOnes) {
+  Run("''The ferry will run all winter,'' said Nora Blake.\n"
+      "``We are not moving,'' the tenants said.\n");
+  const Statement* a = Find("The ferry will run all winter");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->kind, StatementKind::kDirectQuote);
+  EXPECT_EQ(a->mention->text, "Nora Blake");
+  const Statement* b = Find("We are not moving");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "the tenants");
+}
+
+TEST_F(CorpusRulesTest, PluralPresentCueAfterPluralSubject) {
+  Run("Farmers say the new canal floods their fields.");
+  const Statement* s = Find("the new canal floods their fields");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "Farmers");
+  EXPECT_EQ(s->cue->text, "say");
+  EXPECT_EQ(s->rule, "reported.speaker_cue");
+}
+
+TEST_F(CorpusRulesTest, BaseFormWithoutPluralSubjectIsNoCue) {
+  // "to say" and a singular noun before a base form are not attributions.
+  Run("The plan was hard to say out loud.\n");
+  EXPECT_TRUE(out_.empty()) << Dump();
+}
+
+TEST_F(CorpusRulesTest, AttitudeAndIntentionCuesKeepTheInfinitive) {
+  Run("The mayor wants to rebuild the old pier.\n"
+      "Planners believe the levy helps small firms.\n");
+  const Statement* want = Find("to rebuild the old pier");
+  ASSERT_NE(want, nullptr) << Dump();
+  EXPECT_EQ(want->cue->text, "wants");
+  const Statement* believe = Find("the levy helps small firms");
+  ASSERT_NE(believe, nullptr) << Dump();
+  EXPECT_EQ(believe->mention->text, "Planners");
+}
+
+TEST_F(CorpusRulesTest, ComplementizerIsRecordedButNotContent) {
+  Run("The inspector said that the bridge was safe.");
+  const Statement* s = Find("the bridge was safe");
+  ASSERT_NE(s, nullptr) << Dump();
+  ASSERT_TRUE(s->complementizer.has_value());
+  EXPECT_EQ(Slice(*s->complementizer), "that");
+}
+
+TEST_F(CorpusRulesTest, ParticipleCueTakesTheClauseSubject) {
+  Run("The council voted against the plan on Monday, saying it cost too "
+      "much.");
+  const Statement* s = Find("it cost too much");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->rule, "reported.participle_cue");
+  EXPECT_EQ(s->mention->text, "The council");
+  EXPECT_EQ(s->cue->text, "saying");
+}
+
+TEST_F(CorpusRulesTest, ParticipleCueReusesTheEarlierSpeaker) {
+  Run("Vera Lind said the vote was fair, adding that a recount was "
+      "pointless.");
+  const Statement* first = Find("the vote was fair");
+  ASSERT_NE(first, nullptr) << Dump();
+  const Statement* second = Find("a recount was pointless");
+  ASSERT_NE(second, nullptr) << Dump();
+  EXPECT_EQ(second->mention->text, "Vera Lind");
+  EXPECT_EQ(second->cue->text, "adding");
+}
+
+TEST_F(CorpusRulesTest, LowerCaseHeadedSubjectFromSentenceStart) {
+  Run("Most of the jurors said the trial ran long.\n"
+      "Nearly six in 10 said the economy was their main worry.\n");
+  const Statement* a = Find("the trial ran long");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Most of the jurors");
+  const Statement* b = Find("the economy was their main worry");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Nearly six in 10");
+}
+
+TEST_F(CorpusRulesTest, LeadingConjunctionIsNotPartOfTheSpeaker) {
+  Run("But Halvorsen said the port would stay open.");
+  const Statement* s = Find("the port would stay open");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "Halvorsen");
+}
+
+TEST_F(CorpusRulesTest, DeterminedNounPhraseIsASpeaker) {
+  Run("The pumps were old, the inspector said.");
+  const Statement* s = Find("The pumps were old");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "the inspector");
+  EXPECT_EQ(s->rule, "reported.trailing_cue");
+}
+
+TEST_F(CorpusRulesTest, AppositiveWithCommasInsideIt) {
+  Run("Tom Ashby, the director of Harbor Watch, a group that sued the city, "
+      "said the dredging must stop.");
+  const Statement* s = Find("the dredging must stop");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "Tom Ashby");
+  ASSERT_TRUE(s->mention_appositive.has_value());
+  EXPECT_EQ(Slice(*s->mention_appositive),
+            "the director of Harbor Watch, a group that sued the city");
+}
+
+TEST_F(CorpusRulesTest, IncidentalRelativeClauseIsLeftOutOfTheSource) {
+  Run("Two nurses, who asked not to be named, said staff learned of the "
+      "closures on the radio.");
+  const Statement* s =
+      Find("staff learned of the closures on the radio");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "Two nurses");
+  EXPECT_FALSE(s->mention_appositive.has_value());
+}
+
+TEST_F(CorpusRulesTest, RoleThenNameAppositive) {
+  Run("The county spokesman, Eli Moss, said the roads were clear.");
+  const Statement* s = Find("the roads were clear");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "The county spokesman");
+}
+
+TEST_F(CorpusRulesTest, InvertedTrailingSpeakerWithRelativeClauseAfter) {
+  Run("The dam will hold for decades, said Ruth Okafor, a hydrologist at "
+      "Bellmere, who studied it in 2019.");
+  const Statement* s = Find("The dam will hold for decades");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "Ruth Okafor");
+}
+
+TEST_F(CorpusRulesTest, ReportedContentEndsAtACoordinatedClause) {
+  Run("Organizers said the fair would move to May, but they kept the "
+      "location secret.");
+  const Statement* s = Find("the fair would move to May");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "Organizers");
+}
+
+TEST_F(CorpusRulesTest, SecondCueOnTheSameSubjectStartsANewStatement) {
+  Run("Podolski denied the report and said the deal was dead.");
+  ASSERT_NE(Find("the report"), nullptr) << Dump();
+  ASSERT_NE(Find("the deal was dead"), nullptr) << Dump();
+}
+
+TEST_F(CorpusRulesTest, WordsBeforeAQuoteMakeAPartialQuoteClause) {
+  Run("The proposal is a \"raw deal,\" Ms. Ortiz said.");
+  const Statement* s = Find("The proposal is a \"raw deal,\"");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->kind, StatementKind::kPartialQuote);
+  EXPECT_EQ(s->rule, "quote.partial_clause_speaker_after");
+  ASSERT_EQ(s->quoted_fragments.size(), 1u);
+  EXPECT_EQ(s->quoted_fragments[0].text, "raw deal");
+}
+
+TEST_F(CorpusRulesTest, QuotedTitleInContextDoesNotStopTheSplitQuote) {
+  Run("\"The ferry will run all year,\" Okafor said on the radio show "
+      "\"Morning Line.\" \"Bring a coat.\"");
+  const Statement* s = Find("The ferry will run all year Bring a coat");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->content_spans.size(), 2u);
+}
+
+TEST_F(CorpusRulesTest, QuotedParagraphContinuesThePreviousSpeaker) {
+  Run("\"The levee held,\" the engineer said.\n\n"
+      "\"We were lucky this time.\"\n");
+  const Statement* s = Find("The levee held We were lucky this time");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "the engineer");
+}
+
+TEST_F(CorpusRulesTest, QuotedParagraphAfterNarrationIsNotJoined) {
+  Run("\"The levee held,\" the engineer said.\n\n"
+      "The river fell overnight.\n\n"
+      "\"We were lucky this time.\"\n");
+  EXPECT_NE(Find("The levee held"), nullptr) << Dump();
+  EXPECT_EQ(Find("The levee held We were lucky this time"), nullptr)
+      << Dump();
+}
+
+TEST_F(CorpusRulesTest, AdjacentSpeakerQuoteCarriesTheWrittenMention) {
+  Run("Lena Park spoke for an hour. She said the budget was tight. "
+      "\"We cut everything we could.\"");
+  const Statement* s = Find("We cut everything we could");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_FALSE(s->mention.has_value());
+  ASSERT_TRUE(s->antecedent.has_value());
+  EXPECT_EQ(s->antecedent->text, "She");
+}
+
+TEST_F(CorpusRulesTest, CapitalizedCueWordInsideANameIsNoCue) {
+  Run("Officials in the United States expect rain.\n");
+  for (const Statement& s : out_) {
+    ASSERT_TRUE(s.cue.has_value());
+    EXPECT_NE(s.cue->text, "States") << Dump();
+  }
+}
+
+TEST_F(CorpusRulesTest, PastParticipleCueNeedsANameOrPronoun) {
+  Run("A group called Clean Harbor filed suit.\n"
+      "She called the ruling a disgrace.\n");
+  EXPECT_EQ(Find("Clean Harbor filed suit"), nullptr) << Dump();
+  const Statement* s = Find("the ruling a disgrace");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->cue->text, "called");
+}
+
+TEST_F(CorpusRulesTest, RelativePronounSourceStaysAsWritten) {
+  Run("The union, which says the plant is unsafe, met on Friday.");
+  const Statement* s = Find("the plant is unsafe");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "which");
+}
+
+
+TEST_F(CorpusRulesTest, ProgressiveAndAbsoluteParticipleCues) {
+  Run("The governor is calling for a new levy on trucks.\n"
+      "The vote split the party, with Okafor warning of a long fight.\n");
+  // The particle joins the cue ("calling for"), as the corpus draws it.
+  const Statement* a = Find("a new levy on trucks");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "is calling for");
+  const Statement* b = Find("a long fight");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Okafor");
+}
+
+TEST_F(CorpusRulesTest, PrepositionJoinsTheCueButInfinitiveToDoesNot) {
+  Run("Rivera talked about the budget for an hour.\n"
+      "The mayor pointed to the new bridge.\n"
+      "Rivera hopes to win the seat.\n");
+  const Statement* a = Find("the budget for an hour");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "talked about");
+  const Statement* b = Find("the new bridge");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "pointed to");
+  const Statement* c = Find("to win the seat");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->cue->text, "hopes");
+}
+
+TEST_F(CorpusRulesTest, ByParticipleTakesTheClauseSubject) {
+  Run("The senator answered the charge by citing a poll of farmers.");
+  const Statement* s = Find("a poll of farmers");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "The senator");
+  EXPECT_EQ(s->cue->text, "citing");
+}
+
+TEST_F(CorpusRulesTest, RelativeThatIsTheSourceAsWritten) {
+  Run("Shop owners backed the rules that warn drivers about the bridge.");
+  const Statement* s = Find("drivers about the bridge");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "that");
+}
+
+TEST_F(CorpusRulesTest, PossessiveNounCue) {
+  Run("Voters recalled his warning that the mill would close.\n");
+  const Statement* s = Find("the mill would close");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->rule, "reported.possessive_noun_cue");
+  EXPECT_EQ(s->mention->text, "his");
+  EXPECT_EQ(s->cue->text, "warning");
+}
+
+TEST_F(CorpusRulesTest, SpeakerLabelWithColonRunsToParagraphEnd) {
+  Run("Q: Why did you run? What changed this year?\n"
+      "HALE: The district needed a voice. I had the time.\n");
+  const Statement* q = Find("Why did you run? What changed this year?");
+  ASSERT_NE(q, nullptr) << Dump();
+  EXPECT_EQ(q->rule, "label.speaker_colon");
+  EXPECT_EQ(q->mention->text, "Q");
+  EXPECT_EQ(q->cue->text, ":");
+  const Statement* a = Find("The district needed a voice. I had the time");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "HALE");
+}
+
+TEST_F(CorpusRulesTest, RecipientOfToldIsLeftOutOfTheContent) {
+  Run("Marsh told a school board in Dover on Friday that the bus route "
+      "would change.");
+  const Statement* s = Find("the bus route would change");
+  ASSERT_NE(s, nullptr) << Dump();
+  ASSERT_TRUE(s->complementizer.has_value());
+}
+
+TEST_F(CorpusRulesTest, TypoClosingMarkClosesTheQuote) {
+  // U+201C used as the closing mark by mistake.
+  Run("\xE2\x80\x9C" "Not yet," "\xE2\x80\x9C" " she said. "
+      "\xE2\x80\x9C" "The vote is Friday." "\xE2\x80\x9D");
+  const Statement* s = Find("Not yet The vote is Friday");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->kind, StatementKind::kDirectQuote);
+}
+
+TEST_F(CorpusRulesTest, QuestionInQuotesBeforeTheSpeakerIsOneSentence) {
+  Run("\"When does the pool open?\" Okafor asked at the meeting. \"Not "
+      "before June.\"");
+  const Statement* s = Find("When does the pool open? Not before June");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "Okafor");
+}
+
+TEST_F(CorpusRulesTest, PluralSubjectsThatAreDeterminersOrCounts) {
+  Run("Some say the toll is too high.\n"
+      "Nearly six in 10 say they will vote.\n"
+      "Farm groups in Iowa say the rule hurts growers.\n");
+  const Statement* a = Find("the toll is too high");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Some");
+  const Statement* b = Find("they will vote");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Nearly six in 10");
+  const Statement* c = Find("the rule hurts growers");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->mention->text, "Farm groups in Iowa");
+}
+
+TEST_F(CorpusRulesTest, AskedIntroducesAQuestionWithoutSource) {
+  Run("Asked whether she would run again, Ms. Hale said she was tired.");
+  const Statement* q = Find("whether she would run again");
+  ASSERT_NE(q, nullptr) << Dump();
+  EXPECT_EQ(q->rule, "reported.asked_intro");
+  EXPECT_FALSE(q->mention.has_value());
+  const Statement* a = Find("she was tired");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Ms. Hale");
+}
+
+TEST_F(CorpusRulesTest, QuoteAfterTheRecipientOfTold) {
+  Run("Ortiz told reporters in Salem, \"We will finish the road.\"");
+  const Statement* s = Find("We will finish the road");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->kind, StatementKind::kDirectQuote);
+  EXPECT_EQ(s->cue->text, "told reporters");
+}
+
+TEST_F(CorpusRulesTest, ParentheticalAfterANameStaysInTheSource) {
+  Run("Rep. Ann Roe (D-Ohio) said the bill would fail.");
+  const Statement* s = Find("the bill would fail");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "Rep. Ann Roe (D-Ohio)");
+}
+
+TEST_F(CorpusRulesTest, ReportedContentStopsBeforeAnotherSpeakersClause) {
+  Run("The ferry missed three sailings, and the harbor master said the "
+      "engine had failed.");
+  const Statement* s = Find("the engine had failed");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "the harbor master");
+}
+
+TEST_F(CorpusRulesTest, AttitudeAdjectiveWithAComplement) {
+  Run("The mayor is confident that the bridge will open.\n"
+      "Voters were skeptical of the plan.\n"
+      "The hall was full.\n");
+  const Statement* a = Find("the bridge will open");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "is confident");
+  const Statement* b = Find("the plan");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "were skeptical of");
+  EXPECT_EQ(out_.size(), 2u) << Dump();
+}
+
+TEST_F(CorpusRulesTest, AnswerAndBylineLabelsAreNotSpeakers) {
+  Run("A: We will see.\nUPDATE: The vote moved to Friday.\n");
+  for (const Statement& s : out_) {
+    EXPECT_NE(s.rule, "label.speaker_colon") << Dump();
+  }
+}
+
+TEST_F(CorpusRulesTest, DecliningIsAnAttribution) {
+  Run("The ferry company declined to discuss the delays.");
+  const Statement* s = Find("to discuss the delays");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "The ferry company");
+  EXPECT_EQ(s->cue->text, "declined");
+}
+
+TEST_F(CorpusRulesTest, ColonIntroTakesTheQuoteOfTheNextParagraph) {
+  Run("At the rally, the governor said:\n\n"
+      "\"We will rebuild every bridge. Every one.\"\n");
+  const Statement* s = Find("We will rebuild every bridge. Every one");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->rule, "quote.colon_intro");
+  EXPECT_EQ(s->mention->text, "the governor");
+  EXPECT_EQ(s->cue->text, "said:");
+}
+
+}  // namespace
+}  // namespace claimtrack::engine

@@ -1,0 +1,44 @@
+#include "tools/extract/prediction.h"
+
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace claimtrack::extract {
+namespace {
+
+using engine::AttributionEngine;
+
+std::string Slice(const std::string& text, const nlohmann::json& span) {
+  const size_t b = span["begin"].get<size_t>();
+  const size_t e = span["end"].get<size_t>();
+  return text.substr(b, e - b);
+}
+
+TEST(ToAttributionsTest, DropsFactualClaimsAndKeepsQuotes) {
+  const std::string text =
+      "Unemployment fell to 3.9 percent in May, the lowest in 40 years.\n"
+      "\"We are not done,\" the mayor said.\n";
+  const nlohmann::json out = ToAttributions(text, AttributionEngine().Extract(text));
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0]["kind"], "direct");
+  EXPECT_EQ(Slice(text, out[0]["content"][0]), "We are not done");
+  EXPECT_EQ(Slice(text, out[0]["source"][0]), "the mayor");
+  EXPECT_EQ(Slice(text, out[0]["cue"][0]), "said");
+  EXPECT_FALSE(out[0]["rule"].get<std::string>().empty());
+}
+
+TEST(ToAttributionsTest, NestedReportEmitsOnlyTheOutermost) {
+  const std::string text =
+      "The council said the bridge would reopen in June, Harper said.\n";
+  const nlohmann::json out = ToAttributions(text, AttributionEngine().Extract(text));
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0]["kind"], "indirect");
+  EXPECT_EQ(Slice(text, out[0]["source"][0]), "Harper");
+  EXPECT_EQ(Slice(text, out[0]["content"][0]),
+            "The council said the bridge would reopen in June");
+}
+
+}  // namespace
+}  // namespace claimtrack::extract
