@@ -31,6 +31,8 @@
 ABSL_FLAG(int, articles, 5000, "How many articles to ingest.");
 ABSL_FLAG(int, concurrency, 64, "Ingest calls in flight.");
 ABSL_FLAG(int, rounds, 3, "Alternating echo/ingestion rounds; the median is reported.");
+ABSL_FLAG(bool, pin, true,
+          "In the echo/ingestion rounds, pin the server to CPU 0 and the load to CPU 1.");
 ABSL_FLAG(std::string, work_dir, "", "Where stores and logs go (default: a new temp folder).");
 
 namespace {
@@ -154,7 +156,7 @@ int main(int argc, char** argv) {
   const int concurrency = absl::GetFlag(FLAGS_concurrency);
   const int rounds = absl::GetFlag(FLAGS_rounds);
   const std::string work_dir = WorkDir();
-  const bool pinned = std::thread::hardware_concurrency() >= 2;
+  const bool pinned = absl::GetFlag(FLAGS_pin) && std::thread::hardware_concurrency() >= 2;
 
   // Part 1, the server's own cost per call: the echo baseline and the
   // ingestion service, each alone on CPU 0 with the load generator on CPU 1,
