@@ -7,7 +7,11 @@
 namespace claimtrack::sqlite {
 
 GroupCommitter::GroupCommitter(std::unique_ptr<Database> writer, Options options)
-    : options_(options), writer_(std::move(writer)), thread_([this] { Loop(); }) {}
+    : options_(options),
+      writer_(std::move(writer)),
+      thread_([this] { Loop(); }),
+      completion_thread_([this] { CompletionLoop(); }) {}
+
 
 GroupCommitter::~GroupCommitter() { Shutdown(); }
 
@@ -44,7 +48,15 @@ void GroupCommitter::Shutdown() {
   if (thread_.joinable()) {
     thread_.join();
   }
+  {
+    absl::MutexLock lock(&completion_mu_);
+    completions_done_ = true;
+  }
+  if (completion_thread_.joinable()) {
+    completion_thread_.join();
+  }
 }
+
 
 void GroupCommitter::Loop() {
   while (true) {
@@ -90,8 +102,9 @@ void GroupCommitter::CommitBatch(std::deque<Pending>& batch) {
   results.reserve(batch.size());
   absl::Status begin = writer_->Exec("BEGIN IMMEDIATE");
   if (!begin.ok()) {
+    absl::MutexLock lock(&completion_mu_);
     for (Pending& pending : batch) {
-      pending.done(begin);
+      completions_.push_back(Completion{std::move(pending.done), begin});
     }
     return;
   }
@@ -113,8 +126,36 @@ void GroupCommitter::CommitBatch(std::deque<Pending>& batch) {
   if (!commit.ok()) {
     writer_->Exec("ROLLBACK").IgnoreError();
   }
+  std::vector<Completion> completions;
+  completions.reserve(batch.size());
   for (size_t i = 0; i < batch.size(); ++i) {
-    batch[i].done(commit.ok() ? std::move(results[i]) : commit);
+    completions.push_back(
+        Completion{std::move(batch[i].done), commit.ok() ? std::move(results[i]) : commit});
+  }
+  absl::MutexLock lock(&completion_mu_);
+  for (Completion& completion : completions) {
+    completions_.push_back(std::move(completion));
+  }
+}
+
+void GroupCommitter::CompletionLoop() {
+  while (true) {
+    std::deque<Completion> ready;
+    {
+      absl::MutexLock lock(&completion_mu_);
+      completion_mu_.Await(absl::Condition(
+          +[](GroupCommitter* self) ABSL_EXCLUSIVE_LOCKS_REQUIRED(self->completion_mu_) {
+            return self->completions_done_ || !self->completions_.empty();
+          },
+          this));
+      if (completions_.empty()) {
+        return;  // the committer has stopped and everything is reported
+      }
+      ready.swap(completions_);
+    }
+    for (Completion& completion : ready) {
+      completion.done(std::move(completion.status));
+    }
   }
 }
 

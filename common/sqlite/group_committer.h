@@ -21,9 +21,10 @@ namespace claimtrack::sqlite {
 // on its way to disk turns ~5k commits/s into ~100k+ writes/s.
 //
 // Each write runs inside its own SAVEPOINT, so a write that fails is rolled
-// back alone and the others in the batch still commit. `done` is called on the
-// committer thread after the batch's COMMIT is durable (or with the error); it
-// must not block -- it typically finishes an RPC.
+// back alone and the others in the batch still commit. `done` is called after
+// the batch's COMMIT is durable (or with the error), in commit order, on a
+// completion thread of its own: finishing RPCs there lets the writer start the
+// next batch at once. `done` must not block.
 class GroupCommitter {
  public:
   using Write = absl::AnyInvocable<absl::Status(Database& db)>;
@@ -62,7 +63,13 @@ class GroupCommitter {
   // thread: parsing them per write costs more than running them.
   enum BatchStatement { kSavepoint, kRelease, kRollbackTo, kBatchStatementCount };
 
+  struct Completion {
+    Done done;
+    absl::Status status;
+  };
+
   void Loop();
+  void CompletionLoop();
   void CommitBatch(std::deque<Pending>& batch);
   absl::Status RunStatement(BatchStatement which);
 
@@ -73,7 +80,14 @@ class GroupCommitter {
   absl::Mutex mu_;
   std::deque<Pending> queue_ ABSL_GUARDED_BY(mu_);
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  absl::Mutex completion_mu_;
+  std::deque<Completion> completions_ ABSL_GUARDED_BY(completion_mu_);
+  // Set once the writer thread has stopped: nothing more will be queued.
+  bool completions_done_ ABSL_GUARDED_BY(completion_mu_) = false;
+
+  // Last, so that they start after every member they use is constructed.
   std::thread thread_;
+  std::thread completion_thread_;
 };
 
 }  // namespace claimtrack::sqlite

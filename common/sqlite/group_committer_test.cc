@@ -1,5 +1,6 @@
 #include "common/sqlite/group_committer.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <string>
@@ -9,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "absl/synchronization/blocking_counter.h"
+#include "absl/synchronization/mutex.h"
 #include "common/testing/status_matchers.h"
 
 namespace claimtrack::sqlite {
@@ -76,6 +78,26 @@ TEST(GroupCommitterTest, AFailingWriteIsRolledBackAloneInItsBatch) {
     return db.Exec("INSERT INTO t VALUES (2)");
   }), IsOk());
   EXPECT_EQ(CountRows(path), 1);  // the failed write left nothing behind
+}
+
+TEST(GroupCommitterTest, ReportsCommitsInSubmissionOrder) {
+  GroupCommitter committer(*Database::Open(TempDbPath("order")));
+  constexpr int kWrites = 500;
+  absl::Mutex mu;
+  std::vector<int> reported;
+  absl::BlockingCounter remaining(kWrites);
+  for (int i = 0; i < kWrites; ++i) {
+    committer.Submit([](Database&) { return absl::OkStatus(); },
+                     [&, i](absl::Status) {
+                       absl::MutexLock lock(&mu);
+                       reported.push_back(i);
+                       remaining.DecrementCount();
+                     });
+  }
+  remaining.Wait();
+  absl::MutexLock lock(&mu);
+  ASSERT_EQ(reported.size(), static_cast<size_t>(kWrites));
+  EXPECT_TRUE(std::is_sorted(reported.begin(), reported.end()));
 }
 
 TEST(GroupCommitterTest, RejectsWritesAfterShutdown) {
