@@ -187,6 +187,18 @@ TEST(ViewsTest, ClaimsTableShowsCliNames) {
   EXPECT_THAT(lines[1], HasSubstr("The department will not be deterred."));
 }
 
+TEST(ViewsTest, ClaimsTableNamesTheKindOfAnUnnamedSpeaker) {
+  google::protobuf::RepeatedPtrField<Claim> claims;
+  Claim* claim = claims.Add();
+  claim->set_name("claims/abc");
+  claim->mutable_speaker()->set_type(type::v1::SPEAKER_TYPE_ANONYMOUS);
+  claim->set_text("The cuts were pushed by the governor.");
+  const std::vector<std::string> lines =
+      Lines(FormatClaimsTable(claims, /*line_width=*/0));
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_THAT(lines[1], HasSubstr("(anonymous)"));
+}
+
 TEST(ViewsTest, FormatsSpeaker) {
   type::v1::Speaker speaker;
   EXPECT_EQ(FormatSpeaker(speaker), "-");

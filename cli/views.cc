@@ -70,6 +70,18 @@ std::string FormatEvidence(const google::protobuf::RepeatedPtrField<
   return out;
 }
 
+// The name, or for an unnamed speaker what kind it is: "(anonymous)" says
+// more than a dash when sources are unnamed.
+std::string SpeakerCell(const type::v1::Speaker& speaker) {
+  if (!speaker.name().empty()) {
+    return speaker.name();
+  }
+  if (speaker.type() != type::v1::SPEAKER_TYPE_UNSPECIFIED) {
+    return absl::StrCat("(", SpeakerTypeName(speaker.type()), ")");
+  }
+  return "-";
+}
+
 }  // namespace
 
 std::string FormatSpeaker(const type::v1::Speaker& speaker) {
@@ -145,7 +157,7 @@ std::string FormatClaimsTable(
     rows.push_back({
         claim.name(),
         StatementKindName(claim.kind()),
-        speaker.name().empty() ? "-" : speaker.name(),
+        SpeakerCell(speaker),
         speaker.role().empty() ? "-" : speaker.role(),
         AttributionStatusName(claim.attribution_status()),
         VerdictName(claim.verdict()),
