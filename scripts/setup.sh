@@ -14,6 +14,10 @@ PACKAGES=(
   nlohmann-json3-dev libcli11-dev
   nodejs npm
 )
+# Callers that need more (the test command wants clang for the fuzzer) name
+# them here, space-separated.
+read -r -a EXTRA <<<"${CLAIMTRACK_EXTRA_PACKAGES:-}"
+PACKAGES+=("${EXTRA[@]}")
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# The whole test suite: set-up and build, the API lint, then every test
-# through ctest (unit tests, and process tests that run the three services on
-# ephemeral loopback ports). `.ci/run` calls this.
+# The whole test suite: set-up and build, the API lint, a bounded fuzzing run
+# of the attribution engine, then every test through ctest (unit tests, and
+# process tests that run the three services on ephemeral loopback ports).
+# `.ci/run` calls this.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${CLAIMTRACK_BUILD_DIR:-$ROOT/build}"
 
-"$ROOT/scripts/setup.sh"
+# clang-14 and its libFuzzer runtime for the bounded fuzzing run below.
+CLAIMTRACK_EXTRA_PACKAGES="clang-14 libclang-rt-14-dev" "$ROOT/scripts/setup.sh"
 
 echo "== buf lint (protos/)"
 (cd "$ROOT" && npx --yes @bufbuild/buf@1.75.0 lint)
 echo "buf lint: clean"
 
+echo "== fuzzing the attribution engine (${CLAIMTRACK_FUZZ_SECONDS:-30} s)"
+"$ROOT/scripts/fuzz.sh" "${CLAIMTRACK_FUZZ_SECONDS:-30}" 2>&1 | tail -n 15
+
 echo "== ctest"
-cd "$BUILD_DIR"
-ctest --output-on-failure -j "${CLAIMTRACK_TEST_JOBS:-2}" --timeout 600
+(cd "$BUILD_DIR" && ctest --output-on-failure -j "${CLAIMTRACK_TEST_JOBS:-2}" --timeout 600)
