@@ -143,12 +143,13 @@ absl::Status NotFound(absl::string_view id) {
   return absl::NotFoundError(absl::StrCat("claims/", id, " not found"));
 }
 
-absl::Status ReadAppearancesAndEvidence(StatementCache& statements, int64_t seq, v1::Claim* claim) {
+absl::Status ReadAppearancesAndEvidence(StatementCache& statements, int64_t seq,
+                                        int64_t max_appearances, v1::Claim* claim) {
   {
-    absl::StatusOr<CachedStatement> query =
-        statements.Get("SELECT appearance FROM appearances WHERE claim_seq = ? ORDER BY seq");
+    absl::StatusOr<CachedStatement> query = statements.Get(
+        "SELECT appearance FROM appearances WHERE claim_seq = ? ORDER BY seq LIMIT ?");
     if (!query.ok()) return query.status();
-    (*query)->Bind(1, seq);
+    (*query)->Bind(1, seq).Bind(2, max_appearances);
     while (true) {
       absl::StatusOr<bool> row = (*query)->Step();
       if (!row.ok()) return row.status();
@@ -174,8 +175,16 @@ absl::Status ReadAppearancesAndEvidence(StatementCache& statements, int64_t seq,
   return absl::OkStatus();
 }
 
-// Builds the full claim from a row selected with kClaimColumns.
-absl::StatusOr<v1::Claim> ClaimFromRow(StatementCache& statements, const Statement& row) {
+// A claim carried in many articles would make a page of claims huge, so a
+// listed claim carries its first appearances only (appearance_count has the
+// total; GetClaim returns them all).
+constexpr int64_t kListedAppearances = 20;
+constexpr int64_t kAllAppearances = -1;  // SQLite: a negative LIMIT is no limit
+
+// Builds the claim from a row selected with kClaimColumns, with at most
+// `max_appearances` appearances.
+absl::StatusOr<v1::Claim> ClaimFromRow(StatementCache& statements, const Statement& row,
+                                       int64_t max_appearances) {
   v1::Claim claim;
   const std::string id = row.ColumnText(kId);
   claim.set_name(absl::StrCat("claims/", id));
@@ -191,7 +200,8 @@ absl::StatusOr<v1::Claim> ClaimFromRow(StatementCache& statements, const Stateme
   claim.set_etag(Etag(id, row.ColumnInt(kVersion)));
   *claim.mutable_create_time() = ProtoTimestampFromMicros(row.ColumnInt(kCreateTime));
   *claim.mutable_update_time() = ProtoTimestampFromMicros(row.ColumnInt(kUpdateTime));
-  absl::Status status = ReadAppearancesAndEvidence(statements, row.ColumnInt(kSeq), &claim);
+  absl::Status status =
+      ReadAppearancesAndEvidence(statements, row.ColumnInt(kSeq), max_appearances, &claim);
   if (!status.ok()) return status;
   return claim;
 }
@@ -206,7 +216,7 @@ absl::StatusOr<v1::Claim> LoadClaim(StatementCache& statements, const std::strin
   absl::StatusOr<bool> row = (*query)->Step();
   if (!row.ok()) return row.status();
   if (!*row) return NotFound(id_for_errors);
-  return ClaimFromRow(statements, **query);
+  return ClaimFromRow(statements, **query, kAllAppearances);
 }
 
 absl::StatusOr<ClaimState> LoadClaimState(StatementCache& statements, absl::string_view id) {
@@ -582,7 +592,7 @@ absl::StatusOr<v1::ListClaimsResponse> SqliteClaimStore::ListClaims(const ClaimF
       break;
     }
     last_seq = (*query)->ColumnInt(kSeq);
-    absl::StatusOr<v1::Claim> claim = ClaimFromRow(statements, **query);
+    absl::StatusOr<v1::Claim> claim = ClaimFromRow(statements, **query, kListedAppearances);
     if (!claim.ok()) return claim.status();
     *response.add_claims() = *std::move(claim);
   }

@@ -257,6 +257,26 @@ TEST_F(SqliteClaimStoreTest, ListFiltersAndNewestFirst) {
   EXPECT_THAT(texts(unverified), ElementsAre("three", "one"));
 }
 
+TEST_F(SqliteClaimStoreTest, ListedClaimsCarryTheirFirstTwentyAppearances) {
+  std::string name;
+  for (int i = 0; i < 25; ++i) {
+    absl::StatusOr<RecordResult> recorded =
+        Record(*store_, Doc(absl::StrCat("documents/d", i),
+                            {MakeStatement("s1", "We will win.", "Jane Doe")}));
+    ASSERT_THAT(recorded, IsOk());
+    name = recorded->claims[0];
+  }
+  absl::StatusOr<v1::ListClaimsResponse> page = store_->ListClaims({}, 10, "");
+  ASSERT_THAT(page, IsOk());
+  ASSERT_THAT(page->claims(), SizeIs(1));
+  EXPECT_EQ(page->claims(0).appearance_count(), 25);
+  EXPECT_THAT(page->claims(0).appearances(), SizeIs(20));
+  EXPECT_EQ(page->claims(0).appearances(0).document(), "documents/d0");
+  absl::StatusOr<v1::Claim> claim = store_->GetClaim(name);
+  ASSERT_THAT(claim, IsOk());
+  EXPECT_THAT(claim->appearances(), SizeIs(25));
+}
+
 TEST_F(SqliteClaimStoreTest, PaginatesAndRejectsBadTokens) {
   std::vector<type::v1::Statement> statements;
   for (int i = 0; i < 7; ++i) {
