@@ -44,6 +44,10 @@ struct ListDocumentsQuery {
   std::string page_token;
   // False: BASIC view (no text, no original_text).
   bool full_view = false;
+  // A page ends early, after the document that takes it past this many
+  // bytes of text (always at least one document), so that a FULL page of
+  // large articles stays under the server's message limit.
+  size_t max_text_bytes = 4 << 20;
 };
 
 struct ListDocumentsPage {

@@ -494,6 +494,7 @@ absl::StatusOr<ListDocumentsPage> SqliteDocumentStore::List(
   s.Bind(limit_param, static_cast<int64_t>(query.page_size) + 1);
   ListDocumentsPage page;
   int64_t last_seq = 0;
+  size_t text_bytes = 0;
   while (true) {
     absl::StatusOr<bool> row = s.Step();
     if (!row.ok()) {
@@ -502,12 +503,14 @@ absl::StatusOr<ListDocumentsPage> SqliteDocumentStore::List(
     if (!*row) {
       break;
     }
-    if (static_cast<int>(page.documents.size()) == query.page_size) {
+    if (static_cast<int>(page.documents.size()) == query.page_size ||
+        text_bytes >= query.max_text_bytes) {
       page.next_page_token = EncodePageToken(last_seq, fingerprint);
       break;
     }
     last_seq = s.ColumnInt(0);
-    page.documents.push_back(RowToDocument(s, query.full_view));
+    const Document& document = page.documents.emplace_back(RowToDocument(s, query.full_view));
+    text_bytes += document.text().size() + document.original_text().size();
   }
   return page;
 }

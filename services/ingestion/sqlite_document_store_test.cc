@@ -220,6 +220,31 @@ TEST_F(SqliteDocumentStoreTest, ListPaginatesNewestFirstWithFilters) {
   EXPECT_EQ(done_page->documents[0].statement_count(), 4);
 }
 
+TEST_F(SqliteDocumentStoreTest, FullPagesOfLargeDocumentsEndEarly) {
+  std::vector<NewDocument> batch;
+  for (int i = 0; i < 5; ++i) {
+    batch.push_back(MakeDocument(absl::StrCat(std::string(1000, 'x'), " ", i, "."), ""));
+  }
+  ASSERT_THAT(Ingest(std::move(batch)), IsOk());
+  ListDocumentsQuery query;
+  query.page_size = 50;
+  query.full_view = true;
+  query.max_text_bytes = 4500;  // ~2 KB a document (text and original text)
+  int pages = 0;
+  size_t documents = 0;
+  do {
+    absl::StatusOr<ListDocumentsPage> page = store_->List(query);
+    ASSERT_THAT(page, IsOk());
+    EXPECT_LE(page->documents.size(), 3u);
+    EXPECT_FALSE(page->documents.empty());
+    documents += page->documents.size();
+    query.page_token = page->next_page_token;
+    ++pages;
+  } while (!query.page_token.empty() && pages < 10);
+  EXPECT_EQ(documents, 5u);
+  EXPECT_EQ(pages, 2);
+}
+
 TEST_F(SqliteDocumentStoreTest, OutboxLifecycleAndDueOrdering) {
   std::vector<NewDocument> batch;
   for (int i = 0; i < 3; ++i) {
