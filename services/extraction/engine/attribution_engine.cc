@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
 #include "services/extraction/engine/attribution_rules.h"
 #include "services/extraction/engine/claim_detector.h"
@@ -29,6 +30,17 @@ struct Paragraph {
   std::vector<int> quote_of;  // Per token.
   std::vector<Sentence> sentences;
 };
+
+// True if `part` lies in a quote that opens sentence `s`.
+bool OpensSentence(const Paragraph& p, const Sentence& s, ByteSpan part) {
+  if (s.token_begin >= s.token_end) {
+    return false;
+  }
+  const int q = p.quote_of[s.token_begin];
+  return q >= 0 && p.quotes[q].open_token == s.token_begin &&
+         p.quotes[q].outer.begin <= part.begin &&
+         part.end <= p.quotes[q].outer.end;
+}
 
 TextSpan MakeTextSpan(std::string_view text, ByteSpan span) {
   return {std::string(text.substr(span.begin, span.end - span.begin)), span};
@@ -68,6 +80,13 @@ class DocumentPass {
   int next_continuable_ = -1;
   // The paragraph's last attribution if it is an attributed quote.
   int paragraph_last_quote_ = -1;
+  // The same, kept across sentences of the paragraph that hold no
+  // attribution: `"A," said Lee. An aside. "B."` is one quote by Lee.
+  int paragraph_quote_ = -1;
+  // An unattributed quote-only sentence; a quote-first attribution in the
+  // next sentence (`"A." "B," Lee said.`) takes it as its first part.
+  int orphan_quote_ = -1;
+  int next_orphan_quote_ = -1;
   // "He said:" ending the previous paragraph / usable by this one.
   std::optional<RawStatement> pending_intro_;
   std::optional<RawStatement> paragraph_intro_;
@@ -182,13 +201,20 @@ void DocumentPass::HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
       out_.push_back(Materialize(raw));
       return;
     }
-    if (continuable_ >= 0) {
-      Statement& prev = out_[continuable_];
+    // A quote-only sentence after an aside: the paragraph's quote goes on.
+    int target = continuable_ >= 0 ? continuable_ : paragraph_quote_;
+    if (target >= 0 && (static_cast<size_t>(target) >= out_.size() ||
+                        out_[target].kind == StatementKind::kFactualClaim ||
+                        out_[target].content_spans.empty())) {
+      target = -1;
+    }
+    if (target >= 0) {
+      Statement& prev = out_[target];
       prev.content_spans.push_back(inner);
       prev.content += " ";
       prev.content += text_.substr(inner.begin, inner.end - inner.begin);
       prev.rule = "quote.split_across_sentences";
-      next_continuable_ = continuable_;
+      next_continuable_ = target;
       return;
     }
     Statement st;
@@ -219,6 +245,7 @@ void DocumentPass::HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
     } else {
       st.confidence = kUnattributedConfidence;
       st.rule = "quote.unattributed";
+      next_orphan_quote_ = static_cast<int>(out_.size());
     }
     current_.push_back(out_.size());
     out_.push_back(std::move(st));
@@ -266,12 +293,15 @@ std::vector<Statement> DocumentPass::Run() {
       continuable_ = paragraph_last_quote_;
     }
     paragraph_last_quote_ = -1;
+    paragraph_quote_ = -1;
+    orphan_quote_ = -1;
     // An intro only reaches the paragraph right after it.
     paragraph_intro_ = std::move(pending_intro_);
     pending_intro_.reset();
     for (const Sentence& s : p.sentences) {
       current_.clear();
       next_continuable_ = -1;
+      next_orphan_quote_ = -1;
       const size_t first = out_.size();
       const SentenceInput input{text_, lower_, &p.tokens, &p.quotes,
                                 &p.quote_of, s};
@@ -291,6 +321,27 @@ std::vector<Statement> DocumentPass::Run() {
       std::vector<ByteSpan> masked = found.masked;
       HandleOrphanQuotes(p, s, found, masked);
       for (const RawStatement& raw : found.statements) {
+        if (orphan_quote_ >= 0 && raw.speaker &&
+            raw.kind != StatementKind::kReportedSpeech &&
+            absl::StartsWith(raw.rule, "quote.") && !p.quotes.empty() &&
+            OpensSentence(p, s, raw.parts[0]) &&
+            out_[orphan_quote_].rule == "quote.unattributed") {
+          Statement merged = Materialize(raw);
+          Statement& orphan = out_[orphan_quote_];
+          merged.content_spans.insert(merged.content_spans.begin(),
+                                      orphan.content_spans.front());
+          merged.content = orphan.content + " " + merged.content;
+          merged.rule = "quote.split_across_sentences";
+          orphan = std::move(merged);
+          if (raw.continuable) {
+            next_continuable_ = orphan_quote_;
+          }
+          paragraph_last_quote_ = orphan_quote_;
+          paragraph_quote_ = orphan_quote_;
+          current_.push_back(static_cast<size_t>(orphan_quote_));
+          orphan_quote_ = -1;
+          continue;
+        }
         if (raw.continuable) {
           next_continuable_ = static_cast<int>(out_.size());
         }
@@ -298,6 +349,7 @@ std::vector<Statement> DocumentPass::Run() {
             raw.kind != StatementKind::kReportedSpeech && raw.speaker
                 ? static_cast<int>(out_.size())
                 : -1;
+        paragraph_quote_ = paragraph_last_quote_;
         current_.push_back(out_.size());
         out_.push_back(Materialize(raw));
       }
@@ -313,6 +365,7 @@ std::vector<Statement> DocumentPass::Run() {
       }
       previous_ = current_;
       continuable_ = next_continuable_;
+      orphan_quote_ = next_orphan_quote_;
       paragraph_intro_.reset();  // Only the paragraph's first sentence.
     }
   }

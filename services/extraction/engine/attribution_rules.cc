@@ -29,6 +29,7 @@ struct Hit {
   bool participle = false;  // ", saying ...": speaker is the clause subject.
   bool coordinated = false;  // "... and said ...": same subject as before.
   bool noun = false;         // "his warning that ...": possessive source.
+  bool after_quote = false;  // Participle right after `,"`.
   // Speaker phrase as token ranges.
   bool has_speaker = false;
   bool inverted = false;  // "said Schmid".
@@ -59,6 +60,20 @@ bool IsLeadingConjunction(std::string_view lw) {
          lw == "still" || lw == "however" || lw == "meanwhile" ||
          lw == "now" || lw == "instead" || lw == "indeed" || lw == "also" ||
          lw == "or" || lw == "then" || lw == "thus" || lw == "even";
+}
+
+// Subordinators that open a sentence before its subject ("While Roe
+// said ...", "As Lee put it"): not part of the speaker.
+bool IsSubordinator(std::string_view lw) {
+  return lw == "while" || lw == "although" || lw == "though" || lw == "as" ||
+         lw == "if" || lw == "when" || lw == "because" || lw == "since" ||
+         lw == "whereas" || lw == "once" || lw == "unless" || lw == "until";
+}
+
+// "After Lee said ...", "While critics argue ...": subordinate clauses and
+// "after"/"before" clauses that open a sentence.
+bool IsSubordinatorOrPreposition(std::string_view lw) {
+  return IsSubordinator(lw) || lw == "after" || lw == "before";
 }
 
 // Words that cannot sit inside a subject noun phrase: verbs, clause
@@ -166,7 +181,7 @@ class SentenceRules {
     return -1;
   }
 
-  std::vector<Hit> FindCues() const;
+  std::vector<Hit> FindCues(size_t from) const;
   size_t ObjectEnd(size_t begin) const;
   bool SpeakerBefore(ptrdiff_t k, Hit& h) const;
   bool NameBefore(ptrdiff_t k, size_t& begin) const;
@@ -175,7 +190,8 @@ class SentenceRules {
   bool LongAppositive(ptrdiff_t k, Hit& h) const;
   bool SubjectPhrase(size_t limit, size_t& b, size_t& e) const;
   bool SpeakerLabel(SentenceAttributions& out) const;
-  void AskedIntro(SentenceAttributions& out) const;
+  // Returns the first token after the question (tb_ if there is none).
+  size_t AskedIntro(SentenceAttributions& out) const;
   bool ValidHead(size_t i) const;
   bool SpeakerAfter(Hit& h) const;
   void Classify(Hit& h) const;
@@ -203,6 +219,32 @@ class SentenceRules {
            IsCapitalizedWord(Text(i + 1)) || ContainsDigit(Text(i + 1));
   }
   SpeakerPhrase PhraseOf(const Hit& h) const;
+  // "was praised", "have been criticized": a form of "be" right before a
+  // past participle cue.
+  bool IsPassive(const Hit& h) const {
+    if (h.verb <= h.cue_begin || h.verb == 0 || !Free(h.verb - 1)) {
+      return false;
+    }
+    const std::string_view aux = Low(h.verb - 1);
+    const std::string_view v = Low(h.verb);
+    const bool be = aux == "is" || aux == "was" || aux == "were" ||
+                    aux == "are" || aux == "been" || aux == "be" ||
+                    aux == "being";
+    return be && v.size() > 3 &&
+           (v.compare(v.size() - 2, 2, "ed") == 0 ||
+            v.compare(v.size() - 2, 2, "en") == 0 ||
+            v.compare(v.size() - 2, 2, "wn") == 0);
+  }
+  bool QuoteEndsWithComma(const Quote& q) const {
+    return q.inner.end > q.inner.begin && text_[q.inner.end - 1] == ',';
+  }
+  size_t TimePhraseEnd(size_t b) const;
+  bool QuoteIsComplete(const Quote& q) const;
+  void ColonQuote(const std::vector<Hit>& hits,
+                  SentenceAttributions& out) const;
+  bool ClauseBreakAfterComma(size_t i) const;
+  std::optional<ByteSpan> ParentheticalLead(const Hit& h,
+                                            const std::vector<Hit>& hits) const;
 
   std::string_view text_;
   std::string_view lower_;
@@ -210,19 +252,41 @@ class SentenceRules {
   const std::vector<Quote>& quotes_;
   const std::vector<int>& quote_of_;
   size_t tb_, te_, body_end_;
+  size_t cues_from_ = 0;  // First token after an "Asked ..." question.
+  // A headline: nearly every word capitalized. Computed on first use
+  // (-1 until then): only a capitalized cue verb asks.
+  mutable int title_case_ = -1;
+  bool TitleCase() const {
+    if (title_case_ < 0) {
+      size_t words = 0, capitalized = 0;
+      for (size_t i = tb_; i < body_end_; ++i) {
+        if (Free(i)) {
+          ++words;
+          capitalized += IsCapitalizedWord(Text(i)) ? 1 : 0;
+        }
+      }
+      title_case_ = words >= 4 && capitalized * 10 >= words * 9 ? 1 : 0;
+    }
+    return title_case_ == 1;
+  }
   const Lexicon& lex_;
 };
 
-std::vector<Hit> SentenceRules::FindCues() const {
+std::vector<Hit> SentenceRules::FindCues(size_t from) const {
   std::vector<Hit> hits;
-  for (size_t i = tb_; i < body_end_ && hits.size() < kMaxHitsPerSentence;
+  for (size_t i = from; i < body_end_ && hits.size() < kMaxHitsPerSentence;
        ++i) {
     if (!Free(i)) {
       continue;
     }
     const std::string_view lw = Low(i);
     // Cues are lower-case verbs; "States" in "United States" is a name.
-    if (!IsLowercaseWord(Text(i)) && i > tb_) {
+    // In a title-case headline ("Lee Says He Will Run") a capitalized
+    // finite speech verb still is one.
+    if (!IsLowercaseWord(Text(i)) && i > tb_ &&
+        !(i + 1 < body_end_ && Free(i + 1) && Free(i - 1) &&
+          IsCapitalizedWord(Text(i + 1)) && IsCapitalizedWord(Text(i - 1)) &&
+          (lex_.WordFlags(lw) & Lexicon::kCueVerb) && TitleCase())) {
       continue;
     }
     const uint32_t flags = lex_.WordFlags(lw);
@@ -264,6 +328,17 @@ std::vector<Hit> SentenceRules::FindCues() const {
         lw != "according") {
       continue;
     }
+    // "When asked, ...", "if elected": a subordinator right before a past
+    // form makes a reduced clause without a subject of its own.
+    if (i > tb_ && Free(i - 1) && lw.size() > 3 &&
+        lw.compare(lw.size() - 2, 2, "ed") == 0) {
+      const std::string_view prev = Low(i - 1);
+      if (prev == "when" || prev == "if" || prev == "once" ||
+          prev == "unless" || prev == "until" || prev == "though" ||
+          prev == "although" || prev == "whenever") {
+        continue;
+      }
+    }
     if (lw == "according" && i + 1 < body_end_ && Free(i + 1) &&
         Low(i + 1) == "to") {
       Hit h;
@@ -275,12 +350,16 @@ std::vector<Hit> SentenceRules::FindCues() const {
       continue;
     }
     // ", saying ..." / "by promising ...": the participle's subject is the
-    // main clause's.
+    // main clause's. In `the plan was "a disaster," adding that ...` the
+    // comma sits inside the closing mark.
+    const bool quote_comma = i > tb_ + 1 && ClosingQuoteAt(i - 1) >= 0 &&
+                             QuoteEndsWithComma(quotes_[quote_of_[i - 1]]);
     if ((flags & Lexicon::kCueParticiple) && i > tb_ + 1 &&
-        (FreeKind(i - 1, TokenKind::kComma) ||
+        (FreeKind(i - 1, TokenKind::kComma) || quote_comma ||
          (Free(i - 1) && Low(i - 1) == "by"))) {
       Hit h;
       h.participle = true;
+      h.after_quote = quote_comma;
       h.verb = h.cue_begin = h.chain_begin = h.frame_begin = i;
       h.cue_end = lex_.TakesObject(lw) ? ObjectEnd(i + 1) : i + 1;
       hits.push_back(h);
@@ -306,7 +385,8 @@ std::vector<Hit> SentenceRules::FindCues() const {
     const bool participle = (flags & Lexicon::kCueParticiple) != 0;
     if (!finite && participle && i > tb_ && Free(i - 1) &&
         (IsCapitalizedWord(Text(i - 1)) || lex_.IsPronoun(Low(i - 1))) &&
-        Low(i - 1) != "it") {
+        Low(i - 1) != "it" && !lex_.IsSpeakerStop(Low(i - 1)) &&
+        !lex_.IsContextStarter(Low(i - 1))) {
       finite = true;
     }
     const bool plural_form = (flags & Lexicon::kCuePlural) != 0;
@@ -344,10 +424,42 @@ std::vector<Hit> SentenceRules::FindCues() const {
     // A base form is finite after a plural subject ("they say", "Some
     // say", "six in 10 say", "farm groups in Iowa say").
     bool plural_subject = false;
+    // "Others, however, say": step back over a parenthetical adverb.
+    if (!finite && plural_form && !has_aux &&
+        k >= static_cast<ptrdiff_t>(tb_) + 3 &&
+        FreeKind(k, TokenKind::kComma) && Free(k - 1) &&
+        IsLowercaseWord(Text(k - 1)) &&
+        (lex_.IsCueAdverb(Low(k - 1)) || Low(k - 1) == "however" ||
+         Low(k - 1) == "though" || Low(k - 1) == "too") &&
+        FreeKind(k - 2, TokenKind::kComma) && Free(k - 3)) {
+      k -= 3;
+    }
     if (!finite && plural_form && !has_aux && k >= static_cast<ptrdiff_t>(tb_) &&
         Free(k)) {
-      plural_subject = IsPluralSubject(Low(k), Text(k)) ||
-                       ContainsDigit(Text(k)) || Low(k) == "percent";
+      // "police say", "one in five say", "Lee, Roe and Chu say".
+      const std::string_view lk = Low(k);
+      bool coordinated_names = false;
+      if (IsCapitalizedWord(Text(k))) {
+        for (ptrdiff_t j = k - 1;
+             j >= static_cast<ptrdiff_t>(tb_) && j >= k - 4; --j) {
+          if (Free(j) && Low(j) == "and") {
+            coordinated_names = j > static_cast<ptrdiff_t>(tb_) &&
+                                IsCapitalizedWord(Text(j - 1));
+            for (ptrdiff_t n = j + 1; n <= k; ++n) {
+              coordinated_names =
+                  coordinated_names && Free(n) && IsCapitalizedWord(Text(n));
+            }
+            break;
+          }
+        }
+      }
+      plural_subject =
+          IsPluralSubject(lk, Text(k)) || ContainsDigit(Text(k)) ||
+          lk == "percent" || lk == "police" || lk == "staff" ||
+          lk == "public" || lk == "clergy" || lk == "media" ||
+          (lex_.IsNumberWord(lk) && k > static_cast<ptrdiff_t>(tb_) &&
+           Free(k - 1) && (Low(k - 1) == "in" || Low(k - 1) == "of")) ||
+          coordinated_names;
       if (!plural_subject && k >= static_cast<ptrdiff_t>(tb_) + 2 &&
           Free(k - 1) && Free(k - 2) && IsCapitalizedWord(Text(k))) {
         const std::string_view prep = Low(k - 1);
@@ -376,6 +488,13 @@ std::vector<Hit> SentenceRules::FindCues() const {
     if (k >= static_cast<ptrdiff_t>(tb_) && IsWord(k) && !has_aux &&
         !relative_that && !plural_subject) {
       const std::string_view lk = Low(k);
+      // "a lead in pledged delegates": after a preposition the form is an
+      // adjective.
+      if (lk == "in" || lk == "of" || lk == "for" || lk == "with" ||
+          lk == "on" || lk == "at" || lk == "from" || lk == "about" ||
+          lk == "into" || lk == "among" || lk == "between" || lk == "without") {
+        continue;
+      }
       // Noun or adjective uses: "the claims", "Russia's alleged", "to say".
       if (lex_.IsDeterminer(lk) || IsPossessive(Text(k)) || lk == "to") {
         continue;
@@ -423,10 +542,18 @@ size_t SentenceRules::ObjectEnd(size_t b) const {
 
 bool SentenceRules::ValidHead(size_t i) const {
   const std::string_view w = Text(i);
+  const std::string_view lw = Low(i);
+  // "The", "Ultimately", "While": capitalized at the sentence start but
+  // no noun.
+  if (i == tb_ &&
+      (lex_.IsDeterminer(lw) || IsLeadingConjunction(lw) ||
+       IsSubordinator(lw) ||
+       (lw.size() > 4 && lw.compare(lw.size() - 2, 2, "ly") == 0))) {
+    return false;
+  }
   if (IsCapitalizedWord(w) || IsAcronym(w)) {
     return true;
   }
-  const std::string_view lw = Low(i);
   return lex_.IsPronoun(lw) || lex_.IsSpeakerNoun(lw);
 }
 
@@ -570,7 +697,8 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
     begin = subject;
   }
   while (begin < static_cast<size_t>(k) && Free(begin) &&
-         IsLeadingConjunction(Low(begin))) {
+         (IsLeadingConjunction(Low(begin)) ||
+          IsSubordinatorOrPreposition(Low(begin)))) {
     ++begin;
   }
   h.has_speaker = true;
@@ -816,9 +944,29 @@ void SentenceRules::Classify(Hit& h) const {
     h.name_begin = h.cue_end;
     h.name_end = e;
     h.after = e;
-    if (h.cue_begin == tb_) {
+    // "But according to X, Y" and "In addition, according to X, Y": the
+    // content follows the source when the source ends at a comma with a
+    // clause after it and only an introduction stands before the cue.
+    const bool content_after =
+        e + 3 < body_end_ && FreeKind(e, TokenKind::kComma);
+    bool intro_only = h.cue_begin == SubjectStart();
+    if (!intro_only && content_after && h.cue_begin > tb_ + 1 &&
+        FreeKind(h.cue_begin - 1, TokenKind::kComma)) {
+      size_t words = 0;
+      bool clean = true;
+      for (size_t i = tb_; i + 1 < h.cue_begin; ++i) {
+        if (!Free(i)) {
+          clean = false;
+          break;
+        }
+        ++words;
+      }
+      intro_only = clean && words <= 3;
+    }
+    if (h.cue_begin == tb_ || (intro_only && content_after)) {
       h.shape = Hit::Shape::kLeading;
-    } else if (FreeKind(h.cue_begin - 1, TokenKind::kComma) &&
+    } else if ((FreeKind(h.cue_begin - 1, TokenKind::kComma) ||
+                FreeKind(h.cue_begin - 1, TokenKind::kDash)) &&
                h.cue_begin - 1 > tb_) {
       h.shape = Hit::Shape::kTrailing;
       h.trailing_comma = h.cue_begin - 1;
@@ -869,9 +1017,35 @@ void SentenceRules::Classify(Hit& h) const {
   if (rest < body_end_ && Free(rest) && lex_.IsContextStarter(Low(rest))) {
     rest = ContextEnd(rest);
   }
-  if (after_comma && (rest >= body_end_ || h.inverted)) {
+  // "In his reply, Roe said on Tuesday that X": a "that" after the context
+  // phrase opens the content, so the comma only closed an introduction.
+  bool that_follows = false;
+  if (!h.inverted && rest > h.after) {
+    for (size_t i = h.after; i < rest; ++i) {
+      if (Free(i) && Low(i) == "that") {
+        that_follows = true;
+        break;
+      }
+    }
+  }
+  if (after_comma && !that_follows && (rest >= body_end_ || h.inverted)) {
+    // "In recent weeks, Roe has been attacked": a lone introductory phrase
+    // before the comma is no content.
+    const size_t st = SubjectStart();
+    const size_t comma = h.frame_begin - 1;
+    bool intro =
+        st < comma && Free(st) &&
+        ((lex_.IsContextStarter(Low(st)) && !lex_.IsDeterminer(Low(st))) ||
+         IsSubordinatorOrPreposition(Low(st)) || Low(st) == "for" ||
+         Low(st) == "with" || Low(st) == "by" || Low(st) == "despite");
+    for (size_t i = st; intro && i < comma; ++i) {
+      intro = !FreeKind(i, TokenKind::kComma) && !InQuote(i);
+    }
+    if (intro) {
+      return;
+    }
     h.shape = Hit::Shape::kTrailing;
-    h.trailing_comma = static_cast<size_t>(h.frame_begin - 1);
+    h.trailing_comma = comma;
     return;
   }
   if (before && !h.inverted) {
@@ -884,8 +1058,8 @@ void SentenceRules::Classify(Hit& h) const {
 size_t SentenceRules::ContextEnd(size_t begin) const {
   size_t e = begin;
   while (e < body_end_) {
-    if (FreeKind(e, TokenKind::kComma) && e + 1 < body_end_ &&
-        OpeningQuoteAt(e + 1) >= 0) {
+    if ((FreeKind(e, TokenKind::kComma) || FreeKind(e, TokenKind::kColon)) &&
+        e + 1 < body_end_ && OpeningQuoteAt(e + 1) >= 0) {
       break;
     }
     const int q = OpeningQuoteAt(e);
@@ -909,6 +1083,13 @@ size_t SentenceRules::ContextEnd(size_t begin) const {
 // (", which"), at a semicolon, or where a trailing attribution begins.
 size_t SentenceRules::ClauseEnd(size_t begin,
                                 const std::vector<size_t>& trailing) const {
+  size_t first = begin;
+  if (first + 1 < body_end_ && Free(first) && Low(first) == "that") {
+    ++first;
+  }
+  const bool fronted = first < body_end_ && Free(first) &&
+                       IsSubordinatorOrPreposition(Low(first));
+  bool passed_first_comma = false;
   for (size_t i = begin; i < body_end_; ++i) {
     if (std::find(trailing.begin(), trailing.end(), i) != trailing.end()) {
       return i;
@@ -916,27 +1097,44 @@ size_t SentenceRules::ClauseEnd(size_t begin,
     if (FreeKind(i, TokenKind::kSemicolon)) {
       return i;
     }
-    if (FreeKind(i, TokenKind::kComma) && i + 1 < body_end_ && Free(i + 1)) {
+    // A comma, or a closing mark with the comma inside (`"a disaster,"
+    // which ...`): the clause ends at the comma, or after the mark.
+    const bool quote_comma = ClosingQuoteAt(i) >= 0 && i > begin &&
+                             QuoteEndsWithComma(quotes_[quote_of_[i]]);
+    const size_t stop = quote_comma ? i + 1 : i;
+    if ((FreeKind(i, TokenKind::kComma) || quote_comma) && i + 1 < body_end_ &&
+        Free(i + 1)) {
       const std::string_view next = Low(i + 1);
       if (next == "which" || next == "who" || next == "whom" ||
           next == "where" || next == "but" || next == "while" ||
           next == "whereas" || next == "despite") {
-        return i;
+        return stop;
+      }
+      // ", even as he ...", ", after he introduced ...", ", in which ...",
+      // ", he also stated ...": a new clause that the author adds, or a
+      // second main clause. Not the comma that closes a fronted
+      // subordinate clause ("if they win, he will ...").
+      if (i >= begin + 3 && !(fronted && !passed_first_comma) &&
+          ClauseBreakAfterComma(i + 1)) {
+        return stop;
       }
       // ", and they rejected ...", ", and the police said ...": a new
       // clause with its own subject.
       if ((next == "and") && i + 2 < body_end_ &&
           Free(i + 2) && lex_.IsPronoun(Low(i + 2))) {
-        return i;
+        return stop;
       }
       if (next == "and" || next == "but") {
         for (size_t j = i + 2; j < body_end_ && j < i + 8 && Free(j); ++j) {
           if (IsLowercaseWord(Text(j)) &&
               (lex_.WordFlags(Low(j)) & Lexicon::kCueVerb)) {
-            return i;
+            return stop;
           }
         }
       }
+    }
+    if (FreeKind(i, TokenKind::kComma) || quote_comma) {
+      passed_first_comma = true;
     }
     // " - and the council agreed ...": a dash opening a new clause.
     if (FreeKind(i, TokenKind::kDash) && i > begin && i + 1 < body_end_ &&
@@ -955,6 +1153,43 @@ size_t SentenceRules::ClauseEnd(size_t begin,
     }
   }
   return body_end_;
+}
+
+// True if the free word at token i, right after a comma, opens a clause
+// that is not part of reported content: an adverbial clause ("even as",
+// "after he"), "in which", or a new subject with its verb (", he also
+// stated"). Participles (", giving ...") were tried and are as often
+// content as not.
+bool SentenceRules::ClauseBreakAfterComma(size_t i) const {
+  if (i + 1 >= body_end_ || !Free(i) || !IsLowercaseWord(Text(i))) {
+    return false;
+  }
+  const std::string_view w = Low(i);
+  const std::string_view next = Free(i + 1) ? Low(i + 1) : std::string_view();
+  if (w == "even" && (next == "as" || next == "though" || next == "if")) {
+    return true;
+  }
+  if ((w == "in" || w == "by" || w == "from") && next == "which") {
+    return true;
+  }
+  if (w == "after" || w == "before" || w == "as" || w == "when" ||
+      w == "since" || w == "although" || w == "though" || w == "until") {
+    return lex_.IsPronoun(next) || IsCapitalizedWord(Text(i + 1)) ||
+           lex_.IsDeterminer(next);
+  }
+  if (lex_.IsPronoun(w) && w != "it" && w != "you") {
+    // "he also stated", "they said": a pronoun subject and its verb.
+    size_t j = i + 1;
+    while (j < body_end_ && Free(j) && lex_.IsCueAdverb(Low(j))) {
+      ++j;
+    }
+    return j < body_end_ && Free(j) &&
+           (lex_.IsAuxiliary(Low(j)) ||
+            (lex_.WordFlags(Low(j)) & Lexicon::kAnyCue) != 0 ||
+            (Low(j).size() > 3 &&
+             Low(j).compare(Low(j).size() - 2, 2, "ed") == 0));
+  }
+  return false;
 }
 
 // Builds content from tokens [b, e): direct if it is exactly one quote,
@@ -996,6 +1231,118 @@ RawStatement SentenceRules::BuildContent(size_t b, size_t e) const {
     }
   }
   return s;
+}
+
+// "Monday", "on Tuesday", "last week", "earlier this month", "yesterday":
+// returns the token after a time phrase starting at b, or b if there is none.
+size_t SentenceRules::TimePhraseEnd(size_t b) const {
+  auto weekday = [](std::string_view w) {
+    return w == "monday" || w == "tuesday" || w == "wednesday" ||
+           w == "thursday" || w == "friday" || w == "saturday" || w == "sunday";
+  };
+  auto period = [&](std::string_view w) {
+    return weekday(w) || w == "week" || w == "month" || w == "year" ||
+           w == "weekend" || w == "night" || w == "morning" ||
+           w == "afternoon" || w == "evening" || w == "fall" || w == "spring" ||
+           w == "summer" || w == "winter";
+  };
+  size_t i = b;
+  if (i >= body_end_ || !Free(i)) {
+    return b;
+  }
+  const std::string_view w = Low(i);
+  if (w == "yesterday" || w == "today" || w == "tonight" || w == "recently" ||
+      w == "publicly" || w == "privately" || weekday(w)) {
+    ++i;
+  } else if ((w == "on" || w == "late" || w == "early") && i + 1 < body_end_ &&
+             Free(i + 1) && weekday(Low(i + 1))) {
+    i += 2;
+  } else if ((w == "last" || w == "this" || w == "earlier" || w == "later") &&
+             i + 1 < body_end_ && Free(i + 1)) {
+    if (period(Low(i + 1))) {
+      i += 2;
+    } else if ((Low(i + 1) == "this" || Low(i + 1) == "last") &&
+               i + 2 < body_end_ && Free(i + 2) && period(Low(i + 2))) {
+      i += 3;
+    }
+  }
+  // "Monday night", "Tuesday morning".
+  if (i > b && i < body_end_ && Free(i) && period(Low(i)) && !weekday(Low(i))) {
+    ++i;
+  }
+  return i;
+}
+
+// True if a quote ends with its own punctuation (`"We won."`, `"We won,"`)
+// or is set off by a comma, dash or parenthesis after it: a full
+// utterance, not a phrase glued into the author's clause.
+bool SentenceRules::QuoteIsComplete(const Quote& q) const {
+  if (q.inner.end > q.inner.begin) {
+    const char last = text_[q.inner.end - 1];
+    if (last == ',' || last == '.' || last == '!' || last == '?') {
+      return true;
+    }
+  }
+  const size_t next = q.close_token + 1;
+  return next < body_end_ && !InQuote(next) &&
+         (toks_[next].kind == TokenKind::kComma ||
+          toks_[next].kind == TokenKind::kDash ||
+          toks_[next].kind == TokenKind::kOpenParen);
+}
+
+// "The goal, he said, is X": the speaker frame interrupts the content,
+// whose first part is the clause opening before the frame (from the
+// sentence's subject).
+std::optional<ByteSpan> SentenceRules::ParentheticalLead(
+    const Hit& h, const std::vector<Hit>& hits) const {
+  if (h.noun || h.according || h.inverted || !h.has_speaker ||
+      h.frame_begin <= tb_ || h.cue_end >= body_end_) {
+    return std::nullopt;
+  }
+  const size_t before = h.frame_begin - 1;
+  if (!FreeKind(before, TokenKind::kComma) ||
+      !FreeKind(h.cue_end, TokenKind::kComma)) {
+    return std::nullopt;
+  }
+  if (cues_from_ > tb_) {
+    return std::nullopt;
+  }
+  // The lead is the clause part right before the frame: from the last
+  // comma or dash (an introduction such as "In February," is left out).
+  size_t b = SubjectStart();
+  for (size_t i = before; i > b; --i) {
+    if (FreeKind(i - 1, TokenKind::kComma) ||
+        FreeKind(i - 1, TokenKind::kDash)) {
+      b = i;
+      break;
+    }
+  }
+  while (b < before && Free(b) && IsLeadingConjunction(Low(b))) {
+    ++b;
+  }
+  if (b >= before || !Free(b)) {
+    return std::nullopt;
+  }
+  const std::string_view first = Low(b);
+  if ((lex_.IsContextStarter(first) && !lex_.IsDeterminer(first)) ||
+      first == "if" || first == "because" || first == "although" ||
+      first == "though" || first == "with" || first == "despite" ||
+      first == "for" || first == "by" || first == "(") {
+    return std::nullopt;
+  }
+  for (size_t i = b; i < before; ++i) {
+    if (FreeKind(i, TokenKind::kSemicolon) || FreeKind(i, TokenKind::kColon) ||
+        toks_[i].kind == TokenKind::kQuote ||
+        toks_[i].kind == TokenKind::kOpenParen) {
+      return std::nullopt;
+    }
+  }
+  for (const Hit& other : hits) {
+    if (&other != &h && other.verb >= b && other.verb < before) {
+      return std::nullopt;
+    }
+  }
+  return TrimContent(text_, SpanOf(b, before));
 }
 
 SpeakerPhrase SentenceRules::PhraseOf(const Hit& h) const {
@@ -1070,12 +1417,93 @@ bool SentenceRules::SpeakerLabel(SentenceAttributions& out) const {
   return true;
 }
 
+// `The board was blunt in its findings: "..."`: a sentence whose subject
+// introduces, through any verb phrase and a colon, a quote that ends the
+// sentence is that subject's direct quote; the verb phrase is the cue.
+void SentenceRules::ColonQuote(const std::vector<Hit>& hits,
+                               SentenceAttributions& out) const {
+  constexpr size_t kMaxCueTokens = 12;
+  for (size_t c = tb_ + 1; c + 1 < te_; ++c) {
+    if (!FreeKind(c, TokenKind::kColon)) {
+      continue;
+    }
+    const int q = OpeningQuoteAt(c + 1);
+    if (q < 0 || !quotes_[q].closed || quotes_[q].close_token + 1 < body_end_) {
+      return;
+    }
+    // A cue of the rules (`He said: "..."`) already owns the quote.
+    for (const Hit& h : hits) {
+      if (h.shape != Hit::Shape::kNone && h.verb < c) {
+        return;
+      }
+    }
+    size_t b = 0, e = 0;
+    if (!SubjectPhrase(c, b, e) || e > c) {
+      return;
+    }
+    // "Lee Roe, the party's nominee, tweeted:": the appositive belongs to
+    // the speaker.
+    std::optional<ByteSpan> appositive;
+    if (e < c && FreeKind(e, TokenKind::kComma)) {
+      size_t close = e + 1;
+      while (close < c && close - e <= kMaxCueTokens && Free(close)) {
+        ++close;
+      }
+      if (close >= c || !FreeKind(close, TokenKind::kComma) || close == e + 1) {
+        return;
+      }
+      appositive = SpanOf(e + 1, close);
+      e = close + 1;
+    }
+    if (c - e > kMaxCueTokens) {
+      return;
+    }
+    for (size_t i = e; i < c; ++i) {
+      if (!Free(i) && !FreeKind(i, TokenKind::kComma)) {
+        return;
+      }
+    }
+    // A bare label needs a name ("Lee:"), not "The answer:".
+    if (e == c && !IsCapitalizedWord(Text(e - 1))) {
+      return;
+    }
+    if (e < c && !IsLowercaseWord(Text(e))) {
+      return;
+    }
+    const ByteSpan inner = TrimContent(text_, quotes_[q].inner);
+    if (inner.end <= inner.begin) {
+      return;
+    }
+    RawStatement s;
+    s.kind = StatementKind::kDirectQuote;
+    s.parts.push_back(inner);
+    SpeakerPhrase speaker;
+    // The mention ends before the appositive's opening comma.
+    size_t m = b;
+    while (m < e && !FreeKind(m, TokenKind::kComma)) {
+      ++m;
+    }
+    speaker.mention = SpanOf(b, m);
+    speaker.appositive = appositive;
+    s.speaker = speaker;
+    s.cue = SpanOf(e, c + 1);
+    s.rule = "quote.subject_colon";
+    s.confidence = 0.7;
+    s.continuable = true;
+    out.used_quotes.push_back(q);
+    out.masked.push_back(quotes_[q].outer);
+    out.masked.push_back(SpanOf(b, c + 1));
+    out.statements.push_back(std::move(s));
+    return;
+  }
+}
+
 // "Asked whether he would run, Roe said ...": the question is attributed
 // to no one in particular (the corpus leaves its source empty); the answer
 // is found by the other rules.
-void SentenceRules::AskedIntro(SentenceAttributions& out) const {
+size_t SentenceRules::AskedIntro(SentenceAttributions& out) const {
   if (tb_ + 2 >= body_end_ || !Free(tb_) || Text(tb_) != "Asked") {
-    return;
+    return tb_;
   }
   size_t b = tb_ + 1;
   // Skip "on Monday", "by reporters" to the question word.
@@ -1098,7 +1526,7 @@ void SentenceRules::AskedIntro(SentenceAttributions& out) const {
     ++e;
   }
   if (e >= body_end_ || e <= b + 1) {
-    return;
+    return tb_;
   }
   RawStatement s = BuildContent(b, e);
   s.rule = "reported.asked_intro";
@@ -1106,6 +1534,8 @@ void SentenceRules::AskedIntro(SentenceAttributions& out) const {
   s.cue = SpanOf(tb_, tb_ + 1);
   out.masked.push_back(SpanOf(tb_, e));
   out.statements.push_back(std::move(s));
+  // The question's own verbs ("Asked what he wanted, ...") are not cues.
+  return e;
 }
 
 SentenceAttributions SentenceRules::Run() {
@@ -1113,8 +1543,8 @@ SentenceAttributions SentenceRules::Run() {
   if (SpeakerLabel(out)) {
     return out;
   }
-  AskedIntro(out);
-  std::vector<Hit> hits = FindCues();
+  cues_from_ = AskedIntro(out);
+  std::vector<Hit> hits = FindCues(cues_from_);
   for (Hit& h : hits) {
     Classify(h);
   }
@@ -1127,7 +1557,11 @@ SentenceAttributions SentenceRules::Run() {
     if (h.shape != Hit::Shape::kParticiple) {
       continue;
     }
-    trailing.push_back(h.coordinated ? h.chain_begin - 1 : h.verb - 1);
+    // The clause before ends at the comma, or after a closing mark that
+    // holds the comma.
+    trailing.push_back(h.coordinated   ? h.chain_begin - 1
+                       : h.after_quote ? h.verb
+                                       : h.verb - 1);
     // The speaker of the closest earlier cue in the sentence, else the
     // sentence's subject.
     const Hit* prior = nullptr;
@@ -1173,6 +1607,7 @@ SentenceAttributions SentenceRules::Run() {
       }
     }
   }
+  ColonQuote(hits, out);
   auto cue_span = [&](const Hit& h) { return SpanOf(h.cue_begin, h.cue_end); };
   auto mask_frame = [&](const Hit& h) {
     if (h.has_speaker && h.shape != Hit::Shape::kParticiple) {
@@ -1193,6 +1628,8 @@ SentenceAttributions SentenceRules::Run() {
     RawStatement s;
     size_t context_begin = kNoToken, context_end = kNoToken;
     size_t particle_end = 0;  // Set when a particle joins the cue.
+    std::optional<SpeakerPhrase> passive_agent;
+    bool no_speaker = false;  // An agentless passive.
     switch (h.shape) {
       case Hit::Shape::kQuoteFirst: {
         const Quote& q = quotes_[h.quote_before];
@@ -1264,7 +1701,19 @@ SentenceAttributions SentenceRules::Run() {
         break;
       }
       case Hit::Shape::kTrailing: {
-        s = BuildContent(tb_, h.trailing_comma);
+        size_t b = tb_;
+        if (h.according) {
+          // "the deal, which would cut taxes, according to X": the source
+          // vouches for the relative clause only.
+          for (size_t i = h.trailing_comma; i > tb_ + 1; --i) {
+            if (FreeKind(i - 1, TokenKind::kComma) && Free(i) &&
+                (Low(i) == "which" || Low(i) == "who")) {
+              b = i;
+              break;
+            }
+          }
+        }
+        s = BuildContent(b, h.trailing_comma);
         s.rule = h.according ? "according_to.trailing" : "reported.trailing_cue";
         s.confidence = h.according ? 0.85 : 0.8;
         if (!h.according && h.after < body_end_ && Free(h.after) &&
@@ -1286,6 +1735,66 @@ SentenceAttributions SentenceRules::Run() {
       }
       case Hit::Shape::kForward: {
         size_t b = h.cue_end;
+        // "The plan was praised by critics of the bank": in the passive the
+        // agent after "by" is the source and the subject is the content.
+        if (IsPassive(h) && b + 1 < body_end_ && Free(b) && Low(b) == "by" &&
+            !h.noun) {
+          const size_t agent_end = ClauseEnd(b + 1, trailing);
+          if (agent_end > b + 1) {
+            SpeakerPhrase agent;
+            agent.mention = TrimContent(text_, SpanOf(b + 1, agent_end));
+            const SpeakerPhrase subject = PhraseOf(h);
+            s.kind = StatementKind::kReportedSpeech;
+            s.parts.push_back(
+                subject.appositive.has_value()
+                    ? ByteSpan{subject.mention.begin, subject.appositive->end}
+                    : subject.mention);
+            s.rule = "reported.passive_by_agent";
+            s.confidence = 0.6;
+            passive_agent = agent;
+            break;
+          }
+        }
+        // "Rubio is seen as the likelier nominee", "The video was
+        // released": a passive without an agent has no source; its subject
+        // and complement are the content.
+        const std::string_view vw = Low(h.verb);
+        // "The race seems close", "Lee appeared to concede": raising verbs
+        // carry the author's view; like the agentless passive, no source.
+        const bool raising =
+            (vw == "seem" || vw == "seems" || vw == "seemed" ||
+             vw == "appear" || vw == "appears" || vw == "appeared") &&
+            b < body_end_ && Free(b) && !lex_.IsContextStarter(Low(b)) &&
+            !IsParticle(b);
+        if ((IsPassive(h) || raising) && !h.noun && h.name_end > h.name_begin &&
+            !(h.name_end == h.name_begin + 1 &&
+              (Low(h.name_begin) == "who" || Low(h.name_begin) == "which" ||
+               Low(h.name_begin) == "that"))) {
+          const SpeakerPhrase subject = PhraseOf(h);
+          s.kind = StatementKind::kReportedSpeech;
+          s.parts.push_back(
+              subject.appositive.has_value()
+                  ? ByteSpan{subject.mention.begin, subject.appositive->end}
+                  : subject.mention);
+          size_t cb = b;
+          // "is seen as X": "as" joins the cue like a particle.
+          if (IsParticle(cb) ||
+              (cb + 1 < body_end_ && Free(cb) && Low(cb) == "as")) {
+            particle_end = ++cb;
+          }
+          if (cb < body_end_ && Free(cb) &&
+              !(lex_.IsContextStarter(Low(cb)) &&
+                !lex_.IsDeterminer(Low(cb)))) {
+            const size_t ce = ClauseEnd(cb, trailing);
+            if (ce > cb) {
+              s.parts.push_back(TrimContent(text_, SpanOf(cb, ce)));
+            }
+          }
+          s.rule = raising ? "reported.raising_verb" : "reported.passive";
+          s.confidence = 0.5;
+          no_speaker = true;
+          break;
+        }
         // "told a radio host in Salem on Monday that X":
         // the recipient is left out; the content starts at "that".
         if (lex_.TakesObject(Low(h.verb))) {
@@ -1306,16 +1815,38 @@ SentenceAttributions SentenceRules::Run() {
             }
           }
         }
-        if (b < body_end_ && Free(b) && lex_.IsContextStarter(Low(b))) {
+        const size_t quote_comma =
+            b < body_end_ && Free(b) && lex_.IsContextStarter(Low(b))
+                ? ContextEnd(b)
+                : body_end_;
+        if (quote_comma + 1 < body_end_ &&
+            (FreeKind(quote_comma, TokenKind::kComma) ||
+             FreeKind(quote_comma, TokenKind::kColon)) &&
+            OpeningQuoteAt(quote_comma + 1) >= 0) {
+          // `said in a statement on Monday, "..."`: the phrase is context
+          // and the quote after its comma is the content.
+          context_begin = b;
+          context_end = quote_comma;
+          b = quote_comma + 1;
+        } else if (b < body_end_ && Free(b) && lex_.IsContextStarter(Low(b))) {
           // "said on Monday that ...": the phrase before "that" is context.
           size_t that = b;
           while (that < body_end_ && !(Free(that) && Low(that) == "that")) {
             ++that;
           }
+          const size_t time_end = TimePhraseEnd(b);
           if (that < body_end_) {
             context_begin = b;
             context_end = that;
             b = that;
+          } else if (time_end > b && time_end + 2 < body_end_ &&
+                     Free(time_end) && !lex_.IsContextStarter(Low(time_end)) &&
+                     Low(time_end) != "to" && Low(time_end) != "for") {
+            // "said Monday the plan will pass": a time phrase, then the
+            // clause without "that".
+            context_begin = b;
+            context_end = time_end;
+            b = time_end;
           } else if (!lex_.IsDeterminer(Low(b)) && Low(b) != "as") {
             // "said in Ohio": no content. "believe this helps" is content.
             continue;
@@ -1346,7 +1877,29 @@ SentenceAttributions SentenceRules::Run() {
         if (!that.has_value() && !h.noun && IsParticle(b)) {
           particle_end = ++b;
         }
+        const std::optional<ByteSpan> lead = ParentheticalLead(h, hits);
         size_t e = ClauseEnd(b, trailing);
+        // `tweeted "So sad," with a link`, `said "Q" - at which point ...`:
+        // a complete quote right after the cue is the content; what follows
+        // it is the author's.
+        if (const int q = b < e ? OpeningQuoteAt(b) : -1;
+            q >= 0 && quotes_[q].closed && quotes_[q].close_token + 1 < e &&
+            QuoteIsComplete(quotes_[q])) {
+          e = quotes_[q].close_token + 1;
+        }
+        // "After Lee said X, Roe left": in a subordinate clause that opens
+        // the sentence, the content ends at the comma before the main
+        // clause.
+        const size_t opener = SubjectStart();
+        if (opener < h.name_begin && opener + 1 == h.name_begin &&
+            Free(opener) && IsSubordinatorOrPreposition(Low(opener))) {
+          for (size_t i = b + 1; i + 2 < e; ++i) {
+            if (FreeKind(i, TokenKind::kComma)) {
+              e = i;
+              break;
+            }
+          }
+        }
         // A relative clause ("the union, which says X, met ...") ends at
         // its closing comma.
         if (h.name_end == h.name_begin + 1 &&
@@ -1368,6 +1921,13 @@ SentenceAttributions SentenceRules::Run() {
                  : s.kind == StatementKind::kDirectQuote
                      ? "quote.speaker_cue_before"
                      : "reported.speaker_cue";
+        if (lead.has_value() && !s.parts.empty() &&
+            s.kind != StatementKind::kDirectQuote) {
+          // "The goal, he said, is X": the words before the frame are the
+          // content's first part.
+          s.parts.insert(s.parts.begin(), *lead);
+          s.rule = "reported.parenthetical_cue";
+        }
         s.confidence = s.kind == StatementKind::kReportedSpeech ? 0.75 : 0.9;
         if (s.kind == StatementKind::kDirectQuote && e >= body_end_) {
           s.continuable = true;
@@ -1418,7 +1978,9 @@ SentenceAttributions SentenceRules::Run() {
         out.used_quotes.push_back(q);
       }
     }
-    s.speaker = PhraseOf(h);
+    if (!no_speaker) {
+      s.speaker = passive_agent.has_value() ? *passive_agent : PhraseOf(h);
+    }
     s.cue = particle_end > h.cue_end ? SpanOf(h.cue_begin, particle_end)
                                      : cue_span(h);
     if (context_begin != kNoToken && context_end > context_begin) {

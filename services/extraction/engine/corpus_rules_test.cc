@@ -442,5 +442,273 @@ TEST_F(CorpusRulesTest, ColonIntroTakesTheQuoteOfTheNextParagraph) {
   EXPECT_EQ(s->cue->text, "said:");
 }
 
+// Rules added in rules-0.3.0.
+
+TEST_F(CorpusRulesTest, ParentheticalFrameSplitsTheContent) {
+  Run("The goal, he said, is to reach a durable truce.");
+  const Statement* s = Find("The goal is to reach a durable truce");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->rule, "reported.parenthetical_cue");
+  ASSERT_EQ(s->content_spans.size(), 2u);
+  EXPECT_EQ(Slice(s->content_spans[0]), "The goal");
+  EXPECT_EQ(Slice(s->content_spans[1]), "is to reach a durable truce");
+  EXPECT_EQ(s->mention->text, "he");
+}
+
+TEST_F(CorpusRulesTest, ParentheticalLeadLeavesTheIntroductionOut) {
+  Run("In the spring, the levy, she said, will be lowered.");
+  const Statement* s = Find("the levy will be lowered");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "she");
+}
+
+TEST_F(CorpusRulesTest, IntroductionThenSpeakerThenContextThenThat) {
+  Run("In his reply, Tom Berg, the head of the school, said on Tuesday that "
+      "he had read the letter.");
+  const Statement* s = Find("he had read the letter");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "Tom Berg");
+  EXPECT_EQ(s->rule, "reported.speaker_cue");
+}
+
+TEST_F(CorpusRulesTest, VerbsOfAnAskedQuestionAreNoCues) {
+  Run("Asked what he wanted, Lund added that they have to win.");
+  const Statement* s = Find("they have to win");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "Lund");
+  EXPECT_EQ(s->cue->text, "added");
+}
+
+TEST_F(CorpusRulesTest, WhenAskedHasNoSubject) {
+  Run("When asked, Lund said that they have to win.");
+  const Statement* s = Find("they have to win");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "Lund");
+  EXPECT_EQ(out_.size(), 1u) << Dump();
+}
+
+TEST_F(CorpusRulesTest, AddedClausesEndReportedContent) {
+  Run("The mayor said the bridge will reopen, even as critics warned of "
+      "delays.\n"
+      "The board said the fares will rise next year, after it voted "
+      "twice.\n");
+  EXPECT_NE(Find("the bridge will reopen"), nullptr) << Dump();
+  EXPECT_NE(Find("the fares will rise next year"), nullptr) << Dump();
+}
+
+TEST_F(CorpusRulesTest, CommaAfterAFrontedSubordinateClauseKeepsTheContent) {
+  Run("He promised that if voters backed him, he would fight for them.");
+  const Statement* s = Find("if voters backed him, he would fight for them");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->cue->text, "promised");
+}
+
+TEST_F(CorpusRulesTest, AccordingToAfterAShortIntroductionLeads) {
+  Run("In addition, according to the ministry, nine million more workers "
+      "will qualify.");
+  const Statement* s = Find("nine million more workers will qualify");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "the ministry");
+  EXPECT_EQ(s->rule, "according_to.leading");
+}
+
+TEST_F(CorpusRulesTest, TrailingAccordingToVouchesForTheRelativeClause) {
+  Run("The council set up a fund, which will pay for the roads, according "
+      "to city officials.");
+  const Statement* s = Find("which will pay for the roads");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "city officials");
+}
+
+TEST_F(CorpusRulesTest, SubordinatorIsNotPartOfTheSpeaker) {
+  Run("While critics argue that the plan costs too much, the mayor has "
+      "defended it.\n"
+      "After Lee said that the roads were bad, Roe said: \"They are fine.\"\n");
+  const Statement* a = Find("the plan costs too much");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "critics");
+  const Statement* b = Find("the roads were bad");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Lee");
+  const Statement* c = Find("They are fine");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->mention->text, "Roe");
+}
+
+TEST_F(CorpusRulesTest, ParticipleAfterAPrepositionIsNoCue) {
+  Run("In describing the plan, Lee said it would cost too much.");
+  for (const Statement& s : out_) {
+    EXPECT_NE(s.mention->text, "In") << Dump();
+  }
+  const Statement* s = Find("it would cost too much");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "Lee");
+}
+
+TEST_F(CorpusRulesTest, MorePluralSubjectsOfBaseForms) {
+  Run("Others, however, say a change is overdue.\n"
+      "City police say they have not found the driver.\n"
+      "One in five say the plan will fail.\n");
+  const Statement* a = Find("a change is overdue");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Others");
+  const Statement* b = Find("they have not found the driver");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "City police");
+  const Statement* c = Find("the plan will fail");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->mention->text, "One in five");
+}
+
+TEST_F(CorpusRulesTest, SubjectVerbPhraseColonQuote) {
+  Run("The board was blunt in its findings: \"No more money will be "
+      "spent.\"\n"
+      "Ann Roe, the party's nominee, had a short reply: \"We will win.\"\n");
+  const Statement* a = Find("No more money will be spent");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->kind, StatementKind::kDirectQuote);
+  EXPECT_EQ(a->rule, "quote.subject_colon");
+  EXPECT_EQ(a->mention->text, "The board");
+  EXPECT_EQ(a->cue->text, "was blunt in its findings:");
+  const Statement* b = Find("We will win");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Ann Roe");
+  ASSERT_TRUE(b->mention_appositive.has_value());
+  EXPECT_EQ(Slice(*b->mention_appositive), "the party's nominee");
+  EXPECT_EQ(b->cue->text, "had a short reply:");
+}
+
+TEST_F(CorpusRulesTest, ContextPhraseThenQuoteAfterItsComma) {
+  Run("Lee said in a statement on Monday, \"We are ready.\"");
+  const Statement* s = Find("We are ready");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->kind, StatementKind::kDirectQuote);
+  EXPECT_EQ(s->mention->text, "Lee");
+  ASSERT_TRUE(s->context.has_value());
+  EXPECT_EQ(s->context->text, "in a statement on Monday");
+}
+
+TEST_F(CorpusRulesTest, CompleteQuoteAfterTheCueEndsTheContent) {
+  Run("The senator said \"Build it now!\" as the crowd cheered.");
+  const Statement* s = Find("Build it now!");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->kind, StatementKind::kDirectQuote);
+  EXPECT_EQ(s->mention->text, "The senator");
+}
+
+TEST_F(CorpusRulesTest, UnattributedQuoteJoinsTheNextSentencesQuote) {
+  Run("The phone rang. \"We are calling from the campaign.\" \"We are "
+      "talking with voters like you,\" Miller said.");
+  const Statement* s = Find(
+      "We are calling from the campaign We are talking with voters like "
+      "you");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->rule, "quote.split_across_sentences");
+  EXPECT_EQ(s->mention->text, "Miller");
+  EXPECT_EQ(s->content_spans.size(), 2u);
+}
+
+TEST_F(CorpusRulesTest, QuoteAfterAnAsideContinuesTheParagraphsQuote) {
+  Run("\"We will win,\" said Ana Ruiz, a county clerk. She has run twice "
+      "before. \"Nobody works harder.\"");
+  const Statement* s = Find("We will win Nobody works harder");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "Ana Ruiz");
+  EXPECT_EQ(s->rule, "quote.split_across_sentences");
+}
+
+TEST_F(CorpusRulesTest, TimePhraseBeforeAClauseWithoutThat) {
+  Run("Lund said Monday the judges might be biased.\n"
+      "The mayor said last week the bridge would reopen.\n");
+  const Statement* a = Find("the judges might be biased");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->context->text, "Monday");
+  const Statement* b = Find("the bridge would reopen");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->context->text, "last week");
+}
+
+TEST_F(CorpusRulesTest, CueFormAfterAPrepositionIsAnAdjective) {
+  Run("She holds a lead in pledged delegates across the state.\n"
+      "A former Ohio state senator joined the race.\n");
+  EXPECT_TRUE(out_.empty()) << Dump();
+}
+
+TEST_F(CorpusRulesTest, ParticipleAfterACommaInsideTheClosingMark) {
+  Run("She said the plan was \"a disaster,\" adding that it would cost too "
+      "much.");
+  const Statement* a = Find("the plan was \"a disaster,\"");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->kind, StatementKind::kPartialQuote);
+  const Statement* b = Find("it would cost too much");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "She");
+  EXPECT_EQ(b->cue->text, "adding");
+}
+
+TEST_F(CorpusRulesTest, RelativeClauseAfterACommaInsideTheClosingMark) {
+  Run("Lee said the deal was \"a fair one,\" which surprised the council.");
+  const Statement* s = Find("the deal was \"a fair one,\"");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "Lee");
+}
+
+TEST_F(CorpusRulesTest, CapitalizedCueInATitleCaseHeadline) {
+  Run("Chris Roe Says Voters Deserve Better\n\n"
+      "The United States Says Little.\n");
+  const Statement* s = Find("Voters Deserve Better");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->mention->text, "Chris Roe");
+  EXPECT_EQ(s->cue->text, "Says");
+}
+
+TEST_F(CorpusRulesTest, CapitalizedCueOutsideAHeadlineIsAName) {
+  Run("Officials from the United States Said Group met in Ohio on Monday.");
+  EXPECT_TRUE(out_.empty()) << Dump();
+}
+
+TEST_F(CorpusRulesTest, PassiveWithAnAgentAttributesToTheAgent) {
+  Run("The new levy was praised by farm groups across the county.");
+  const Statement* s = Find("The new levy");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->rule, "reported.passive_by_agent");
+  EXPECT_EQ(s->mention->text, "farm groups across the county");
+  EXPECT_EQ(s->cue->text, "was praised");
+}
+
+TEST_F(CorpusRulesTest, AgentlessPassiveHasNoSourceAndTwoContentParts) {
+  Run("The mayor is seen as the likelier winner.\n"
+      "Lee is expected to win the race.\n");
+  const Statement* a = Find("The mayor the likelier winner");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "reported.passive");
+  EXPECT_FALSE(a->mention.has_value());
+  EXPECT_EQ(a->cue->text, "is seen as");
+  ASSERT_EQ(a->content_spans.size(), 2u);
+  EXPECT_EQ(Slice(a->content_spans[0]), "The mayor");
+  const Statement* b = Find("Lee to win the race");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_FALSE(b->mention.has_value());
+}
+
+TEST_F(CorpusRulesTest, LoneIntroductoryPhraseIsNoTrailingContent) {
+  Run("In recent weeks, the mayor has agreed.\n"
+      "The levy is too high, the mayor said.\n");
+  EXPECT_EQ(Find("In recent weeks"), nullptr) << Dump();
+  EXPECT_NE(Find("The levy is too high"), nullptr) << Dump();
+}
+
+TEST_F(CorpusRulesTest, RaisingVerbHasNoSourceAndTakesTheSubject) {
+  Run("The race seems close.\n"
+      "Lee appeared to concede the race.\n"
+      "Ana Ruiz appeared on television.\n");
+  const Statement* a = Find("The race close");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "reported.raising_verb");
+  EXPECT_FALSE(a->mention.has_value());
+  EXPECT_NE(Find("Lee to concede the race"), nullptr) << Dump();
+  EXPECT_EQ(out_.size(), 2u) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
