@@ -20,6 +20,7 @@ using ::claimtrack::ingestion::v1::PROCESSING_STATE_DONE;
 using ::claimtrack::ingestion::v1::PROCESSING_STATE_EXTRACTING;
 using ::claimtrack::ingestion::v1::PROCESSING_STATE_FAILED;
 using ::claimtrack::ingestion::v1::PROCESSING_STATE_RECEIVED;
+using ::claimtrack::sqlite::CachedStatement;
 using ::claimtrack::sqlite::Database;
 using ::claimtrack::sqlite::Statement;
 
@@ -140,34 +141,6 @@ absl::Status NotFound(absl::string_view name) {
   return absl::NotFoundError(absl::StrCat("document \"", name, "\" does not exist"));
 }
 
-// Resets a cached statement when a read is over, so that it does not hold a
-// read transaction (and an old WAL snapshot) open between calls.
-class ResetOnExit {
- public:
-  explicit ResetOnExit(Statement* statement) : statement_(statement) {}
-  ~ResetOnExit() { statement_->Reset(); }
-  ResetOnExit(const ResetOnExit&) = delete;
-  ResetOnExit& operator=(const ResetOnExit&) = delete;
-
- private:
-  Statement* statement_;
-};
-
-absl::StatusOr<Statement*> CachedStatement(
-    Database& db, absl::flat_hash_map<std::string, Statement>& cache,
-    const std::string& sql) {
-  auto it = cache.find(sql);
-  if (it == cache.end()) {
-    absl::StatusOr<Statement> prepared = db.Prepare(sql);
-    if (!prepared.ok()) {
-      return prepared.status();
-    }
-    it = cache.emplace(sql, *std::move(prepared)).first;
-  }
-  it->second.Reset();
-  return &it->second;
-}
-
 // What an ingested article becomes in the table, computed on the caller's
 // thread so the single writer thread only runs SQL.
 struct PreparedRow {
@@ -189,8 +162,8 @@ class SqliteDocumentStore::ReaderLease {
   ReaderLease(const ReaderLease&) = delete;
   ReaderLease& operator=(const ReaderLease&) = delete;
 
-  absl::StatusOr<Statement*> Prepare(const std::string& sql) {
-    return CachedStatement(*reader_->db, reader_->statements, sql);
+  absl::StatusOr<CachedStatement> Prepare(absl::string_view sql) {
+    return reader_->statements->Get(sql);
   }
 
  private:
@@ -272,6 +245,7 @@ SqliteDocumentStore::AcquireReader() {
   }
   auto reader = std::make_unique<Reader>();
   reader->db = *std::move(db);
+  reader->statements = std::make_unique<sqlite::StatementCache>(*reader->db);
   return reader;
 }
 
@@ -280,9 +254,12 @@ void SqliteDocumentStore::ReleaseReader(std::unique_ptr<Reader> reader) {
   idle_readers_.push_back(std::move(reader));
 }
 
-absl::StatusOr<Statement*> SqliteDocumentStore::WriteStatement(Database& db,
-                                                               const std::string& sql) {
-  return CachedStatement(db, write_statements_, sql);
+absl::StatusOr<CachedStatement> SqliteDocumentStore::WriteStatement(Database& db,
+                                                                    absl::string_view sql) {
+  if (write_statements_ == nullptr) {
+    write_statements_ = std::make_unique<sqlite::StatementCache>(db);
+  }
+  return write_statements_->Get(sql);
 }
 
 void SqliteDocumentStore::Ingest(std::vector<NewDocument> documents, IngestDone done) {
@@ -311,12 +288,11 @@ void SqliteDocumentStore::Ingest(std::vector<NewDocument> documents, IngestDone 
       const PreparedRow& row = (*rows)[i];
       IngestResult& result = (*results)[i];
       // Same URL and same text: the document already exists.
-      absl::StatusOr<Statement*> existing = WriteStatement(db, select_sql);
+      absl::StatusOr<CachedStatement> existing = WriteStatement(db, select_sql);
       if (!existing.ok()) {
         return existing.status();
       }
       {
-        ResetOnExit reset(*existing);
         (*existing)->Bind(1, row.id);
         absl::StatusOr<bool> found = (*existing)->Step();
         if (!found.ok()) {
@@ -333,14 +309,13 @@ void SqliteDocumentStore::Ingest(std::vector<NewDocument> documents, IngestDone 
       std::string previous;
       const std::string& url = row.input.source.url();
       if (!url.empty()) {
-        absl::StatusOr<Statement*> latest = WriteStatement(
+        absl::StatusOr<CachedStatement> latest = WriteStatement(
             db,
             "SELECT id, revision FROM documents WHERE url = ?1 AND url != '' "
             "ORDER BY revision DESC LIMIT 1");
         if (!latest.ok()) {
           return latest.status();
         }
-        ResetOnExit reset(*latest);
         (*latest)->Bind(1, url);
         absl::StatusOr<bool> found = (*latest)->Step();
         if (!found.ok()) {
@@ -351,7 +326,7 @@ void SqliteDocumentStore::Ingest(std::vector<NewDocument> documents, IngestDone 
           revision = (*latest)->ColumnInt(1) + 1;
         }
       }
-      absl::StatusOr<Statement*> insert = WriteStatement(
+      absl::StatusOr<CachedStatement> insert = WriteStatement(
           db,
           "INSERT INTO documents (id, url, publisher, title, authors_json, "
           "publish_time_micros, text, original_text, removed_boilerplate_json, "
@@ -363,7 +338,6 @@ void SqliteDocumentStore::Ingest(std::vector<NewDocument> documents, IngestDone 
         return insert.status();
       }
       {
-        ResetOnExit reset(*insert);
         Statement& s = **insert;
         const claimtrack::type::v1::ArticleSource& source = row.input.source;
         s.Bind(1, row.id)
@@ -426,13 +400,12 @@ absl::StatusOr<Document> SqliteDocumentStore::Get(absl::string_view name,
     return reader.status();
   }
   ReaderLease lease(this, *std::move(reader));
-  absl::StatusOr<Statement*> select = lease.Prepare(
+  absl::StatusOr<CachedStatement> select = lease.Prepare(
       absl::StrCat("SELECT ", kBasicColumns, full_view ? kFullExtraColumns : "",
                    " FROM documents WHERE id = ?1"));
   if (!select.ok()) {
     return select.status();
   }
-  ResetOnExit reset(*select);
   (*select)->Bind(1, *id);
   absl::StatusOr<bool> found = (*select)->Step();
   if (!found.ok()) {
@@ -477,11 +450,10 @@ absl::StatusOr<ListDocumentsPage> SqliteDocumentStore::List(
     return reader.status();
   }
   ReaderLease lease(this, *std::move(reader));
-  absl::StatusOr<Statement*> select = lease.Prepare(sql);
+  absl::StatusOr<CachedStatement> select = lease.Prepare(sql);
   if (!select.ok()) {
     return select.status();
   }
-  ResetOnExit reset(*select);
   Statement& s = **select;
   s.Bind(1, *resume_after);
   if (by_state) {
@@ -522,7 +494,7 @@ absl::StatusOr<std::vector<OutboxItem>> SqliteDocumentStore::FetchDue(absl::Time
     return reader.status();
   }
   ReaderLease lease(this, *std::move(reader));
-  absl::StatusOr<Statement*> select = lease.Prepare(
+  absl::StatusOr<CachedStatement> select = lease.Prepare(
       "SELECT id, attempt_count, next_attempt_micros FROM documents "
       "INDEXED BY documents_outbox "
       "WHERE state IN (1, 2) AND next_attempt_micros <= ?1 "
@@ -530,7 +502,6 @@ absl::StatusOr<std::vector<OutboxItem>> SqliteDocumentStore::FetchDue(absl::Time
   if (!select.ok()) {
     return select.status();
   }
-  ResetOnExit reset(*select);
   Statement& s = **select;
   s.Bind(1, absl::ToUnixMicros(now)).Bind(2, static_cast<int64_t>(limit));
   std::vector<OutboxItem> items;
@@ -555,13 +526,12 @@ absl::StatusOr<std::optional<absl::Time>> SqliteDocumentStore::NextDueAfter(
     return reader.status();
   }
   ReaderLease lease(this, *std::move(reader));
-  absl::StatusOr<Statement*> select = lease.Prepare(
+  absl::StatusOr<CachedStatement> select = lease.Prepare(
       "SELECT MIN(next_attempt_micros) FROM documents INDEXED BY documents_outbox "
       "WHERE state IN (1, 2) AND next_attempt_micros > ?1");
   if (!select.ok()) {
     return select.status();
   }
-  ResetOnExit reset(*select);
   (*select)->Bind(1, absl::ToUnixMicros(now));
   absl::StatusOr<bool> row = (*select)->Step();
   if (!row.ok()) {
@@ -584,13 +554,12 @@ absl::StatusOr<claimtrack::type::v1::DocumentRef> SqliteDocumentStore::GetDocume
     return reader.status();
   }
   ReaderLease lease(this, *std::move(reader));
-  absl::StatusOr<Statement*> select = lease.Prepare(
+  absl::StatusOr<CachedStatement> select = lease.Prepare(
       "SELECT text, url, publisher, title, authors_json, publish_time_micros "
       "FROM documents WHERE id = ?1");
   if (!select.ok()) {
     return select.status();
   }
-  ResetOnExit reset(*select);
   Statement& s = **select;
   s.Bind(1, *id);
   absl::StatusOr<bool> found = s.Step();
@@ -628,12 +597,11 @@ void SqliteDocumentStore::SubmitUpdate(const std::string& name, std::string upda
   auto write = [this, id = *id, update_sql = std::move(update_sql),
                 bind_rest = std::move(bind_rest), read_back,
                 document](Database& db) mutable -> absl::Status {
-    absl::StatusOr<Statement*> update = WriteStatement(db, update_sql);
+    absl::StatusOr<CachedStatement> update = WriteStatement(db, update_sql);
     if (!update.ok()) {
       return update.status();
     }
     {
-      ResetOnExit reset(*update);
       (*update)->Bind(1, absl::ToUnixMicros(absl::Now())).Bind(2, id);
       bind_rest(**update);
       if (absl::Status updated = (*update)->Run(); !updated.ok()) {
@@ -644,12 +612,11 @@ void SqliteDocumentStore::SubmitUpdate(const std::string& name, std::string upda
       document->set_name(NameOf(id));
       return absl::OkStatus();
     }
-    absl::StatusOr<Statement*> select = WriteStatement(
+    absl::StatusOr<CachedStatement> select = WriteStatement(
         db, absl::StrCat("SELECT ", kBasicColumns, " FROM documents WHERE id = ?1"));
     if (!select.ok()) {
       return select.status();
     }
-    ResetOnExit reset(*select);
     (*select)->Bind(1, id);
     absl::StatusOr<bool> found = (*select)->Step();
     if (!found.ok()) {
@@ -688,13 +655,13 @@ void SqliteDocumentStore::MarkInFlight(std::vector<std::string> names,
       "WHERE id = ?2 AND state IN (1, 2)");
   committer_->Submit(
       [this, ids = std::move(ids), sql](Database& db) -> absl::Status {
-        absl::StatusOr<Statement*> update = WriteStatement(db, sql);
+        absl::StatusOr<CachedStatement> update = WriteStatement(db, sql);
         if (!update.ok()) {
           return update.status();
         }
         const int64_t now = absl::ToUnixMicros(absl::Now());
         for (const std::string& id : ids) {
-          ResetOnExit reset(*update);
+          (*update)->Reset();  // one statement, run once per document
           (*update)->Bind(1, now).Bind(2, id);
           if (absl::Status updated = (*update)->Run(); !updated.ok()) {
             return updated;

@@ -6,10 +6,10 @@
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
-#include "absl/container/flat_hash_map.h"
 #include "absl/synchronization/mutex.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/group_committer.h"
+#include "common/sqlite/statement_cache.h"
 #include "services/ingestion/document_store.h"
 
 namespace claimtrack::ingestion {
@@ -54,7 +54,7 @@ class SqliteDocumentStore final : public DocumentStore {
   // A read connection with its prepared statements, reused across calls.
   struct Reader {
     std::unique_ptr<sqlite::Database> db;
-    absl::flat_hash_map<std::string, sqlite::Statement> statements;
+    std::unique_ptr<sqlite::StatementCache> statements;
   };
   class ReaderLease;
 
@@ -64,8 +64,8 @@ class SqliteDocumentStore final : public DocumentStore {
   void ReleaseReader(std::unique_ptr<Reader> reader);
 
   // Runs on the writer thread only.
-  absl::StatusOr<sqlite::Statement*> WriteStatement(sqlite::Database& db,
-                                                    const std::string& sql);
+  absl::StatusOr<sqlite::CachedStatement> WriteStatement(sqlite::Database& db,
+                                                         absl::string_view sql);
   // Runs `update_sql` (binds: 1 = update micros, 2 = id, then `bind_rest`)
   // and, if `read_back`, reads the document back for `done` (otherwise
   // `done` gets a document with only its name).
@@ -79,7 +79,7 @@ class SqliteDocumentStore final : public DocumentStore {
   // Prepared statements of the writer connection; touched only on the
   // committer thread. Declared before the committer so that it outlives the
   // committer's thread.
-  absl::flat_hash_map<std::string, sqlite::Statement> write_statements_;
+  std::unique_ptr<sqlite::StatementCache> write_statements_;
   std::unique_ptr<sqlite::GroupCommitter> committer_;
 };
 

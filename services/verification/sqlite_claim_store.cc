@@ -17,8 +17,10 @@
 namespace claimtrack::verification {
 namespace {
 
+using ::claimtrack::sqlite::CachedStatement;
 using ::claimtrack::sqlite::Database;
 using ::claimtrack::sqlite::Statement;
+using ::claimtrack::sqlite::StatementCache;
 using ::claimtrack::type::v1::Speaker;
 
 // Protos (speaker, appearance) are kept serialized. The Database wrapper
@@ -364,7 +366,7 @@ void SqliteClaimStore::ReleaseReader(std::unique_ptr<Reader> reader) {
   }
 }
 
-StatementCache& SqliteClaimStore::WriterStatements(Database& db) {
+sqlite::StatementCache& SqliteClaimStore::WriterStatements(Database& db) {
   if (writer_statements_ == nullptr) {
     writer_statements_ = std::make_unique<StatementCache>(db);
   }

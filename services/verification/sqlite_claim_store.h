@@ -12,7 +12,7 @@
 #include "common/sqlite/database.h"
 #include "common/sqlite/group_committer.h"
 #include "services/verification/claim_store.h"
-#include "services/verification/statement_cache.h"
+#include "common/sqlite/statement_cache.h"
 
 namespace claimtrack::verification {
 
@@ -58,7 +58,7 @@ class SqliteClaimStore final : public ClaimStore {
   // A read connection with its prepared statements.
   struct Reader {
     std::unique_ptr<sqlite::Database> db;
-    std::unique_ptr<StatementCache> statements;
+    std::unique_ptr<sqlite::StatementCache> statements;
   };
   // Returns a reader to the pool when it goes out of scope.
   class ReaderLease;
@@ -68,14 +68,14 @@ class SqliteClaimStore final : public ClaimStore {
   absl::StatusOr<std::unique_ptr<Reader>> AcquireReader();
   void ReleaseReader(std::unique_ptr<Reader> reader);
   // The writer's statement cache; only touched on the committer thread.
-  StatementCache& WriterStatements(sqlite::Database& db);
+  sqlite::StatementCache& WriterStatements(sqlite::Database& db);
 
   const std::string path_;
   const Options options_;
   absl::Mutex readers_mu_;
   std::vector<std::unique_ptr<Reader>> idle_readers_ ABSL_GUARDED_BY(readers_mu_);
   // Declared before committer_ so it outlives the committer's final writes.
-  std::unique_ptr<StatementCache> writer_statements_;
+  std::unique_ptr<sqlite::StatementCache> writer_statements_;
   std::unique_ptr<sqlite::GroupCommitter> committer_;
 };
 

@@ -1,5 +1,5 @@
-#ifndef CLAIMTRACK_SERVICES_VERIFICATION_STATEMENT_CACHE_H_
-#define CLAIMTRACK_SERVICES_VERIFICATION_STATEMENT_CACHE_H_
+#ifndef CLAIMTRACK_COMMON_SQLITE_STATEMENT_CACHE_H_
+#define CLAIMTRACK_COMMON_SQLITE_STATEMENT_CACHE_H_
 
 #include <memory>
 #include <string>
@@ -10,13 +10,13 @@
 #include "absl/strings/string_view.h"
 #include "common/sqlite/database.h"
 
-namespace claimtrack::verification {
+namespace claimtrack::sqlite {
 
 // A prepared statement borrowed from a StatementCache. Resets on release, so
 // a half-read SELECT never keeps a read snapshot (and the WAL) pinned.
 class CachedStatement {
  public:
-  explicit CachedStatement(sqlite::Statement* statement) : statement_(statement) {}
+  explicit CachedStatement(Statement* statement) : statement_(statement) {}
   CachedStatement(CachedStatement&& other) noexcept
       : statement_(std::exchange(other.statement_, nullptr)) {}
   CachedStatement& operator=(CachedStatement&&) = delete;
@@ -26,11 +26,11 @@ class CachedStatement {
       statement_->Reset();
     }
   }
-  sqlite::Statement* operator->() { return statement_; }
-  sqlite::Statement& operator*() { return *statement_; }
+  Statement* operator->() { return statement_; }
+  Statement& operator*() { return *statement_; }
 
  private:
-  sqlite::Statement* statement_;
+  Statement* statement_;
 };
 
 // One connection's prepared statements, keyed by SQL text, so that hot
@@ -38,29 +38,29 @@ class CachedStatement {
 // connection; a statement must not be borrowed twice at once.
 class StatementCache {
  public:
-  explicit StatementCache(sqlite::Database& db) : db_(db) {}
+  explicit StatementCache(Database& db) : db_(db) {}
 
   absl::StatusOr<CachedStatement> Get(absl::string_view sql) {
     auto it = statements_.find(sql);
     if (it == statements_.end()) {
-      absl::StatusOr<sqlite::Statement> prepared = db_.Prepare(sql);
+      absl::StatusOr<Statement> prepared = db_.Prepare(sql);
       if (!prepared.ok()) {
         return prepared.status();
       }
       it = statements_
-               .emplace(std::string(sql), std::make_unique<sqlite::Statement>(*std::move(prepared)))
+               .emplace(std::string(sql), std::make_unique<Statement>(*std::move(prepared)))
                .first;
     }
     return CachedStatement(it->second.get());
   }
 
-  sqlite::Database& db() { return db_; }
+  Database& db() { return db_; }
 
  private:
-  sqlite::Database& db_;
-  absl::flat_hash_map<std::string, std::unique_ptr<sqlite::Statement>> statements_;
+  Database& db_;
+  absl::flat_hash_map<std::string, std::unique_ptr<Statement>> statements_;
 };
 
-}  // namespace claimtrack::verification
+}  // namespace claimtrack::sqlite
 
-#endif  // CLAIMTRACK_SERVICES_VERIFICATION_STATEMENT_CACHE_H_
+#endif  // CLAIMTRACK_COMMON_SQLITE_STATEMENT_CACHE_H_
