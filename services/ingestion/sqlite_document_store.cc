@@ -154,22 +154,6 @@ struct PreparedRow {
 
 }  // namespace
 
-class SqliteDocumentStore::ReaderLease {
- public:
-  ReaderLease(SqliteDocumentStore* store, std::unique_ptr<Reader> reader)
-      : store_(store), reader_(std::move(reader)) {}
-  ~ReaderLease() { store_->ReleaseReader(std::move(reader_)); }
-  ReaderLease(const ReaderLease&) = delete;
-  ReaderLease& operator=(const ReaderLease&) = delete;
-
-  absl::StatusOr<CachedStatement> Prepare(absl::string_view sql) {
-    return reader_->statements->Get(sql);
-  }
-
- private:
-  SqliteDocumentStore* store_;
-  std::unique_ptr<Reader> reader_;
-};
 
 absl::StatusOr<std::unique_ptr<SqliteDocumentStore>> SqliteDocumentStore::Open(
     const std::string& path) {
@@ -207,52 +191,20 @@ absl::StatusOr<std::unique_ptr<SqliteDocumentStore>> SqliteDocumentStore::Open(
   std::unique_ptr<SqliteDocumentStore> store(
       new SqliteDocumentStore(path, *std::move(writer)));
   // Open one reader now so that a path readers cannot use fails at start-up.
-  absl::StatusOr<std::unique_ptr<Reader>> reader = store->AcquireReader();
-  if (!reader.ok()) {
-    return reader.status();
+  if (absl::StatusOr<sqlite::ReaderPool::Lease> lease = store->readers_.Acquire(); !lease.ok()) {
+    return lease.status();
   }
-  store->ReleaseReader(*std::move(reader));
   return store;
 }
 
 SqliteDocumentStore::SqliteDocumentStore(std::string path,
                                          std::unique_ptr<Database> writer)
-    : path_(std::move(path)),
+    : readers_(std::move(path)),
       committer_(std::make_unique<sqlite::GroupCommitter>(std::move(writer))) {}
 
 SqliteDocumentStore::~SqliteDocumentStore() { Close(); }
 
 void SqliteDocumentStore::Close() { committer_->Shutdown(); }
-
-absl::StatusOr<std::unique_ptr<SqliteDocumentStore::Reader>>
-SqliteDocumentStore::AcquireReader() {
-  {
-    absl::MutexLock lock(&readers_mu_);
-    if (!idle_readers_.empty()) {
-      std::unique_ptr<Reader> reader = std::move(idle_readers_.back());
-      idle_readers_.pop_back();
-      return reader;
-    }
-  }
-  // More concurrent readers than ever before: open one more connection. The
-  // pool keeps it, so this happens at most once per level of concurrency.
-  absl::StatusOr<std::unique_ptr<Database>> db = Database::Open(path_);
-  if (!db.ok()) {
-    return db.status();
-  }
-  if (absl::Status tuned = (*db)->Exec("PRAGMA query_only = 1;"); !tuned.ok()) {
-    return tuned;
-  }
-  auto reader = std::make_unique<Reader>();
-  reader->db = *std::move(db);
-  reader->statements = std::make_unique<sqlite::StatementCache>(*reader->db);
-  return reader;
-}
-
-void SqliteDocumentStore::ReleaseReader(std::unique_ptr<Reader> reader) {
-  absl::MutexLock lock(&readers_mu_);
-  idle_readers_.push_back(std::move(reader));
-}
 
 absl::StatusOr<CachedStatement> SqliteDocumentStore::WriteStatement(Database& db,
                                                                     absl::string_view sql) {
@@ -395,12 +347,11 @@ absl::StatusOr<Document> SqliteDocumentStore::Get(absl::string_view name,
   if (!id.has_value()) {
     return NotFound(name);
   }
-  absl::StatusOr<std::unique_ptr<Reader>> reader = AcquireReader();
-  if (!reader.ok()) {
-    return reader.status();
+  absl::StatusOr<sqlite::ReaderPool::Lease> lease = readers_.Acquire();
+  if (!lease.ok()) {
+    return lease.status();
   }
-  ReaderLease lease(this, *std::move(reader));
-  absl::StatusOr<CachedStatement> select = lease.Prepare(
+  absl::StatusOr<CachedStatement> select = lease->Prepare(
       absl::StrCat("SELECT ", kBasicColumns, full_view ? kFullExtraColumns : "",
                    " FROM documents WHERE id = ?1"));
   if (!select.ok()) {
@@ -445,12 +396,11 @@ absl::StatusOr<ListDocumentsPage> SqliteDocumentStore::List(
   }
   absl::StrAppend(&sql, " ORDER BY seq DESC LIMIT ?", limit_param);
 
-  absl::StatusOr<std::unique_ptr<Reader>> reader = AcquireReader();
-  if (!reader.ok()) {
-    return reader.status();
+  absl::StatusOr<sqlite::ReaderPool::Lease> lease = readers_.Acquire();
+  if (!lease.ok()) {
+    return lease.status();
   }
-  ReaderLease lease(this, *std::move(reader));
-  absl::StatusOr<CachedStatement> select = lease.Prepare(sql);
+  absl::StatusOr<CachedStatement> select = lease->Prepare(sql);
   if (!select.ok()) {
     return select.status();
   }
@@ -489,12 +439,11 @@ absl::StatusOr<ListDocumentsPage> SqliteDocumentStore::List(
 
 absl::StatusOr<std::vector<OutboxItem>> SqliteDocumentStore::FetchDue(absl::Time now,
                                                                       int limit) {
-  absl::StatusOr<std::unique_ptr<Reader>> reader = AcquireReader();
-  if (!reader.ok()) {
-    return reader.status();
+  absl::StatusOr<sqlite::ReaderPool::Lease> lease = readers_.Acquire();
+  if (!lease.ok()) {
+    return lease.status();
   }
-  ReaderLease lease(this, *std::move(reader));
-  absl::StatusOr<CachedStatement> select = lease.Prepare(
+  absl::StatusOr<CachedStatement> select = lease->Prepare(
       "SELECT id, attempt_count, next_attempt_micros FROM documents "
       "INDEXED BY documents_outbox "
       "WHERE state IN (1, 2) AND next_attempt_micros <= ?1 "
@@ -521,12 +470,11 @@ absl::StatusOr<std::vector<OutboxItem>> SqliteDocumentStore::FetchDue(absl::Time
 
 absl::StatusOr<std::optional<absl::Time>> SqliteDocumentStore::NextDueAfter(
     absl::Time now) {
-  absl::StatusOr<std::unique_ptr<Reader>> reader = AcquireReader();
-  if (!reader.ok()) {
-    return reader.status();
+  absl::StatusOr<sqlite::ReaderPool::Lease> lease = readers_.Acquire();
+  if (!lease.ok()) {
+    return lease.status();
   }
-  ReaderLease lease(this, *std::move(reader));
-  absl::StatusOr<CachedStatement> select = lease.Prepare(
+  absl::StatusOr<CachedStatement> select = lease->Prepare(
       "SELECT MIN(next_attempt_micros) FROM documents INDEXED BY documents_outbox "
       "WHERE state IN (1, 2) AND next_attempt_micros > ?1");
   if (!select.ok()) {
@@ -549,12 +497,11 @@ absl::StatusOr<claimtrack::type::v1::DocumentRef> SqliteDocumentStore::GetDocume
   if (!id.has_value()) {
     return NotFound(name);
   }
-  absl::StatusOr<std::unique_ptr<Reader>> reader = AcquireReader();
-  if (!reader.ok()) {
-    return reader.status();
+  absl::StatusOr<sqlite::ReaderPool::Lease> lease = readers_.Acquire();
+  if (!lease.ok()) {
+    return lease.status();
   }
-  ReaderLease lease(this, *std::move(reader));
-  absl::StatusOr<CachedStatement> select = lease.Prepare(
+  absl::StatusOr<CachedStatement> select = lease->Prepare(
       "SELECT text, url, publisher, title, authors_json, publish_time_micros "
       "FROM documents WHERE id = ?1");
   if (!select.ok()) {

@@ -9,6 +9,7 @@
 #include "absl/synchronization/mutex.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/group_committer.h"
+#include "common/sqlite/reader_pool.h"
 #include "common/sqlite/statement_cache.h"
 #include "services/ingestion/document_store.h"
 
@@ -51,17 +52,7 @@ class SqliteDocumentStore final : public DocumentStore {
                   UpdateDone done) override;
 
  private:
-  // A read connection with its prepared statements, reused across calls.
-  struct Reader {
-    std::unique_ptr<sqlite::Database> db;
-    std::unique_ptr<sqlite::StatementCache> statements;
-  };
-  class ReaderLease;
-
   SqliteDocumentStore(std::string path, std::unique_ptr<sqlite::Database> writer);
-
-  absl::StatusOr<std::unique_ptr<Reader>> AcquireReader();
-  void ReleaseReader(std::unique_ptr<Reader> reader);
 
   // Runs on the writer thread only.
   absl::StatusOr<sqlite::CachedStatement> WriteStatement(sqlite::Database& db,
@@ -73,9 +64,7 @@ class SqliteDocumentStore final : public DocumentStore {
                     absl::AnyInvocable<void(sqlite::Statement&)> bind_rest,
                     bool read_back, UpdateDone done);
 
-  const std::string path_;
-  absl::Mutex readers_mu_;
-  std::vector<std::unique_ptr<Reader>> idle_readers_ ABSL_GUARDED_BY(readers_mu_);
+  sqlite::ReaderPool readers_;
   // Prepared statements of the writer connection; touched only on the
   // committer thread. Declared before the committer so that it outlives the
   // committer's thread.

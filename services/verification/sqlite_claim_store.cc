@@ -301,17 +301,6 @@ struct PreparedStatement {
 
 }  // namespace
 
-class SqliteClaimStore::ReaderLease {
- public:
-  ReaderLease(SqliteClaimStore* store, std::unique_ptr<Reader> reader)
-      : store_(store), reader_(std::move(reader)) {}
-  ~ReaderLease() { store_->ReleaseReader(std::move(reader_)); }
-  Reader& operator*() { return *reader_; }
-
- private:
-  SqliteClaimStore* store_;
-  std::unique_ptr<Reader> reader_;
-};
 
 absl::StatusOr<std::unique_ptr<SqliteClaimStore>> SqliteClaimStore::Open(const std::string& path,
                                                                          Options options) {
@@ -324,16 +313,15 @@ absl::StatusOr<std::unique_ptr<SqliteClaimStore>> SqliteClaimStore::Open(const s
   if (!schema.ok()) return schema;
   std::unique_ptr<SqliteClaimStore> store(new SqliteClaimStore(path, options, *std::move(writer)));
   // Fail now, not on the first request, if readers cannot open.
-  absl::StatusOr<std::unique_ptr<Reader>> reader = store->AcquireReader();
-  if (!reader.ok()) return reader.status();
-  store->ReleaseReader(*std::move(reader));
+  if (absl::StatusOr<sqlite::ReaderPool::Lease> lease = store->readers_.Acquire(); !lease.ok()) {
+    return lease.status();
+  }
   return store;
 }
 
 SqliteClaimStore::SqliteClaimStore(std::string path, Options options,
                                    std::unique_ptr<Database> writer)
-    : path_(std::move(path)),
-      options_(options),
+    : readers_(std::move(path), options.max_idle_readers),
       committer_(std::make_unique<sqlite::GroupCommitter>(
           std::move(writer), sqlite::GroupCommitter::Options{options.max_batch})) {}
 
@@ -341,30 +329,6 @@ SqliteClaimStore::~SqliteClaimStore() { Close(); }
 
 void SqliteClaimStore::Close() { committer_->Shutdown(); }
 
-absl::StatusOr<std::unique_ptr<SqliteClaimStore::Reader>> SqliteClaimStore::AcquireReader() {
-  {
-    absl::MutexLock lock(&readers_mu_);
-    if (!idle_readers_.empty()) {
-      std::unique_ptr<Reader> reader = std::move(idle_readers_.back());
-      idle_readers_.pop_back();
-      return reader;
-    }
-  }
-  absl::StatusOr<std::unique_ptr<Database>> db =
-      Database::Open(path_, Database::Options{/*read_only=*/true});
-  if (!db.ok()) return db.status();
-  auto reader = std::make_unique<Reader>();
-  reader->db = *std::move(db);
-  reader->statements = std::make_unique<StatementCache>(*reader->db);
-  return reader;
-}
-
-void SqliteClaimStore::ReleaseReader(std::unique_ptr<Reader> reader) {
-  absl::MutexLock lock(&readers_mu_);
-  if (idle_readers_.size() < options_.max_idle_readers) {
-    idle_readers_.push_back(std::move(reader));
-  }
-}
 
 sqlite::StatementCache& SqliteClaimStore::WriterStatements(Database& db) {
   if (writer_statements_ == nullptr) {
@@ -518,12 +482,11 @@ void SqliteClaimStore::RecordStatements(DocumentStatements request, RecordDone d
 absl::StatusOr<v1::Claim> SqliteClaimStore::GetClaim(absl::string_view name) {
   absl::StatusOr<std::string> id = ClaimIdFromName(name, "name");
   if (!id.ok()) return id.status();
-  absl::StatusOr<std::unique_ptr<Reader>> acquired = AcquireReader();
-  if (!acquired.ok()) return acquired.status();
-  ReaderLease reader(this, *std::move(acquired));
-  ReadTransaction transaction(*(*reader).db);
+  absl::StatusOr<sqlite::ReaderPool::Lease> reader = readers_.Acquire();
+  if (!reader.ok()) return reader.status();
+  ReadTransaction transaction(reader->db());
   if (!transaction.status().ok()) return transaction.status();
-  return LoadClaim(*(*reader).statements, SelectClaimById(), absl::string_view(*id), *id);
+  return LoadClaim(reader->statements(), SelectClaimById(), absl::string_view(*id), *id);
 }
 
 absl::StatusOr<v1::ListClaimsResponse> SqliteClaimStore::ListClaims(const ClaimFilter& filter,
@@ -560,12 +523,11 @@ absl::StatusOr<v1::ListClaimsResponse> SqliteClaimStore::ListClaims(const ClaimF
   }
   absl::StrAppend(&sql, " ORDER BY c.seq DESC LIMIT ?");
 
-  absl::StatusOr<std::unique_ptr<Reader>> acquired = AcquireReader();
-  if (!acquired.ok()) return acquired.status();
-  ReaderLease reader(this, *std::move(acquired));
-  ReadTransaction transaction(*(*reader).db);
+  absl::StatusOr<sqlite::ReaderPool::Lease> reader = readers_.Acquire();
+  if (!reader.ok()) return reader.status();
+  ReadTransaction transaction(reader->db());
   if (!transaction.status().ok()) return transaction.status();
-  StatementCache& statements = *(*reader).statements;
+  StatementCache& statements = reader->statements();
   absl::StatusOr<CachedStatement> query = statements.Get(sql);
   if (!query.ok()) return query.status();
   int index = 1;
@@ -719,12 +681,11 @@ absl::StatusOr<v1::ListClaimHistoryResponse> SqliteClaimStore::ListHistory(
   absl::StatusOr<int64_t> resume_after = DecodePageToken(page_token, fingerprint, 0);
   if (!resume_after.ok()) return resume_after.status();
 
-  absl::StatusOr<std::unique_ptr<Reader>> acquired = AcquireReader();
-  if (!acquired.ok()) return acquired.status();
-  ReaderLease reader(this, *std::move(acquired));
-  ReadTransaction transaction(*(*reader).db);
+  absl::StatusOr<sqlite::ReaderPool::Lease> reader = readers_.Acquire();
+  if (!reader.ok()) return reader.status();
+  ReadTransaction transaction(reader->db());
   if (!transaction.status().ok()) return transaction.status();
-  StatementCache& statements = *(*reader).statements;
+  StatementCache& statements = reader->statements();
   int64_t claim_seq = 0;
   {
     absl::StatusOr<CachedStatement> find = statements.Get("SELECT seq FROM claims WHERE id = ?");

@@ -12,6 +12,7 @@
 #include "common/sqlite/database.h"
 #include "common/sqlite/group_committer.h"
 #include "services/verification/claim_store.h"
+#include "common/sqlite/reader_pool.h"
 #include "common/sqlite/statement_cache.h"
 
 namespace claimtrack::verification {
@@ -55,25 +56,12 @@ class SqliteClaimStore final : public ClaimStore {
                                                            absl::string_view page_token) override;
 
  private:
-  // A read connection with its prepared statements.
-  struct Reader {
-    std::unique_ptr<sqlite::Database> db;
-    std::unique_ptr<sqlite::StatementCache> statements;
-  };
-  // Returns a reader to the pool when it goes out of scope.
-  class ReaderLease;
-
   SqliteClaimStore(std::string path, Options options, std::unique_ptr<sqlite::Database> writer);
 
-  absl::StatusOr<std::unique_ptr<Reader>> AcquireReader();
-  void ReleaseReader(std::unique_ptr<Reader> reader);
   // The writer's statement cache; only touched on the committer thread.
   sqlite::StatementCache& WriterStatements(sqlite::Database& db);
 
-  const std::string path_;
-  const Options options_;
-  absl::Mutex readers_mu_;
-  std::vector<std::unique_ptr<Reader>> idle_readers_ ABSL_GUARDED_BY(readers_mu_);
+  sqlite::ReaderPool readers_;
   // Declared before committer_ so it outlives the committer's final writes.
   std::unique_ptr<sqlite::StatementCache> writer_statements_;
   std::unique_ptr<sqlite::GroupCommitter> committer_;
