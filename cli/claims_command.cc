@@ -72,36 +72,24 @@ class ClaimsClient {
                        ListClaimHistoryResponse& history) {
     ListClaimHistoryRequest request;
     request.set_parent(name);
-    do {
-      ListClaimHistoryResponse page;
-      auto context = connection_.NewContext();
-      const grpc::Status status =
-          stub_->ListClaimHistory(context.get(), request, &page);
-      if (!status.ok()) {
-        return status;
-      }
-      history.mutable_history_entries()->MergeFrom(page.history_entries());
-      request.set_page_token(page.next_page_token());
-    } while (!request.page_token().empty());
-    history.clear_next_page_token();
-    return grpc::Status::OK;
+    return FetchPages(
+        request, /*all=*/true,
+        [this](const ListClaimHistoryRequest& r, ListClaimHistoryResponse& page) {
+          auto context = connection_.NewContext();
+          return stub_->ListClaimHistory(context.get(), r, &page);
+        },
+        history);
   }
 
-  grpc::Status List(ListClaimsRequest request, bool all,
+  grpc::Status List(const ListClaimsRequest& request, bool all,
                     ListClaimsResponse& merged) {
-    do {
-      ListClaimsResponse page;
-      auto context = connection_.NewContext();
-      const grpc::Status status =
-          stub_->ListClaims(context.get(), request, &page);
-      if (!status.ok()) {
-        return status;
-      }
-      merged.mutable_claims()->MergeFrom(page.claims());
-      merged.set_next_page_token(page.next_page_token());
-      request.set_page_token(page.next_page_token());
-    } while (all && !merged.next_page_token().empty());
-    return grpc::Status::OK;
+    return FetchPages(
+        request, all,
+        [this](const ListClaimsRequest& r, ListClaimsResponse& page) {
+          auto context = connection_.NewContext();
+          return stub_->ListClaims(context.get(), r, &page);
+        },
+        merged);
   }
 
   grpc::Status Review(const ReviewClaimRequest& request, Claim& claim) {

@@ -70,6 +70,24 @@ class Connection {
 // "NOT_FOUND", "ABORTED", ...
 std::string StatusCodeName(grpc::StatusCode code);
 
+// Fetches one page of a List call, or with `all` every page, into `merged`:
+// repeated fields accumulate and `merged.next_page_token` is the last page's,
+// so the result looks like a single page. `call(request, page)` makes one RPC.
+template <typename Request, typename Response, typename Call>
+grpc::Status FetchPages(Request request, bool all, Call call, Response& merged) {
+  do {
+    Response page;
+    if (grpc::Status status = call(request, page); !status.ok()) {
+      return status;
+    }
+    merged.MergeFrom(page);
+    // MergeFrom keeps the old token when the new one is empty (proto3).
+    merged.set_next_page_token(page.next_page_token());
+    request.set_page_token(page.next_page_token());
+  } while (all && !merged.next_page_token().empty());
+  return grpc::Status::OK;
+}
+
 }  // namespace claimtrack::cli
 
 #endif  // CLAIMTRACK_CLI_CONNECTION_H_

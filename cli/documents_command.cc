@@ -52,18 +52,16 @@ int List(const ListOptions& options, const GlobalOptions& global) {
   // With --all the pages are merged into one response, so the output has
   // the same shape as a single page with an empty next_page_token.
   ListDocumentsResponse merged;
-  do {
-    ListDocumentsResponse page;
-    auto context = connection.NewContext();
-    const grpc::Status status =
-        stub->ListDocuments(context.get(), request, &page);
-    if (!status.ok()) {
-      return connection.ReportError(status);
-    }
-    merged.mutable_documents()->MergeFrom(page.documents());
-    merged.set_next_page_token(page.next_page_token());
-    request.set_page_token(page.next_page_token());
-  } while (options.all && !merged.next_page_token().empty());
+  if (const grpc::Status status = FetchPages(
+          request, options.all,
+          [&](const ListDocumentsRequest& r, ListDocumentsResponse& page) {
+            auto context = connection.NewContext();
+            return stub->ListDocuments(context.get(), r, &page);
+          },
+          merged);
+      !status.ok()) {
+    return connection.ReportError(status);
+  }
 
   if (options.json) {
     PrintJson(std::cout, MessageToJson(merged));
