@@ -90,6 +90,22 @@ class GroupCommitter {
   std::thread completion_thread_;
 };
 
+// The `done` of a write that fills `*result`: once the write is committed it
+// hands `done` the result, otherwise the error.
+//   auto claim = std::make_shared<Claim>();
+//   committer.Submit([claim](Database& db) { ...fill *claim... },
+//                    DeliverResult(claim, std::move(done)));
+template <typename T, typename Done>
+GroupCommitter::Done DeliverResult(std::shared_ptr<T> result, Done done) {
+  return [result = std::move(result), done = std::move(done)](absl::Status status) mutable {
+    if (!status.ok()) {
+      done(std::move(status));
+      return;
+    }
+    done(std::move(*result));
+  };
+}
+
 }  // namespace claimtrack::sqlite
 
 #endif  // CLAIMTRACK_COMMON_SQLITE_GROUP_COMMITTER_H_

@@ -331,14 +331,7 @@ void SqliteDocumentStore::Ingest(std::vector<NewDocument> documents, IngestDone 
     }
     return absl::OkStatus();
   };
-  committer_->Submit(std::move(write),
-                     [results, done = std::move(done)](absl::Status status) mutable {
-                       if (!status.ok()) {
-                         done(std::move(status));
-                         return;
-                       }
-                       done(std::move(*results));
-                     });
+  committer_->Submit(std::move(write), sqlite::DeliverResult(results, std::move(done)));
 }
 
 absl::StatusOr<Document> SqliteDocumentStore::Get(absl::string_view name,
@@ -575,14 +568,7 @@ void SqliteDocumentStore::SubmitUpdate(const std::string& name, std::string upda
     *document = RowToDocument(**select, /*full_view=*/false);
     return absl::OkStatus();
   };
-  committer_->Submit(std::move(write),
-                     [document, done = std::move(done)](absl::Status status) mutable {
-                       if (!status.ok()) {
-                         done(std::move(status));
-                         return;
-                       }
-                       done(std::move(*document));
-                     });
+  committer_->Submit(std::move(write), sqlite::DeliverResult(document, std::move(done)));
 }
 
 // Each update applies only while the document is undelivered, so a late

@@ -469,14 +469,7 @@ void SqliteClaimStore::RecordStatements(DocumentStatements request, RecordDone d
     }
     return absl::OkStatus();
   };
-  committer_->Submit(std::move(write),
-                     [result, done = std::move(done)](absl::Status status) mutable {
-                       if (!status.ok()) {
-                         done(std::move(status));
-                         return;
-                       }
-                       done(std::move(*result));
-                     });
+  committer_->Submit(std::move(write), sqlite::DeliverResult(result, std::move(done)));
 }
 
 absl::StatusOr<v1::Claim> SqliteClaimStore::GetClaim(absl::string_view name) {
@@ -661,14 +654,7 @@ void SqliteClaimStore::Review(ClaimReview review, ClaimDone done) {
     *result = *std::move(claim);
     return absl::OkStatus();
   };
-  committer_->Submit(std::move(write),
-                     [result, done = std::move(done)](absl::Status status) mutable {
-                       if (!status.ok()) {
-                         done(std::move(status));
-                         return;
-                       }
-                       done(std::move(*result));
-                     });
+  committer_->Submit(std::move(write), sqlite::DeliverResult(result, std::move(done)));
 }
 
 absl::StatusOr<v1::ListClaimHistoryResponse> SqliteClaimStore::ListHistory(
