@@ -13,6 +13,10 @@ PACKAGES=(
   libabsl-dev libspdlog-dev libgmock-dev libgtest-dev libsqlite3-dev libssl-dev
   nlohmann-json3-dev libcli11-dev
   nodejs npm
+  # The Python client (clients/python): its stubs come from protoc +
+  # grpc_python_plugin (protobuf-compiler-grpc, above); it and its tests run
+  # on Debian's /usr/bin/python3 with these.
+  python3-grpcio python3-protobuf python3-pytest
 )
 # Callers that need more (the test command wants clang for the fuzzer) name
 # them here, space-separated.

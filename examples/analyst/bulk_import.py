@@ -121,7 +121,8 @@ def main() -> int:
                       f"  {state:<10}  {path}")
             done += len(chunk)
     by_state = ", ".join(f"{count} {state}" for state, count in sorted(states.items()))
-    print(f"imported {done} articles: {created} new, {done - created} already there "
+    print(f"imported {done} article{'' if done == 1 else 's'}: {created} new, "
+          f"{done - created} already there "
           f"({by_state})")
     return 0
 
