@@ -37,8 +37,9 @@ def _add_stubs_dir() -> None:
     if explicit:
         candidate = explicit
     else:
-        repository = os.path.dirname(
-            os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        # This file is <repository>/clients/python/claimtrack/__init__.py.
+        package = os.path.dirname(os.path.abspath(__file__))
+        repository = os.path.dirname(os.path.dirname(os.path.dirname(package)))
         candidate = os.path.join(repository, "build", "python", "claimtrack_stubs")
     folder = os.path.join(candidate, "claimtrack")
     if os.path.isdir(folder) and folder not in __path__:

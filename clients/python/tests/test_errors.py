@@ -7,13 +7,15 @@ from __future__ import annotations
 import os
 import pathlib
 import socket
+import subprocess
+import sys
 
 import grpc
 import pytest
 
 import claimtrack
 from claimtrack import errors
-from conftest import RUNNING_EXAMPLE, Suite, numbered_article
+from conftest import ANALYST_SCRIPTS, RUNNING_EXAMPLE, SOURCE_DIR, Suite, numbered_article
 
 
 def test_every_status_code_has_its_own_exception() -> None:
@@ -166,3 +168,40 @@ def test_folders_expand_like_the_cli(tmp_path: pathlib.Path) -> None:
     (empty / ".DS_Store").write_text("")
     with pytest.raises(ValueError, match="no files"):
         claimtrack.collect_article_paths([empty])
+
+
+def _stubs_dir() -> pathlib.Path:
+    """The folder holding the generated claimtrack/ stubs this run uses."""
+    generated = pathlib.Path(claimtrack.verification.__path__[0])  # type: ignore[attr-defined]
+    return generated.parent.parent
+
+
+def _import_in_fresh_interpreter(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    # A script outside the package, run with no PYTHONPATH: the analyst
+    # scripts' own fallback must find clients/python, and the package the stubs.
+    return subprocess.run(
+        [sys.executable, str(ANALYST_SCRIPTS / "review_queue.py"), "--help"],
+        env=env, capture_output=True, text=True, timeout=60, cwd="/")
+
+
+def test_scripts_find_the_package_and_stubs_without_pythonpath() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["CLAIMTRACK_PYTHON_STUBS"] = str(_stubs_dir())
+    result = _import_in_fresh_interpreter(env)
+    assert result.returncode == 0, result.stderr
+    assert "independent publishers" in result.stdout
+
+    env["CLAIMTRACK_PYTHON_STUBS"] = "/nonexistent"
+    result = _import_in_fresh_interpreter(env)
+    assert result.returncode != 0
+    assert "cmake --build build --target claimtrack_python_stubs" in result.stderr
+
+
+def test_package_finds_stubs_in_the_checkouts_build_folder() -> None:
+    default = SOURCE_DIR / "build" / "python" / "claimtrack_stubs"
+    if _stubs_dir().resolve() != default.resolve():
+        pytest.skip(f"this build's stubs are in {_stubs_dir()}, not {default}")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONPATH", "CLAIMTRACK_PYTHON_STUBS")}
+    result = _import_in_fresh_interpreter(env)
+    assert result.returncode == 0, result.stderr
