@@ -221,13 +221,15 @@ class Client:
                               timeout=wait_timeout if wait else None)
         return IngestResult(document=response.document, created=response.created)
 
-    def ingest_many(self, articles: Iterable[Article], *, wait: bool = False,
+    def ingest_many(self, articles: Iterable[Article | str | bytes], *,
+                    wait: bool = False,
                     wait_timeout: float | None = None,
                     progress: Callable[[int, int], None] | None = None
                     ) -> list[IngestResult]:
-        """Ingests many articles in batches (100 articles or ~8 MiB a call,
-        each batch committed together), in order; returns one result per
-        article. `progress(done, total)` is called after each batch.
+        """Ingests many articles (Articles or bare texts) in batches (100
+        articles or ~8 MiB a call, each batch committed together), in order;
+        returns one result per article. `progress(done, total)` is called
+        after each batch.
 
         On failure the exception (InvalidArgument, ...) also carries
         `ingested` (the results of the batches acknowledged before it) and
@@ -235,7 +237,7 @@ class Client:
         named, or None). Running the same import again is safe: identical
         articles return the existing documents.
         """
-        pending = list(articles)
+        pending = [a if isinstance(a, Article) else Article(text=a) for a in articles]
         results: list[IngestResult] = []
         start = 0
         while start < len(pending):

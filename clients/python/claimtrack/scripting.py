@@ -57,10 +57,16 @@ def run(main: Callable[[], int]) -> None:
     could not be reached), not a traceback."""
     try:
         code = main()
-    except (Unavailable, DeadlineExceeded) as error:
+    except Unavailable as error:
         print(f"error: {error}\n(is the service running? check --ingestion, "
               "--verification or their environment variables)", file=sys.stderr)
-        code = EXIT_USAGE if isinstance(error, Unavailable) else EXIT_RPC_ERROR
+        code = EXIT_USAGE
+    except DeadlineExceeded as error:
+        # With a wait, only the wait ran out: the server stores before it waits.
+        print(f"error: {error}\n(raise --timeout, or --wait-timeout for an import "
+              "that waits; acknowledged articles are stored and will finish "
+              "processing)", file=sys.stderr)
+        code = EXIT_RPC_ERROR
     except ClaimtrackError as error:
         print(f"error: {error}", file=sys.stderr)
         code = EXIT_RPC_ERROR

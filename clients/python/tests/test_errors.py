@@ -68,7 +68,7 @@ def test_bad_articles_are_invalid_argument(client: claimtrack.Client) -> None:
 
 
 def test_batch_failure_names_the_article(client: claimtrack.Client) -> None:
-    articles = [numbered_article(0), numbered_article(1), claimtrack.Article(""),
+    articles = [numbered_article(0), numbered_article(1), "",
                 numbered_article(3)]
     with pytest.raises(claimtrack.InvalidArgument) as raised:
         client.ingest_many(articles)
