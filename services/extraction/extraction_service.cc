@@ -79,21 +79,24 @@ grpc::ServerUnaryReactor* ExtractionService::ProcessDocument(
   verification_->async()->RecordStatements(
       &call->context, &call->request, &call->response,
       [call, reactor, response, statement_count, document_name](grpc::Status status) {
+        grpc::Status result = grpc::Status::OK;
         if (status.ok()) {
           response->set_statement_count(statement_count);
           spdlog::debug("{}: recorded {} statements ({} new claims)", document_name,
                         statement_count, call->response.created_claim_count());
-          reactor->Finish(grpc::Status::OK);
         } else {
           spdlog::warn("{}: recording statements failed: {}", document_name,
                        status.error_message());
           // Keep the code (UNAVAILABLE stays retryable for the caller) and
           // say which hop failed.
-          reactor->Finish(grpc::Status(
-              status.error_code(),
-              absl::StrCat("verification service: ", status.error_message())));
+          result = grpc::Status(status.error_code(),
+                                absl::StrCat("verification service: ", status.error_message()));
         }
+        // The outgoing call's state goes before the reply: once the caller
+        // has its answer it may shut the server (and this service) down,
+        // and a ClientContext outliving its channel's owner aborts.
         delete call;
+        reactor->Finish(result);
       });
   return reactor;
 }
