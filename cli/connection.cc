@@ -1,7 +1,9 @@
 #include "cli/connection.h"
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
@@ -31,6 +33,33 @@ ServiceInfo InfoFor(Service service) {
   return {"unknown", "", ""};
 }
 
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Plaintext, or TLS (with a client certificate and a token when given). The
+// files were checked to exist when the options were parsed.
+std::shared_ptr<grpc::ChannelCredentials> ChannelCredentials(const GlobalOptions& options) {
+  if (options.ca_file.empty()) {
+    return grpc::InsecureChannelCredentials();
+  }
+  grpc::SslCredentialsOptions tls;
+  tls.pem_root_certs = ReadFile(options.ca_file);
+  if (!options.cert_file.empty()) {
+    tls.pem_cert_chain = ReadFile(options.cert_file);
+    tls.pem_private_key = ReadFile(options.key_file);
+  }
+  std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::SslCredentials(tls);
+  if (!options.token.empty()) {
+    credentials = grpc::CompositeChannelCredentials(
+        credentials, grpc::AccessTokenCredentials(options.token));
+  }
+  return credentials;
+}
+
 std::string DefaultAnalyst() {
   const char* user = std::getenv("USER");
   return user == nullptr ? "" : user;
@@ -51,6 +80,26 @@ void AddGlobalOptions(CLI::App& app, GlobalOptions& options) {
   app.add_option("--analyst", options.analyst,
                  "Analyst name sent with every call (default: $USER)")
       ->envname("CLAIMTRACK_ANALYST");
+  auto* ca_file = app.add_option("--ca-file", options.ca_file,
+                                 "PEM CA that verifies the services: talk TLS")
+                      ->envname("CLAIMTRACK_TLS_CA_FILE")
+                      ->check(CLI::ExistingFile);
+  auto* cert_file = app.add_option("--cert-file", options.cert_file,
+                                   "PEM client certificate (with --key-file)")
+                        ->envname("CLAIMTRACK_TLS_CERT_FILE")
+                        ->check(CLI::ExistingFile)
+                        ->needs(ca_file);
+  app.add_option("--key-file", options.key_file, "PEM private key of --cert-file")
+      ->envname("CLAIMTRACK_TLS_KEY_FILE")
+      ->check(CLI::ExistingFile)
+      ->needs(cert_file);
+  cert_file->needs("--key-file");
+  // The token is a credential: from the environment rather than the
+  // command line (which other users can see) where possible.
+  app.add_option("--token", options.token,
+                 "Bearer token (prefer $CLAIMTRACK_TOKEN); needs --ca-file")
+      ->envname("CLAIMTRACK_TOKEN")
+      ->needs(ca_file);
   app.add_option("--timeout", options.timeout,
                  "Deadline of each call: 30, 30s, 2m, 500ms")
       ->capture_default_str()
@@ -80,8 +129,7 @@ Connection::Connection(const GlobalOptions& options, Service service)
   arguments.SetMaxReceiveMessageSize(kMaxReceiveMessageBytes);
   // No retry policy: a CLI call that fails to connect should say so at
   // once, and the analyst re-runs the command.
-  channel_ = grpc::CreateCustomChannel(
-      address_, grpc::InsecureChannelCredentials(), arguments);
+  channel_ = grpc::CreateCustomChannel(address_, ChannelCredentials(options), arguments);
 }
 
 std::unique_ptr<grpc::ClientContext> Connection::NewContext() const {

@@ -30,10 +30,17 @@ struct GlobalOptions {
   std::string verification_address = "127.0.0.1:50053";
   std::string analyst;
   std::string timeout = "30s";
+  // TLS: the CA that verifies the servers; with it, optionally a client
+  // certificate and key, and a bearer token. Empty: plaintext (local mode).
+  std::string ca_file;
+  std::string cert_file;
+  std::string key_file;
+  std::string token;
 };
 
-// Adds --ingestion, --verification, --analyst and --timeout (with their
-// environment variables) to `app`; they may also follow a subcommand.
+// Adds --ingestion, --verification, --analyst, --timeout, --ca-file,
+// --cert-file, --key-file and --token (with their environment variables) to
+// `app`; they may also follow a subcommand.
 void AddGlobalOptions(CLI::App& app, GlobalOptions& options);
 
 // Prints a usage error found after parsing (CLI11 reports its own) the way

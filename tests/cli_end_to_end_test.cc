@@ -13,34 +13,16 @@
 #include "absl/strings/str_cat.h"
 #include "common/testing/status_matchers.h"
 #include "tests/support/pipeline.h"
+#include "tests/support/run_command.h"
 
 namespace claimtrack {
 namespace {
 
 using ::claimtrack::testing::IsOk;
 using ::claimtrack::testing::Pipeline;
+using ::claimtrack::testing::CommandResult;
+using ::claimtrack::testing::RunShell;
 using ::testing::HasSubstr;
-
-struct CommandResult {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-};
-
-CommandResult RunShell(const std::string& command) {
-  CommandResult result;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) {
-    return result;
-  }
-  char buffer[4096];
-  size_t read = 0;
-  while ((read = fread(buffer, 1, sizeof(buffer), pipe)) > 0) {
-    result.output.append(buffer, read);
-  }
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
 
 class CliEndToEndTest : public ::testing::Test {
  protected:

@@ -4,9 +4,9 @@
 
 namespace claimtrack {
 
-std::shared_ptr<grpc::Channel> MakeServiceChannel(const std::string& address,
-                                                  const std::string& service,
-                                                  int max_message_bytes) {
+std::shared_ptr<grpc::Channel> MakeServiceChannel(
+    const std::string& address, const std::string& service, int max_message_bytes,
+    std::shared_ptr<grpc::ChannelCredentials> credentials) {
   grpc::ChannelArguments arguments;
   arguments.SetServiceConfigJSON(absl::Substitute(R"json({
     "methodConfig": [{
@@ -25,8 +25,9 @@ std::shared_ptr<grpc::Channel> MakeServiceChannel(const std::string& address,
   // Reconnect quickly after a peer restarts instead of waiting out the
   // default backoff of up to two minutes.
   arguments.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
-  return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(),
-                                   arguments);
+  return grpc::CreateCustomChannel(
+      address, credentials != nullptr ? credentials : grpc::InsecureChannelCredentials(),
+      arguments);
 }
 
 }  // namespace claimtrack

@@ -16,10 +16,11 @@ namespace claimtrack {
 // backoff, so a blip never reaches the caller; what is still failing after
 // the attempts is the caller's to handle (the ingestion outbox retries for
 // as long as it takes). `service` is the fully-qualified service name the
-// retry policy applies to.
-std::shared_ptr<grpc::Channel> MakeServiceChannel(const std::string& address,
-                                                  const std::string& service,
-                                                  int max_message_bytes = 16 << 20);
+// retry policy applies to. `credentials` null means plaintext
+// (security::MakeChannelCredentials makes the TLS ones).
+std::shared_ptr<grpc::Channel> MakeServiceChannel(
+    const std::string& address, const std::string& service, int max_message_bytes = 16 << 20,
+    std::shared_ptr<grpc::ChannelCredentials> credentials = nullptr);
 
 // A system_clock deadline `timeout` from now, the form gRPC accepts.
 inline std::chrono::system_clock::time_point DeadlineIn(absl::Duration timeout) {

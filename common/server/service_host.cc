@@ -56,12 +56,17 @@ std::string WaitForTerminationSignal() {
 absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
     const ServiceHostOptions& options, const std::vector<grpc::Service*>& services,
     std::vector<std::string> health_names) {
+  // Every server built from here on gets its own health service, the
+  // health-only one included.
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(options.address, grpc::InsecureServerCredentials(), &port);
+  builder.AddListeningPort(options.address,
+                           options.credentials != nullptr ? options.credentials
+                                                          : grpc::InsecureServerCredentials(),
+                           &port);
   builder.SetMaxReceiveMessageSize(options.max_message_bytes);
   builder.SetMaxSendMessageSize(options.max_message_bytes);
   for (grpc::Service* service : services) {
@@ -72,20 +77,54 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
     return absl::UnavailableError(
         absl::StrCat("--listen: cannot listen on ", options.address));
   }
-  grpc::HealthCheckServiceInterface* health = server->GetHealthCheckService();
-  for (const std::string& name : health_names) {
-    health->SetServingStatus(name, true);
+
+  std::unique_ptr<grpc::Server> health_server;
+  int health_port = 0;
+  if (!options.health_address.empty()) {
+    // Plaintext by design and on any address: it answers nothing but
+    // health, which the probes of the orchestrator need without TLS.
+    grpc::ServerBuilder health_builder;
+    health_builder.AddListeningPort(options.health_address, grpc::InsecureServerCredentials(),
+                                    &health_port);
+    health_server = health_builder.BuildAndStart();
+    if (health_server == nullptr || health_port == 0) {
+      server->Shutdown();
+      return absl::UnavailableError(
+          absl::StrCat("--health_listen: cannot listen on ", options.health_address));
+    }
   }
+  std::unique_ptr<ServiceHost> host(new ServiceHost(std::move(server), port,
+                                                    std::move(health_server), health_port,
+                                                    std::move(health_names),
+                                                    options.drain_timeout));
+  host->SetServing(true);
   if (!options.port_file.empty()) {
     absl::Status written = WritePortFile(options.port_file, port);
     if (!written.ok()) {
-      server->Shutdown();
+      host->Shutdown();
       return written;
     }
   }
-  spdlog::info("serving {} on port {}", absl::StrJoin(health_names, ", "), port);
-  return std::unique_ptr<ServiceHost>(new ServiceHost(
-      std::move(server), port, std::move(health_names), options.drain_timeout));
+  spdlog::info("serving {} on port {}{}", absl::StrJoin(host->health_names_, ", "), port,
+               health_port != 0 ? absl::StrCat("; health only on port ", health_port) : "");
+  return host;
+}
+
+void ServiceHost::SetServing(bool serving) {
+  for (grpc::Server* server : {server_.get(), health_server_.get()}) {
+    if (server == nullptr) {
+      continue;
+    }
+    grpc::HealthCheckServiceInterface* health = server->GetHealthCheckService();
+    if (serving) {
+      for (const std::string& name : health_names_) {
+        health->SetServingStatus(name, true);
+      }
+    } else {
+      // Every name and the overall status.
+      health->SetServingStatus(false);
+    }
+  }
 }
 
 ServiceHost::~ServiceHost() { Shutdown(); }
@@ -97,11 +136,16 @@ void ServiceHost::Shutdown() {
   shut_down_ = true;
   // NOT_SERVING on every name (and overall) first, so health-checking
   // clients stop routing here while in-flight calls drain.
-  server_->GetHealthCheckService()->SetServingStatus(false);
+  SetServing(false);
   const auto deadline =
       std::chrono::system_clock::now() + absl::ToChronoMilliseconds(drain_timeout_);
   server_->Shutdown(deadline);
   server_->Wait();
+  // Last, so that probes see NOT_SERVING for the whole drain.
+  if (health_server_ != nullptr) {
+    health_server_->Shutdown();
+    health_server_->Wait();
+  }
   spdlog::info("drained and stopped");
 }
 

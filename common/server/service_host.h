@@ -30,6 +30,12 @@ struct ServiceHostOptions {
   int max_message_bytes = 16 << 20;
   // How long in-flight calls get to finish on shutdown.
   absl::Duration drain_timeout = absl::Seconds(10);
+  // The API port's credentials (security::ServerSecurityContext); null means
+  // plaintext.
+  std::shared_ptr<grpc::ServerCredentials> credentials;
+  // If set, "host:port" of a second, plaintext port that serves only the
+  // health service: Kubernetes gRPC probes cannot speak TLS.
+  std::string health_address;
 };
 
 // A started gRPC server with the standard health service (grpc.health.v1,
@@ -44,6 +50,8 @@ class ServiceHost {
   ~ServiceHost();
 
   int port() const { return port_; }
+  // The health-only port; 0 without one.
+  int health_port() const { return health_port_; }
   grpc::Server* server() { return server_.get(); }
 
   // Graceful drain: health goes NOT_SERVING (load balancers stop sending),
@@ -53,14 +61,23 @@ class ServiceHost {
 
  private:
   ServiceHost(std::unique_ptr<grpc::Server> server, int port,
+              std::unique_ptr<grpc::Server> health_server, int health_port,
               std::vector<std::string> health_names, absl::Duration drain_timeout)
       : server_(std::move(server)),
         port_(port),
+        health_server_(std::move(health_server)),
+        health_port_(health_port),
         health_names_(std::move(health_names)),
         drain_timeout_(drain_timeout) {}
 
+  // Sets every name's status on both servers.
+  void SetServing(bool serving);
+
   std::unique_ptr<grpc::Server> server_;
   const int port_;
+  // Null without --health_listen.
+  std::unique_ptr<grpc::Server> health_server_;
+  const int health_port_;
   const std::vector<std::string> health_names_;
   const absl::Duration drain_timeout_;
   bool shut_down_ = false;

@@ -11,6 +11,7 @@
 #include "common/config/flags.h"
 #include "common/grpc/channel.h"
 #include "common/logging/logging.h"
+#include "common/server/server_flags.h"
 #include "common/server/service_host.h"
 #include "services/extraction/extraction_service.h"
 #include "spdlog/spdlog.h"
@@ -38,23 +39,33 @@ int Run() {
   options.verification_timeout = absl::GetFlag(FLAGS_verification_timeout);
   const int max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
 
-  claimtrack::extraction::ExtractionService service(
-      options, claimtrack::verification::v1::VerificationService::NewStub(
-                   claimtrack::MakeServiceChannel(
-                       absl::GetFlag(FLAGS_verification_address),
-                       "claimtrack.verification.v1.VerificationService",
-                       max_message_bytes)));
-
   claimtrack::ServiceHostOptions host_options;
   host_options.address = absl::GetFlag(FLAGS_listen);
   host_options.port_file = absl::GetFlag(FLAGS_port_file);
   host_options.max_message_bytes = max_message_bytes;
   host_options.drain_timeout = absl::GetFlag(FLAGS_drain_timeout);
+  auto security = claimtrack::ApplyServerSecurityFlags(&host_options);
+  auto credentials = claimtrack::ChannelCredentialsFromFlags();
+  if (!security.ok() || !credentials.ok()) {
+    spdlog::critical("{}", std::string(!security.ok() ? security.status().message()
+                                                      : credentials.status().message()));
+    return EXIT_FAILURE;
+  }
+
+  claimtrack::extraction::ExtractionService service(
+      options, claimtrack::verification::v1::VerificationService::NewStub(
+                   claimtrack::MakeServiceChannel(
+                       absl::GetFlag(FLAGS_verification_address),
+                       "claimtrack.verification.v1.VerificationService", max_message_bytes,
+                       *credentials)));
+
   auto host = claimtrack::ServiceHost::Start(host_options, {&service}, {kHealthName});
   if (!host.ok()) {
     spdlog::critical("{}", host.status().ToString());
     return EXIT_FAILURE;
   }
+  spdlog::info("{}; recording with verification at {}", (*security)->Describe(),
+               absl::GetFlag(FLAGS_verification_address));
   spdlog::info("received {}; draining", claimtrack::WaitForTerminationSignal());
   (*host)->Shutdown();
   return EXIT_SUCCESS;

@@ -14,6 +14,7 @@
 #include "common/config/flags.h"
 #include "common/grpc/channel.h"
 #include "common/logging/logging.h"
+#include "common/server/server_flags.h"
 #include "common/server/service_host.h"
 #include "services/ingestion/extraction_client.h"
 #include "services/ingestion/ingestion_service.h"
@@ -70,9 +71,22 @@ int Run() {
     return EXIT_FAILURE;
   }
 
+  claimtrack::ServiceHostOptions host_options;
+  host_options.address = absl::GetFlag(FLAGS_listen);
+  host_options.port_file = absl::GetFlag(FLAGS_port_file);
+  host_options.max_message_bytes = max_message_bytes;
+  host_options.drain_timeout = absl::GetFlag(FLAGS_drain_timeout);
+  auto security = claimtrack::ApplyServerSecurityFlags(&host_options);
+  auto credentials = claimtrack::ChannelCredentialsFromFlags();
+  if (!security.ok() || !credentials.ok()) {
+    spdlog::critical("{}", std::string(!security.ok() ? security.status().message()
+                                                      : credentials.status().message()));
+    return EXIT_FAILURE;
+  }
+
   claimtrack::ingestion::ExtractionClient extraction(
       claimtrack::MakeServiceChannel(absl::GetFlag(FLAGS_extraction_address),
-                                     kExtractionService, max_message_bytes),
+                                     kExtractionService, max_message_bytes, *credentials),
       absl::GetFlag(FLAGS_extraction_timeout));
   claimtrack::ingestion::OutboxDispatcherOptions outbox_options;
   outbox_options.max_in_flight = max_in_flight;
@@ -83,11 +97,6 @@ int Run() {
   options.limits.max_text_bytes = static_cast<size_t>(max_article_bytes);
   claimtrack::ingestion::IngestionService service(store->get(), &dispatcher, options);
 
-  claimtrack::ServiceHostOptions host_options;
-  host_options.address = absl::GetFlag(FLAGS_listen);
-  host_options.port_file = absl::GetFlag(FLAGS_port_file);
-  host_options.max_message_bytes = max_message_bytes;
-  host_options.drain_timeout = absl::GetFlag(FLAGS_drain_timeout);
   auto host = claimtrack::ServiceHost::Start(host_options, {&service}, {kHealthName});
   if (!host.ok()) {
     spdlog::critical("{}", host.status().ToString());
@@ -96,8 +105,8 @@ int Run() {
   // Started after the server so that documents left from a previous run are
   // delivered while new ones arrive.
   dispatcher.Start();
-  spdlog::info("storing documents in {}; delivering to extraction at {}", db_path,
-               absl::GetFlag(FLAGS_extraction_address));
+  spdlog::info("storing documents in {}; delivering to extraction at {}; {}", db_path,
+               absl::GetFlag(FLAGS_extraction_address), (*security)->Describe());
 
   spdlog::info("received {}; draining", claimtrack::WaitForTerminationSignal());
   // Drain calls first (their commits finish), then stop delivering (what is

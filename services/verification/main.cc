@@ -10,6 +10,7 @@
 #include "absl/time/time.h"
 #include "common/config/flags.h"
 #include "common/logging/logging.h"
+#include "common/server/server_flags.h"
 #include "common/server/service_host.h"
 #include "services/verification/sqlite_claim_store.h"
 #include "services/verification/verification_service.h"
@@ -74,14 +75,21 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  claimtrack::verification::VerificationServiceImpl service(**store);
+  claimtrack::ServiceHostOptions host_options = config.host;
+  auto security = claimtrack::ApplyServerSecurityFlags(&host_options);
+  if (!security.ok()) {
+    spdlog::error("{}", std::string(security.status().message()));
+    return 2;
+  }
+
+  claimtrack::verification::VerificationServiceImpl service(**store, security->get());
   absl::StatusOr<std::unique_ptr<claimtrack::ServiceHost>> host = claimtrack::ServiceHost::Start(
-      config.host, {&service}, {"claimtrack.verification.v1.VerificationService"});
+      host_options, {&service}, {"claimtrack.verification.v1.VerificationService"});
   if (!host.ok()) {
     spdlog::error("{}", host.status().ToString());
     return 1;
   }
-  spdlog::info("claim store: {}", db_path);
+  spdlog::info("claim store: {}; {}", db_path, (*security)->Describe());
 
   const std::string signal = claimtrack::WaitForTerminationSignal();
   spdlog::info("{}: draining", signal);

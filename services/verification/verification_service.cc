@@ -7,10 +7,14 @@
 #include "services/verification/request_validation.h"
 
 namespace claimtrack::verification {
-namespace {
 
-// The analyst from the call metadata, or empty.
-std::string AnalystOf(const grpc::CallbackServerContext& context) {
+std::string VerificationServiceImpl::AnalystOf(const grpc::CallbackServerContext& context) const {
+  // An authenticated caller is the analyst, whatever the metadata says.
+  if (security_ != nullptr) {
+    if (std::optional<std::string> caller = security_->CallerOf(context)) {
+      return *std::move(caller);
+    }
+  }
   const auto& metadata = context.client_metadata();
   const auto it =
       metadata.find(grpc::string_ref(kAnalystMetadataKey.data(), kAnalystMetadataKey.size()));
@@ -19,8 +23,6 @@ std::string AnalystOf(const grpc::CallbackServerContext& context) {
   }
   return std::string(it->second.data(), it->second.size());
 }
-
-}  // namespace
 
 grpc::ServerUnaryReactor* VerificationServiceImpl::RecordStatements(
     grpc::CallbackServerContext* context, const v1::RecordStatementsRequest* request,

@@ -4,6 +4,7 @@
 #include <grpcpp/grpcpp.h>
 
 #include "claimtrack/verification/v1/verification_service.grpc.pb.h"
+#include "common/security/server_security.h"
 #include "services/verification/claim_store.h"
 
 namespace claimtrack::verification {
@@ -13,8 +14,11 @@ namespace claimtrack::verification {
 // durable-commit callback; reads run inline (short local SQLite reads).
 class VerificationServiceImpl final : public v1::VerificationService::CallbackService {
  public:
-  // `store` must outlive the service.
-  explicit VerificationServiceImpl(ClaimStore& store) : store_(store) {}
+  // `store` and `security` (null: no authentication, the local mode) must
+  // outlive the service.
+  explicit VerificationServiceImpl(ClaimStore& store,
+                                   const security::ServerSecurityContext* security = nullptr)
+      : store_(store), security_(security) {}
 
   grpc::ServerUnaryReactor* RecordStatements(grpc::CallbackServerContext* context,
                                              const v1::RecordStatementsRequest* request,
@@ -33,7 +37,12 @@ class VerificationServiceImpl final : public v1::VerificationService::CallbackSe
                                              v1::ListClaimHistoryResponse* response) override;
 
  private:
+  // Who is making a change: the authenticated caller; on a server that does
+  // not authenticate, the x-claimtrack-analyst metadata; else empty.
+  std::string AnalystOf(const grpc::CallbackServerContext& context) const;
+
   ClaimStore& store_;
+  const security::ServerSecurityContext* security_;
 };
 
 }  // namespace claimtrack::verification

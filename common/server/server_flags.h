@@ -1,0 +1,42 @@
+#ifndef CLAIMTRACK_COMMON_SERVER_SERVER_FLAGS_H_
+#define CLAIMTRACK_COMMON_SERVER_SERVER_FLAGS_H_
+
+#include <memory>
+#include <string>
+
+#include <grpcpp/security/credentials.h>
+
+#include "absl/status/statusor.h"
+#include "common/security/server_security.h"
+#include "common/security/transport_security.h"
+#include "common/server/service_host.h"
+
+// The flags every claimtrack server shares beyond --listen: transport
+// security, access and the health-only port. Defined once here so that the
+// three services spell and document them the same way (each also settable
+// as CLAIMTRACK_<FLAG>, see common/config/flags.h).
+
+namespace claimtrack {
+
+// --tls_cert_file, --tls_key_file, --tls_ca_file.
+security::TlsFiles TlsFilesFromFlags();
+
+// The above plus --auth_tokens_file and --allow_insecure_plaintext.
+security::ServerSecurity ServerSecurityFromFlags();
+
+// --health_listen: "" or host:port of the plaintext health-only port.
+std::string HealthListenFromFlag();
+
+// Loads the server's security from the flags for `options->address` and
+// completes `options` with its credentials and the health-only port. The
+// returned context must outlive the host (services ask it who a caller is).
+// Errors name the flag (a plaintext non-loopback address, a missing file).
+absl::StatusOr<std::unique_ptr<security::ServerSecurityContext>> ApplyServerSecurityFlags(
+    ServiceHostOptions* options);
+
+// Credentials for calls to the other services, from the TLS flags.
+absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> ChannelCredentialsFromFlags();
+
+}  // namespace claimtrack
+
+#endif  // CLAIMTRACK_COMMON_SERVER_SERVER_FLAGS_H_
