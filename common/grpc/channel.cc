@@ -8,7 +8,11 @@ std::shared_ptr<grpc::Channel> MakeServiceChannel(
     const std::string& address, const std::string& service, int max_message_bytes,
     std::shared_ptr<grpc::ChannelCredentials> credentials) {
   grpc::ChannelArguments arguments;
+  // round_robin: calls spread over every address the name resolves to (a
+  // headless Service's pods, or an "ipv4:a:p,b:p" list) instead of pinning
+  // one; servers cap connection age so that new replicas get a share.
   arguments.SetServiceConfigJSON(absl::Substitute(R"json({
+    "loadBalancingConfig": [{"round_robin": {}}],
     "methodConfig": [{
       "name": [{"service": "$0"}],
       "retryPolicy": {

@@ -11,7 +11,9 @@
 
 namespace claimtrack {
 
-// A channel for calls between the services. Its service config retries
+// A channel for calls between the services. It balances calls round-robin
+// over every address `address` resolves to (a DNS name with several
+// records, or "ipv4:10.0.0.1:50052,10.0.0.2:50052"). Its service config retries
 // UNAVAILABLE (the peer restarting, a connection reset) with exponential
 // backoff, so a blip never reaches the caller; what is still failing after
 // the attempts is the caller's to handle (the ingestion outbox retries for

@@ -30,6 +30,11 @@ struct ServiceHostOptions {
   int max_message_bytes = 16 << 20;
   // How long in-flight calls get to finish on shutdown.
   absl::Duration drain_timeout = absl::Seconds(10);
+  // Connections older than this are asked to go away (GOAWAY; in-flight
+  // calls get `max_connection_age_grace`), so that clients balancing with
+  // round_robin re-resolve and new replicas receive traffic.
+  absl::Duration max_connection_age = absl::Minutes(5);
+  absl::Duration max_connection_age_grace = absl::Seconds(30);
   // The API port's credentials (security::ServerSecurityContext); null means
   // plaintext.
   std::shared_ptr<grpc::ServerCredentials> credentials;
