@@ -13,6 +13,7 @@
 #include <string>
 
 #include "absl/time/time.h"
+#include "common/status/grpc_status.h"
 
 namespace claimtrack::cli {
 
@@ -74,8 +75,7 @@ class Connection {
   std::shared_ptr<grpc::Channel> channel_;
 };
 
-// "NOT_FOUND", "ABORTED", ...
-std::string StatusCodeName(grpc::StatusCode code);
+using ::claimtrack::StatusCodeName;
 
 // Fetches one page of a List call, or with `all` every page, into `merged`:
 // repeated fields accumulate and `merged.next_page_token` is the last page's,

@@ -11,7 +11,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libspdlog-dev libgmock-dev libgtest-dev libsqlite3-dev libssl-dev
-  nlohmann-json3-dev libcli11-dev openssl
+  nlohmann-json3-dev libcli11-dev openssl prometheus-cpp-dev
   nodejs npm
   # The Python client (clients/python): its stubs come from protoc +
   # grpc_python_plugin (protobuf-compiler-grpc, above); it and its tests run

@@ -4,11 +4,6 @@
 // refusal to serve plaintext beyond loopback. Certificates are real, made by
 // a throwaway CA (support/test_pki.h).
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <gmock/gmock.h>
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
@@ -24,6 +19,7 @@
 #include "common/grpc/channel.h"
 #include "common/testing/status_matchers.h"
 #include "common/text/sha256.h"
+#include "tests/support/free_port.h"
 #include "tests/support/health_check.h"
 #include "tests/support/pipeline.h"
 #include "tests/support/run_command.h"
@@ -35,6 +31,7 @@ namespace {
 
 namespace ingestion_v1 = ::claimtrack::ingestion::v1;
 namespace verification_v1 = ::claimtrack::verification::v1;
+using ::claimtrack::testing::FreePort;
 using ::claimtrack::testing::IsOk;
 using ::claimtrack::testing::MakeWorkDir;
 using ::claimtrack::testing::RunShell;
@@ -53,20 +50,6 @@ std::string ReadFile(const std::string& path) {
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
-}
-
-// A port free right now, for --health_listen (the health port has no port
-// file; the window in which another process could take it is tiny).
-int FreePort() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
-  socklen_t length = sizeof(address);
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  close(fd);
-  return ntohs(address.sin_port);
 }
 
 // The three services with TLS everywhere, an access file and health ports.
@@ -104,7 +87,9 @@ class SecureSuiteTest : public ::testing::Test {
     std::vector<std::string> args = secure_args("verification");
     args.push_back(absl::StrCat("--data_dir=", *dir_, "/data"));
     health_port_ = FreePort();
-    args.push_back(absl::StrCat("--health_listen=127.0.0.1:", health_port_));
+    // On every interface: the health port is plaintext by design, which the
+    // refusal to serve plaintext beyond loopback must not block.
+    args.push_back(absl::StrCat("--health_listen=0.0.0.0:", health_port_));
     auto verification = ServiceProcess::Start("claimtrack-verification", args, *dir_);
     ASSERT_THAT(verification, IsOk());
     verification_ = verification->release();

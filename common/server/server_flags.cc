@@ -1,6 +1,7 @@
 #include "common/server/server_flags.h"
 
 #include "absl/flags/flag.h"
+#include "common/metrics/store_metrics.h"
 
 ABSL_FLAG(std::string, tls_cert_file, "",
           "PEM certificate of this service: served on --listen and presented as the client "
@@ -19,6 +20,9 @@ ABSL_FLAG(bool, allow_insecure_plaintext, false,
 ABSL_FLAG(std::string, health_listen, "",
           "If set, host:port of a second, plaintext port serving only grpc.health.v1.Health, "
           "for probes that cannot speak TLS.");
+
+ABSL_FLAG(std::string, metrics_listen, "",
+          "If set, host:port of an HTTP port serving Prometheus metrics at /metrics.");
 
 namespace claimtrack {
 
@@ -40,7 +44,7 @@ security::ServerSecurity ServerSecurityFromFlags() {
 
 std::string HealthListenFromFlag() { return absl::GetFlag(FLAGS_health_listen); }
 
-absl::StatusOr<std::unique_ptr<security::ServerSecurityContext>> ApplyServerSecurityFlags(
+absl::StatusOr<std::unique_ptr<security::ServerSecurityContext>> ApplyCommonServerFlags(
     ServiceHostOptions* options) {
   absl::StatusOr<std::unique_ptr<security::ServerSecurityContext>> security =
       security::ServerSecurityContext::Load(ServerSecurityFromFlags(), options->address);
@@ -49,6 +53,10 @@ absl::StatusOr<std::unique_ptr<security::ServerSecurityContext>> ApplyServerSecu
   }
   options->credentials = (*security)->credentials();
   options->health_address = HealthListenFromFlag();
+  options->metrics_address = absl::GetFlag(FLAGS_metrics_listen);
+  if (!options->metrics_address.empty()) {
+    metrics::ExportStoreCommitMetrics();
+  }
   return security;
 }
 

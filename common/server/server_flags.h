@@ -12,7 +12,7 @@
 #include "common/server/service_host.h"
 
 // The flags every claimtrack server shares beyond --listen: transport
-// security, access and the health-only port. Defined once here so that the
+// security, access, the health-only port and the metrics port. Defined once here so that the
 // three services spell and document them the same way (each also settable
 // as CLAIMTRACK_<FLAG>, see common/config/flags.h).
 
@@ -28,10 +28,11 @@ security::ServerSecurity ServerSecurityFromFlags();
 std::string HealthListenFromFlag();
 
 // Loads the server's security from the flags for `options->address` and
-// completes `options` with its credentials and the health-only port. The
-// returned context must outlive the host (services ask it who a caller is).
-// Errors name the flag (a plaintext non-loopback address, a missing file).
-absl::StatusOr<std::unique_ptr<security::ServerSecurityContext>> ApplyServerSecurityFlags(
+// completes `options` with its credentials, the health-only port and the
+// metrics port (--metrics_listen). The returned context must outlive the
+// host (services ask it who a caller is). Errors name the flag (a plaintext
+// non-loopback address, a missing file).
+absl::StatusOr<std::unique_ptr<security::ServerSecurityContext>> ApplyCommonServerFlags(
     ServiceHostOptions* options);
 
 // Credentials for calls to the other services, from the TLS flags.

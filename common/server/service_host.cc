@@ -10,6 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/metrics/rpc_metrics.h"
 #include "spdlog/spdlog.h"
 
 namespace claimtrack {
@@ -77,6 +78,20 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
   for (grpc::Service* service : services) {
     builder.RegisterService(service);
   }
+  std::unique_ptr<metrics::MetricsEndpoint> metrics;
+  if (!options.metrics_address.empty()) {
+    absl::StatusOr<std::unique_ptr<metrics::MetricsEndpoint>> endpoint =
+        metrics::MetricsEndpoint::Start(options.metrics_address);
+    if (!endpoint.ok()) {
+      return endpoint.status();
+    }
+    metrics = *std::move(endpoint);
+    // Only with metrics on: an interceptor costs every call a little.
+    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+        interceptors;
+    interceptors.push_back(metrics::MakeRpcMetricsInterceptorFactory());
+    builder.experimental().SetInterceptorCreators(std::move(interceptors));
+  }
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || port == 0) {
     return absl::UnavailableError(
@@ -102,6 +117,7 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
                                                     std::move(health_server), health_port,
                                                     std::move(health_names),
                                                     options.drain_timeout));
+  host->metrics_ = std::move(metrics);
   host->SetServing(true);
   if (!options.port_file.empty()) {
     absl::Status written = WritePortFile(options.port_file, port);
@@ -110,8 +126,11 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
       return written;
     }
   }
-  spdlog::info("serving {} on port {}{}", absl::StrJoin(host->health_names_, ", "), port,
-               health_port != 0 ? absl::StrCat("; health only on port ", health_port) : "");
+  spdlog::info("serving {} on port {}{}{}", absl::StrJoin(host->health_names_, ", "), port,
+               health_port != 0 ? absl::StrCat("; health only on port ", health_port) : "",
+               host->metrics_port() != 0
+                   ? absl::StrCat("; metrics on http port ", host->metrics_port())
+                   : "");
   return host;
 }
 

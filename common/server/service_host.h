@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "common/metrics/metrics.h"
 
 namespace claimtrack {
 
@@ -41,6 +42,9 @@ struct ServiceHostOptions {
   // If set, "host:port" of a second, plaintext port that serves only the
   // health service: Kubernetes gRPC probes cannot speak TLS.
   std::string health_address;
+  // If set, "host:port" of the Prometheus /metrics endpoint; calls are then
+  // counted and timed by method and code (metrics/rpc_metrics.h).
+  std::string metrics_address;
 };
 
 // A started gRPC server with the standard health service (grpc.health.v1,
@@ -57,6 +61,8 @@ class ServiceHost {
   int port() const { return port_; }
   // The health-only port; 0 without one.
   int health_port() const { return health_port_; }
+  // The /metrics port; 0 without one.
+  int metrics_port() const { return metrics_ == nullptr ? 0 : metrics_->port(); }
   grpc::Server* server() { return server_.get(); }
 
   // Graceful drain: health goes NOT_SERVING (load balancers stop sending),
@@ -83,6 +89,8 @@ class ServiceHost {
   // Null without --health_listen.
   std::unique_ptr<grpc::Server> health_server_;
   const int health_port_;
+  // Null without --metrics_listen.
+  std::unique_ptr<metrics::MetricsEndpoint> metrics_;
   const std::vector<std::string> health_names_;
   const absl::Duration drain_timeout_;
   bool shut_down_ = false;

@@ -1,5 +1,7 @@
 #include "common/sqlite/database.h"
 
+#include <filesystem>
+
 #include <sqlite3.h>
 
 #include <utility>
@@ -167,6 +169,11 @@ absl::StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path
 }
 
 Database::~Database() { sqlite3_close_v2(db_); }
+
+std::string Database::FileName() const {
+  const char* path = sqlite3_db_filename(db_, "main");
+  return path == nullptr ? "" : std::filesystem::path(path).filename().string();
+}
 
 absl::Status Database::Exec(absl::string_view sql) {
   const std::string copy(sql);

@@ -86,6 +86,8 @@ class Database {
 
   int64_t LastInsertRowId() const;
   int64_t ChangedRows() const;
+  // The database file's name without its folder ("ingestion.db").
+  std::string FileName() const;
 
  private:
   explicit Database(sqlite3* db) : db_(db) {}

@@ -1,10 +1,18 @@
 #include "common/sqlite/group_committer.h"
 
+#include <atomic>
 #include <utility>
 
 #include "absl/synchronization/notification.h"
 
 namespace claimtrack::sqlite {
+namespace {
+
+std::atomic<CommitObserver> commit_observer{nullptr};
+
+}  // namespace
+
+void SetCommitObserver(CommitObserver observer) { commit_observer.store(observer); }
 
 GroupCommitter::GroupCommitter(std::unique_ptr<Database> writer, Options options)
     : options_(options),
@@ -98,6 +106,7 @@ absl::Status GroupCommitter::RunStatement(BatchStatement which) {
 }
 
 void GroupCommitter::CommitBatch(std::deque<Pending>& batch) {
+  const absl::Time start = absl::Now();
   std::vector<absl::Status> results;
   results.reserve(batch.size());
   absl::Status begin = writer_->Exec("BEGIN IMMEDIATE");
@@ -125,6 +134,12 @@ void GroupCommitter::CommitBatch(std::deque<Pending>& batch) {
   absl::Status commit = writer_->Exec("COMMIT");
   if (!commit.ok()) {
     writer_->Exec("ROLLBACK").IgnoreError();
+  }
+  if (CommitObserver observer = commit_observer.load(); observer != nullptr) {
+    if (file_name_.empty()) {
+      file_name_ = writer_->FileName();
+    }
+    observer(file_name_, absl::Now() - start, batch.size());
   }
   std::vector<Completion> completions;
   completions.reserve(batch.size());

@@ -5,12 +5,14 @@
 #include <deque>
 #include <memory>
 #include <optional>
+#include <string>
 #include <thread>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/functional/any_invocable.h"
 #include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 #include "common/sqlite/database.h"
 
 namespace claimtrack::sqlite {
@@ -25,6 +27,14 @@ namespace claimtrack::sqlite {
 // the batch's COMMIT is durable (or with the error), in commit order, on a
 // completion thread of its own: finishing RPCs there lets the writer start the
 // next batch at once. `done` must not block.
+// Instrumentation: called on a committer's thread after each transaction
+// with the database file name, how long the batch took (statements and
+// COMMIT, which waits for the disk) and how many writes it held. Set once
+// at start-up by a binary that exports metrics.
+using CommitObserver = void (*)(const std::string& database, absl::Duration elapsed,
+                                size_t writes);
+void SetCommitObserver(CommitObserver observer);
+
 class GroupCommitter {
  public:
   using Write = absl::AnyInvocable<absl::Status(Database& db)>;
@@ -77,6 +87,7 @@ class GroupCommitter {
   std::unique_ptr<Database> writer_;
   // Used only on the writer thread.
   std::optional<Statement> statements_[kBatchStatementCount];
+  std::string file_name_;  // for the CommitObserver
   absl::Mutex mu_;
   std::deque<Pending> queue_ ABSL_GUARDED_BY(mu_);
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;

@@ -1,6 +1,8 @@
 #ifndef CLAIMTRACK_COMMON_STATUS_GRPC_STATUS_H_
 #define CLAIMTRACK_COMMON_STATUS_GRPC_STATUS_H_
 
+#include <string>
+
 #include <grpcpp/support/status.h>
 
 #include "absl/status/status.h"
@@ -14,6 +16,9 @@ grpc::Status ToGrpcStatus(const absl::Status& status);
 
 // The inverse, for clients that hand RPC errors to domain code.
 absl::Status FromGrpcStatus(const grpc::Status& status);
+
+// "NOT_FOUND", "ABORTED", ...: the canonical name of a code.
+std::string StatusCodeName(grpc::StatusCode code);
 
 }  // namespace claimtrack
 

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/grpc/channel.h"
+#include "common/metrics/metrics.h"
 #include "common/status/grpc_status.h"
 #include "services/extraction/document_validation.h"
 #include "services/extraction/statement_converter.h"
@@ -26,6 +27,26 @@ struct RecordCall {
 
 }  // namespace
 
+std::vector<claimtrack::type::v1::Statement> ExtractionService::Extract(
+    const std::string& text) const {
+  static auto& seconds = prometheus::BuildHistogram()
+                             .Name("claimtrack_extraction_seconds")
+                             .Help("Time the attribution engine took per document.")
+                             .Register(metrics::Registry())
+                             .Add({}, metrics::LatencyBuckets());
+  static auto& statements =
+      prometheus::BuildHistogram()
+          .Name("claimtrack_extraction_statements")
+          .Help("Statements found per document.")
+          .Register(metrics::Registry())
+          .Add({}, prometheus::Histogram::BucketBoundaries{0, 1, 2, 5, 10, 20, 50, 100, 200});
+  const absl::Time start = absl::Now();
+  std::vector<claimtrack::type::v1::Statement> found = ToProtoStatements(engine_.Extract(text));
+  seconds.Observe(absl::ToDoubleSeconds(absl::Now() - start));
+  statements.Observe(static_cast<double>(found.size()));
+  return found;
+}
+
 ExtractionService::ExtractionService(
     ExtractionServiceOptions options,
     std::unique_ptr<verification_v1::VerificationService::StubInterface> verification)
@@ -42,7 +63,7 @@ grpc::ServerUnaryReactor* ExtractionService::ExtractStatements(
     reactor->Finish(ToGrpcStatus(valid));
     return reactor;
   }
-  for (auto& statement : ToProtoStatements(engine_.Extract(request->document().text()))) {
+  for (auto& statement : Extract(request->document().text())) {
     *response->add_statements() = std::move(statement);
   }
   response->set_extractor_version(std::string(engine::AttributionEngine::kVersion));
@@ -66,7 +87,7 @@ grpc::ServerUnaryReactor* ExtractionService::ProcessDocument(
   // system of record for documents.
   call->request.mutable_document()->set_name(request->document().name());
   *call->request.mutable_document()->mutable_source() = request->document().source();
-  for (auto& statement : ToProtoStatements(engine_.Extract(request->document().text()))) {
+  for (auto& statement : Extract(request->document().text())) {
     *call->request.add_statements() = std::move(statement);
   }
   const int statement_count = call->request.statements_size();

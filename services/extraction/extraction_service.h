@@ -3,6 +3,8 @@
 
 #include <cstddef>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include <grpcpp/grpcpp.h>
 
@@ -43,6 +45,11 @@ class ExtractionService final
       claimtrack::extraction::v1::ProcessDocumentResponse* response) override;
 
  private:
+  // Runs the engine and converts its output, recording the time taken and
+  // the statement count (claimtrack_extraction_seconds,
+  // claimtrack_extraction_statements).
+  std::vector<claimtrack::type::v1::Statement> Extract(const std::string& text) const;
+
   const ExtractionServiceOptions options_;
   // Extraction is CPU work measured in microseconds per article, so it runs
   // on the callback thread; only the call to verification is asynchronous.

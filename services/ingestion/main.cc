@@ -76,7 +76,7 @@ int Run() {
   host_options.port_file = absl::GetFlag(FLAGS_port_file);
   host_options.max_message_bytes = max_message_bytes;
   host_options.drain_timeout = absl::GetFlag(FLAGS_drain_timeout);
-  auto security = claimtrack::ApplyServerSecurityFlags(&host_options);
+  auto security = claimtrack::ApplyCommonServerFlags(&host_options);
   auto credentials = claimtrack::ChannelCredentialsFromFlags();
   if (!security.ok() || !credentials.ok()) {
     spdlog::critical("{}", std::string(!security.ok() ? security.status().message()
