@@ -256,6 +256,15 @@ function checkPolicy(entries, profile, binDir) {
     }
     const podSecurity = pod.securityContext ?? {};
     const volumes = new Map((pod.volumes ?? []).map((v) => [v.name, v]));
+    // A Secret or ConfigMap volume that others cannot read must belong to
+    // the pod's group (fsGroup), or the non-root service cannot read it.
+    for (const volume of volumes.values()) {
+      const source = volume.secret ?? volume.configMap;
+      const mode = source?.defaultMode ?? 0o644;
+      if (source && (mode & 0o004) === 0 && podSecurity.fsGroup === undefined) {
+        fail(where, `policy: volume ${volume.name} (mode ${mode.toString(8)}) is unreadable without securityContext.fsGroup`);
+      }
+    }
     const claimTemplates = new Set((obj.spec?.volumeClaimTemplates ?? []).map((t) => t.metadata?.name));
 
     const containers = pod.containers ?? [];
