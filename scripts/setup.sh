@@ -18,8 +18,9 @@ PACKAGES=(
   # on Debian's /usr/bin/python3 with these.
   python3-grpcio python3-protobuf python3-pytest
 )
-# Callers that need more (the test command wants clang for the fuzzer) name
-# them here, space-separated.
+# Callers that need more name them here, space-separated: the test command
+# wants clang for the fuzzer, and kubernetes-client (kubectl) and openssl to
+# validate deploy/.
 read -r -a EXTRA <<<"${CLAIMTRACK_EXTRA_PACKAGES:-}"
 PACKAGES+=("${EXTRA[@]}")
 
@@ -30,6 +31,9 @@ for package in "${PACKAGES[@]}"; do
   case "$package" in
     nodejs) command -v node >/dev/null 2>&1 && continue ;;
     npm) command -v npx >/dev/null 2>&1 && continue ;;
+    # Debian's kubectl package; one from the Kubernetes project's repository
+    # (package kubectl, a newer release) is as good or better.
+    kubernetes-client) command -v kubectl >/dev/null 2>&1 && continue ;;
   esac
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
     missing+=("$package")

@@ -8,12 +8,16 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${CLAIMTRACK_BUILD_DIR:-$ROOT/build}"
 
-# clang-14 and its libFuzzer runtime for the bounded fuzzing run below.
-CLAIMTRACK_EXTRA_PACKAGES="clang-14 libclang-rt-14-dev" "$ROOT/scripts/setup.sh"
+# clang-14 and its libFuzzer runtime for the bounded fuzzing run below;
+# kubectl (kubernetes-client) and openssl for the deploy/ validation.
+CLAIMTRACK_EXTRA_PACKAGES="clang-14 libclang-rt-14-dev kubernetes-client openssl" "$ROOT/scripts/setup.sh"
 
 echo "== buf lint (protos/)"
 (cd "$ROOT" && npx --yes @bufbuild/buf@1.75.0 lint)
 echo "buf lint: clean"
+
+echo "== deploy/: Kubernetes manifests, Dockerfiles, TLS script (deploy/validate/validate.sh)"
+CLAIMTRACK_BUILD_DIR="$BUILD_DIR" "$ROOT/deploy/validate/validate.sh"
 
 echo "== fuzzing the attribution engine (${CLAIMTRACK_FUZZ_SECONDS:-30} s)"
 "$ROOT/scripts/fuzz.sh" "${CLAIMTRACK_FUZZ_SECONDS:-30}" 2>&1 | tail -n 15
