@@ -386,9 +386,11 @@ def connect(ingestion: str | None = None, verification: str | None = None, *,
     `root_certificates` (PEM bytes or a file path; None trusts the system
     roots), and `certificate_chain` + `private_key` for a client
     certificate. `token` is sent as "authorization: Bearer <token>" and
-    needs TLS (gRPC refuses to send call credentials in the clear). The
-    services do not check TLS or tokens yet: the parameters are here so
-    scripts need no change when the deployment adds them.
+    needs TLS (gRPC refuses to send call credentials in the clear). Servers
+    with an access file (README "Security and metrics") map the token or
+    the client certificate to a principal and its roles; a missing one
+    raises Unauthenticated, a role the method does not allow
+    PermissionDenied.
 
     `analyst` (default $CLAIMTRACK_ANALYST, then $USER) names who makes
     reviews; `timeout` is each call's deadline in seconds; `interceptors`

@@ -77,23 +77,36 @@ class Service:
 class Suite:
     """The three services wired together, and clients for them."""
 
-    def __init__(self, work_dir: pathlib.Path) -> None:
+    def __init__(self, work_dir: pathlib.Path, certs: pathlib.Path | None = None) -> None:
+        """`certs`: a folder made by deploy/tls/make-dev-certs.sh; with it,
+        every service serves TLS, the services call each other with mutual
+        TLS, and the access file there is enforced."""
         data_dir = work_dir / "data"
         data_dir.mkdir()
         self.services: list[Service] = []
+
+        def tls(name: str) -> list[str]:
+            if certs is None:
+                return []
+            return [f"--tls_cert_file={certs / (name + '.crt')}",
+                    f"--tls_key_file={certs / (name + '.key')}",
+                    f"--tls_ca_file={certs / 'ca.crt'}",
+                    f"--auth_tokens_file={certs / 'tokens'}"]
+
         # Downstream first, so each service starts knowing its peer's port.
         try:
-            self.verification = self._start("claimtrack-verification",
-                                             [f"--data_dir={data_dir}"], work_dir)
+            self.verification = self._start(
+                "claimtrack-verification",
+                [f"--data_dir={data_dir}", *tls("verification")], work_dir)
             self.extraction = self._start(
                 "claimtrack-extraction",
                 [f"--verification_address={self.verification.address}",
-                 "--verification_timeout=5s"], work_dir)
+                 "--verification_timeout=5s", *tls("extraction")], work_dir)
             self.ingestion = self._start(
                 "claimtrack-ingestion",
                 [f"--data_dir={data_dir}",
                  f"--extraction_address={self.extraction.address}",
-                 "--extraction_timeout=5s"], work_dir)
+                 "--extraction_timeout=5s", *tls("ingestion")], work_dir)
         except Exception:
             self.stop()
             raise
