@@ -102,11 +102,15 @@ absl::StatusOr<std::optional<Candidate>> LoadCandidate(sqlite::StatementCache& s
   return std::optional<Candidate>(std::move(candidate));
 }
 
-// Finds the claim a new claim varies, links it, and indexes the new claim.
-absl::Status LinkVariant(sqlite::StatementCache& statements, int64_t claim_seq,
-                         int64_t speaker_seq, const TrackingInput& input, int64_t now_us) {
-  const std::array<int64_t, kBands> keys = BandKeys(input.signature, speaker_seq);
-  absl::StatusOr<std::vector<int64_t>> candidates = FindCandidates(statements, keys);
+}  // namespace
+
+absl::StatusOr<std::optional<VariantMatch>> FindVariant(sqlite::StatementCache& statements,
+                                                        int64_t claim_seq, int64_t speaker_seq,
+                                                        const TrackingInput& input,
+                                                        int64_t now_us) {
+  if (input.shingles.empty()) return std::optional<VariantMatch>();
+  absl::StatusOr<std::vector<int64_t>> candidates =
+      FindCandidates(statements, BandKeys(input.signature, speaker_seq));
   if (!candidates.ok()) return candidates.status();
   std::optional<Candidate> best;
   size_t read = 0;
@@ -123,39 +127,53 @@ absl::Status LinkVariant(sqlite::StatementCache& statements, int64_t claim_seq,
       best = std::move(**candidate);
     }
   }
-  if (best.has_value()) {
-    // Variants hang off the first wording, never off another variant.
-    Candidate canonical = *best;
-    if (best->canonical_seq != 0) {
-      absl::StatusOr<std::optional<Candidate>> root =
-          LoadCandidate(statements, best->canonical_seq, speaker_seq);
-      if (!root.ok()) return root.status();
-      if (root->has_value()) {
-        canonical = std::move(**root);
-        canonical.similarity = Jaccard(input.shingles, WordShingles(canonical.text));
-      }
+  if (!best.has_value()) return std::optional<VariantMatch>();
+  // Variants hang off the first wording, never off another variant.
+  Candidate canonical = *best;
+  if (best->canonical_seq != 0) {
+    absl::StatusOr<std::optional<Candidate>> root =
+        LoadCandidate(statements, best->canonical_seq, speaker_seq);
+    if (!root.ok()) return root.status();
+    if (root->has_value()) {
+      canonical = std::move(**root);
+      canonical.similarity = Jaccard(input.shingles, WordShingles(canonical.text));
     }
-    v1::ClaimVariant variant;
-    variant.set_similarity(canonical.similarity);
-    for (v1::WordDiffSegment& segment : DiffWords(canonical.text, input.text)) {
-      *variant.add_diff() = std::move(segment);
-    }
-    for (v1::MeaningChange& change : FindMeaningChanges(canonical.text, input.text)) {
-      *variant.add_meaning_changes() = std::move(change);
-    }
-    variant.set_altered_quote_suspected(IsQuoted(input.kind) && variant.meaning_changes_size() > 0);
-    *variant.mutable_create_time() = ProtoTimestampFromMicros(now_us);
+  }
+  VariantMatch match;
+  match.canonical_seq = canonical.seq;
+  v1::ClaimVariant& variant = match.variant;
+  variant.set_similarity(canonical.similarity);
+  for (v1::WordDiffSegment& segment : DiffWords(canonical.text, input.text)) {
+    *variant.add_diff() = std::move(segment);
+  }
+  for (v1::MeaningChange& change : FindMeaningChanges(canonical.text, input.text)) {
+    *variant.add_meaning_changes() = std::move(change);
+  }
+  variant.set_altered_quote_suspected(IsQuoted(input.kind) && variant.meaning_changes_size() > 0);
+  *variant.mutable_create_time() = ProtoTimestampFromMicros(now_us);
+  return std::optional<VariantMatch>(std::move(match));
+}
+
+namespace {
+
+// Links a new claim to the claim it varies, if any, and indexes it.
+absl::Status LinkVariant(sqlite::StatementCache& statements, int64_t claim_seq,
+                         int64_t speaker_seq, const TrackingInput& input, int64_t now_us) {
+  absl::StatusOr<std::optional<VariantMatch>> match =
+      FindVariant(statements, claim_seq, speaker_seq, input, now_us);
+  if (!match.ok()) return match.status();
+  if (match->has_value()) {
     absl::StatusOr<CachedStatement> update = statements.Get(
         "UPDATE claim_tracking SET canonical_seq = ?, variant = ? WHERE claim_seq = ?");
     if (!update.ok()) return update.status();
     absl::Status status = (*update)
-                              ->Bind(1, canonical.seq)
-                              .BindBlob(2, variant.SerializeAsString())
+                              ->Bind(1, (*match)->canonical_seq)
+                              .BindBlob(2, (*match)->variant.SerializeAsString())
                               .Bind(3, claim_seq)
                               .Run();
     if (!status.ok()) return status;
   }
-  return IndexBands(statements, claim_seq, keys);
+  return IndexBands(statements, claim_seq, BandKeys(input.signature, speaker_seq));
 }
 
 // A stored variant with its names and the proposal filled in.

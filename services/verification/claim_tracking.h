@@ -56,6 +56,21 @@ absl::Status RecordTracking(sqlite::StatementCache& statements, int64_t claim_se
                             const TrackingInput& input, absl::string_view document,
                             int64_t now_us);
 
+// The claim a new statement's wording varies, found through the variant
+// index: the most similar indexed claim of the same speaker at or above
+// kVariantThreshold (itself or, if that is a variant, its canonical claim),
+// with the diff and the altered-quote flag. `claim_seq` (the new claim, if
+// already indexed) is skipped. nullopt when there is none.
+struct VariantMatch {
+  int64_t canonical_seq = 0;
+  // Without names and proposal (filled in at read time).
+  v1::ClaimVariant variant;
+};
+absl::StatusOr<std::optional<VariantMatch>> FindVariant(sqlite::StatementCache& statements,
+                                                        int64_t claim_seq, int64_t speaker_seq,
+                                                        const TrackingInput& input,
+                                                        int64_t now_us);
+
 // Fills the tracking fields of `claim` (whose attribution_status is already
 // set: the proposal depends on it).
 absl::Status ReadClaimTracking(sqlite::StatementCache& statements, int64_t claim_seq,
