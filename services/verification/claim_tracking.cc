@@ -49,9 +49,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS claim_text_search USING fts5 (
 );
 )sql";
 
-// A variant search reads at most this many candidates: a speaker repeating
-// one line in hundreds of wordings should not make one write slow.
-constexpr size_t kMaxCandidates = 64;
+// A variant search verifies at most this many candidates (those sharing
+// the most bands): a speaker repeating one line in hundreds of wordings
+// should not make one write slow.
+constexpr int kMaxCandidates = 8;
 
 bool IsQuote(StatementKind kind) {
   return kind == type::v1::STATEMENT_KIND_DIRECT_QUOTE ||
@@ -110,13 +111,11 @@ absl::StatusOr<std::optional<VariantMatch>> FindVariant(sqlite::StatementCache& 
                                                         int64_t now_us) {
   if (input.shingles.empty()) return std::optional<VariantMatch>();
   absl::StatusOr<std::vector<int64_t>> candidates =
-      FindCandidates(statements, BandKeys(input.signature, speaker_seq));
+      FindCandidates(statements, BandKeys(input.signature, speaker_seq), kMaxCandidates);
   if (!candidates.ok()) return candidates.status();
   std::optional<Candidate> best;
-  size_t read = 0;
   for (const int64_t seq : *candidates) {
     if (seq == claim_seq) continue;
-    if (++read > kMaxCandidates) break;
     absl::StatusOr<std::optional<Candidate>> candidate =
         LoadCandidate(statements, seq, speaker_seq);
     if (!candidate.ok()) return candidate.status();
@@ -156,7 +155,10 @@ absl::StatusOr<std::optional<VariantMatch>> FindVariant(sqlite::StatementCache& 
 
 namespace {
 
-// Links a new claim to the claim it varies, if any, and indexes it.
+// Links a new claim to the claim it varies, if any; otherwise indexes it
+// as a first wording. Variants are not indexed: later wordings are compared
+// with the first wording, which keeps the index (20 random-key rows per
+// claim, the costliest part of recording a claim) to claims with new content.
 absl::Status LinkVariant(sqlite::StatementCache& statements, int64_t claim_seq,
                          int64_t speaker_seq, const TrackingInput& input, int64_t now_us) {
   absl::StatusOr<std::optional<VariantMatch>> match =
@@ -171,7 +173,7 @@ absl::Status LinkVariant(sqlite::StatementCache& statements, int64_t claim_seq,
                               .BindBlob(2, (*match)->variant.SerializeAsString())
                               .Bind(3, claim_seq)
                               .Run();
-    if (!status.ok()) return status;
+    return status;
   }
   return IndexBands(statements, claim_seq, BandKeys(input.signature, speaker_seq));
 }

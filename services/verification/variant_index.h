@@ -51,9 +51,13 @@ std::array<int64_t, kBands> BandKeys(const MinHashSignature& signature, int64_t 
 absl::Status IndexBands(sqlite::StatementCache& statements, int64_t claim_seq,
                         const std::array<int64_t, kBands>& keys);
 
-// The claims sharing at least one band key, ascending, without duplicates.
+// The claims sharing at least one band key, at most `max_candidates`, those
+// sharing the most bands (the likeliest near-duplicates) first, then the
+// oldest. Bounding the candidates bounds a lookup's cost however many
+// similar claims a speaker has.
 absl::StatusOr<std::vector<int64_t>> FindCandidates(sqlite::StatementCache& statements,
-                                                    const std::array<int64_t, kBands>& keys);
+                                                    const std::array<int64_t, kBands>& keys,
+                                                    int max_candidates);
 
 // The table, created if missing. Its own constant so the claim schema stays
 // as it is.

@@ -54,8 +54,10 @@ TEST(BandKeysTest, DependOnTheGroup) {
 class VariantBandsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = ::testing::TempDir() + "/variant_bands.db";
-    std::remove(path_.c_str());
+    // One file per test: ctest runs the tests as parallel processes.
+    path_ = ::testing::TempDir() + "/variant_bands_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db";
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path_ + suffix).c_str());
     auto db = sqlite::Database::Open(path_);
     ASSERT_THAT(db, IsOk());
     db_ = *std::move(db);
@@ -76,10 +78,20 @@ TEST_F(VariantBandsTest, FindsNearDuplicatesOfTheSameGroupOnly) {
   ASSERT_THAT(IndexBands(*statements_, 1, Keys(kOriginal, 7)), IsOk());
   ASSERT_THAT(IndexBands(*statements_, 2, Keys(kOther, 7)), IsOk());
   ASSERT_THAT(IndexBands(*statements_, 3, Keys(kOriginal, 8)), IsOk());
-  EXPECT_THAT(FindCandidates(*statements_, Keys(kAltered, 7)),
+  EXPECT_THAT(FindCandidates(*statements_, Keys(kAltered, 7), 10),
               ::claimtrack::testing::IsOkAndHolds(ElementsAre(1)));
-  EXPECT_THAT(FindCandidates(*statements_, Keys(kAltered, 9)),
+  EXPECT_THAT(FindCandidates(*statements_, Keys(kAltered, 9), 10),
               ::claimtrack::testing::IsOkAndHolds(IsEmpty()));
+}
+
+TEST_F(VariantBandsTest, TheMostSimilarComeFirstUpToTheLimit) {
+  ASSERT_THAT(IndexBands(*statements_, 1, Keys(kAltered, 7)), IsOk());
+  ASSERT_THAT(IndexBands(*statements_, 2, Keys(kOriginal, 7)), IsOk());
+  // Claim 2 shares every band with the query, claim 1 only some.
+  EXPECT_THAT(FindCandidates(*statements_, Keys(kOriginal, 7), 10),
+              ::claimtrack::testing::IsOkAndHolds(ElementsAre(2, 1)));
+  EXPECT_THAT(FindCandidates(*statements_, Keys(kOriginal, 7), 1),
+              ::claimtrack::testing::IsOkAndHolds(ElementsAre(2)));
 }
 
 }  // namespace
