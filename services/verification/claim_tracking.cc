@@ -17,10 +17,13 @@ namespace {
 using ::claimtrack::sqlite::CachedStatement;
 using ::claimtrack::type::v1::StatementKind;
 
+// Every b-tree here is written on the recording path, so there are as few
+// as the reads need: each costs pages written per commit.
 // claim_tracking: one row per claim recorded since tracking exists.
 // `variant` is the serialized ClaimVariant without the names (filled in at
-// read time from the seqs). appearance_tracking: one row per appearance,
-// for corroboration and the publisher/time filters. claim_text_search: the
+// read time from the seqs). appearance_tracking: one row per appearance
+// (one per claim, document and time), for corroboration and the
+// publisher/time filters. claim_text_search: the
 // FTS5 index of claims.text (external content: the text is not stored twice;
 // claims are never updated or deleted, so inserts keep it in step).
 constexpr absl::string_view kTrackingSchema = R"sql(
@@ -30,17 +33,15 @@ CREATE TABLE IF NOT EXISTS claim_tracking (
   canonical_seq INTEGER,
   variant BLOB
 );
-CREATE INDEX IF NOT EXISTS claim_tracking_by_speaker ON claim_tracking (speaker_seq, claim_seq);
 CREATE INDEX IF NOT EXISTS claim_tracking_by_canonical
   ON claim_tracking (canonical_seq, claim_seq) WHERE canonical_seq IS NOT NULL;
 CREATE TABLE IF NOT EXISTS appearance_tracking (
   claim_seq INTEGER NOT NULL,
   time_us INTEGER NOT NULL,
+  document TEXT NOT NULL,
   publisher TEXT NOT NULL,
-  document TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS appearance_tracking_by_claim
-  ON appearance_tracking (claim_seq, time_us, publisher);
+  PRIMARY KEY (claim_seq, time_us, document)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS appearance_tracking_by_publisher
   ON appearance_tracking (publisher, time_us, claim_seq);
 CREATE VIRTUAL TABLE IF NOT EXISTS claim_text_search USING fts5 (
@@ -230,7 +231,7 @@ absl::Status RecordTracking(sqlite::StatementCache& statements, int64_t claim_se
                             int64_t now_us) {
   {
     absl::StatusOr<CachedStatement> insert = statements.Get(
-        "INSERT INTO appearance_tracking (claim_seq, time_us, publisher, document) "
+        "INSERT OR IGNORE INTO appearance_tracking (claim_seq, time_us, publisher, document) "
         "VALUES (?, ?, ?, ?)");
     if (!insert.ok()) return insert.status();
     absl::Status status = (*insert)
@@ -352,7 +353,7 @@ absl::Status ReadClaimTracking(sqlite::StatementCache& statements, int64_t claim
   }
   absl::StatusOr<CachedStatement> query = statements.Get(
       "SELECT time_us, document FROM appearance_tracking WHERE claim_seq = ? "
-      "ORDER BY time_us, rowid LIMIT 1");
+      "ORDER BY time_us, document LIMIT 1");
   if (!query.ok()) return query.status();
   (*query)->Bind(1, claim_seq);
   absl::StatusOr<bool> row = (*query)->Step();

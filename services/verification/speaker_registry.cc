@@ -76,10 +76,12 @@ absl::StatusOr<v1::Speaker> SpeakerFromRow(sqlite::StatementCache& statements, i
     }
   }
   {
+    // Each claim of the speaker has its resource name among its speaker
+    // names (claim_tracking.cc), an index range to count.
     absl::StatusOr<CachedStatement> query =
-        statements.Get("SELECT COUNT(*) FROM claim_tracking WHERE speaker_seq = ?");
+        statements.Get("SELECT COUNT(*) FROM claim_speaker_names WHERE name = ?");
     if (!query.ok()) return query.status();
-    (*query)->Bind(1, seq);
+    (*query)->Bind(1, speaker.name());
     absl::StatusOr<bool> row = (*query)->Step();
     if (!row.ok()) return row.status();
     speaker.set_claim_count(static_cast<int32_t>(*row ? (*query)->ColumnInt(0) : 0));
@@ -177,23 +179,34 @@ absl::Status NoteSpeakerAppearance(sqlite::StatementCache& statements, int64_t s
     changed = changed || statements.db().ChangedRows() > 0;
   }
   if (!mention.role.empty()) {
-    absl::StatusOr<CachedStatement> upsert = statements.Get(
-        "INSERT INTO speaker_roles (speaker_seq, role_key, role, organization, first_seen_us, "
-        "last_seen_us) VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT (speaker_seq, role_key) DO "
-        "UPDATE SET first_seen_us = MIN(first_seen_us, excluded.first_seen_us), "
-        "last_seen_us = MAX(last_seen_us, excluded.last_seen_us)");
-    if (!upsert.ok()) return upsert.status();
-    absl::Status status =
-        (*upsert)
-            ->Bind(1, speaker_seq)
-            .Bind(2, absl::StrCat(NormalizeClaimText(mention.role), "\x1f",
-                                  NormalizeClaimText(mention.organization)))
-            .Bind(3, mention.role)
-            .Bind(4, mention.organization)
-            .Bind(5, seen_us)
-            .Run();
+    const std::string role_key = absl::StrCat(NormalizeClaimText(mention.role), "\x1f",
+                                              NormalizeClaimText(mention.organization));
+    absl::StatusOr<CachedStatement> insert = statements.Get(
+        "INSERT OR IGNORE INTO speaker_roles (speaker_seq, role_key, role, organization, "
+        "first_seen_us, last_seen_us) VALUES (?1, ?2, ?3, ?4, ?5, ?5)");
+    if (!insert.ok()) return insert.status();
+    absl::Status status = (*insert)
+                              ->Bind(1, speaker_seq)
+                              .Bind(2, role_key)
+                              .Bind(3, mention.role)
+                              .Bind(4, mention.organization)
+                              .Bind(5, seen_us)
+                              .Run();
     if (!status.ok()) return status;
-    changed = true;
+    if (statements.db().ChangedRows() > 0) {
+      changed = true;
+    } else {
+      // A known role: widen its time range only if this appearance lies
+      // outside it, so the row is not rewritten on every appearance; the
+      // speaker's update_time marks new names and roles only.
+      absl::StatusOr<CachedStatement> widen = statements.Get(
+          "UPDATE speaker_roles SET first_seen_us = MIN(first_seen_us, ?3), "
+          "last_seen_us = MAX(last_seen_us, ?3) WHERE speaker_seq = ?1 AND role_key = ?2 "
+          "AND (?3 < first_seen_us OR ?3 > last_seen_us)");
+      if (!widen.ok()) return widen.status();
+      status = (*widen)->Bind(1, speaker_seq).Bind(2, role_key).Bind(3, seen_us).Run();
+      if (!status.ok()) return status;
+    }
   }
   if (!changed) return absl::OkStatus();
   absl::StatusOr<CachedStatement> touch =
