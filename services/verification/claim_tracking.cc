@@ -202,7 +202,23 @@ absl::StatusOr<v1::ClaimVariant> VariantFromRow(absl::string_view blob, absl::st
 absl::Status InitTrackingSchema(sqlite::Database& db) {
   absl::Status status = db.Exec("BEGIN IMMEDIATE");
   if (!status.ok()) return status;
+  bool had_search_index = false;
+  {
+    absl::StatusOr<sqlite::Statement> query = db.Prepare(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'claim_text_search'");
+    absl::StatusOr<bool> row = query.ok() ? query->Step() : query.status();
+    if (!row.ok()) {
+      db.Exec("ROLLBACK").IgnoreError();
+      return row.status();
+    }
+    had_search_index = *row;
+  }
   status = db.Exec(kTrackingSchema);
+  if (status.ok() && !had_search_index) {
+    // A store written before tracking existed: its claims become searchable
+    // (the index reads them from `claims`, its external content).
+    status = db.Exec("INSERT INTO claim_text_search (claim_text_search) VALUES ('rebuild')");
+  }
   if (status.ok()) status = db.Exec(kSpeakerSchema);
   if (status.ok()) status = db.Exec(kVariantIndexSchema);
   db.Exec(status.ok() ? "COMMIT" : "ROLLBACK").IgnoreError();

@@ -15,6 +15,7 @@
 #include "absl/synchronization/notification.h"
 #include "common/api/timestamps.h"
 #include "common/testing/status_matchers.h"
+#include "common/sqlite/database.h"
 #include "services/verification/sqlite_claim_store.h"
 
 namespace claimtrack::verification {
@@ -338,6 +339,30 @@ TEST_F(ClaimTrackingTest, SearchPagesAreBoundToTheQuery) {
   ASSERT_THAT(other, IsOk());
   EXPECT_THAT(store_->SearchClaims(*other, 2, first->next_page_token()),
               StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+}  // namespace
+}  // namespace claimtrack::verification
+
+namespace claimtrack::verification {
+namespace {
+
+TEST_F(ClaimTrackingTest, AStoreWithoutTheSearchIndexGetsItBuiltFromItsClaims) {
+  Record(Doc("documents/a", "A", 0, {Quote("s1", kGarland, "Merrick Garland")}));
+  store_->Close();
+  store_.reset();
+  {
+    // As a store written before tracking existed would be.
+    auto db = sqlite::Database::Open(path_);
+    ASSERT_THAT(db, IsOk());
+    ASSERT_THAT((*db)->Exec("DROP TABLE claim_text_search"), IsOk());
+  }
+  auto reopened = SqliteClaimStore::Open(path_);
+  ASSERT_THAT(reopened, IsOk());
+  store_ = *std::move(reopened);
+  v1::SearchClaimsRequest request;
+  request.set_query("criminals");
+  EXPECT_THAT(Search(request), ElementsAre(kGarland));
 }
 
 }  // namespace
