@@ -8,8 +8,10 @@
 #include "absl/strings/str_cat.h"
 #include "claimtrack/verification/v1/verification_service.grpc.pb.h"
 #include "cli/arguments.h"
+#include "cli/claims_tracking_command.h"
 #include "cli/output.h"
 #include "cli/status_names.h"
+#include "cli/tracking_views.h"
 #include "cli/views.h"
 
 namespace claimtrack::cli {
@@ -164,7 +166,11 @@ int Show(const NameOptions& options, const GlobalOptions& global) {
     PrintJson(std::cout, json);
     return kExitOk;
   }
-  std::cout << FormatClaim(claim) << "\nhistory:\n";
+  std::cout << FormatClaim(claim);
+  if (const std::string tracking = FormatClaimTracking(claim); !tracking.empty()) {
+    std::cout << "\ntracking:\n" << tracking;
+  }
+  std::cout << "\nhistory:\n";
   if (history.history_entries().empty()) {
     std::cout << "  (no changes yet)\n";
   } else {
@@ -351,6 +357,8 @@ void AddClaimsCommand(CLI::App& app, const GlobalOptions& global) {
   review->callback([review_options, &global] {
     ThrowOnFailure(Review(*review_options, global));
   });
+
+  AddClaimsTrackingCommands(*claims, global);
 }
 
 }  // namespace claimtrack::cli

@@ -7,6 +7,7 @@
 #include "cli/connection.h"
 #include "cli/documents_command.h"
 #include "cli/ingest_command.h"
+#include "cli/speakers_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"claimtrack: ingest articles, browse documents, review claims"};
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
   claimtrack::cli::AddIngestCommand(app, global);
   claimtrack::cli::AddDocumentsCommand(app, global);
   claimtrack::cli::AddClaimsCommand(app, global);
+  claimtrack::cli::AddSpeakersCommand(app, global);
 
   try {
     app.parse(argc, argv);

@@ -10,6 +10,7 @@
 #include "claimtrack/type/v1/article.pb.h"
 #include "claimtrack/type/v1/statement.pb.h"
 #include "claimtrack/verification/v1/verification_service.pb.h"
+#include "services/verification/claim_search.h"
 
 namespace claimtrack::verification {
 
@@ -90,6 +91,26 @@ class ClaimStore {
   // The claim's history, oldest first. NOT_FOUND if there is no such claim.
   virtual absl::StatusOr<v1::ListClaimHistoryResponse> ListHistory(
       absl::string_view claim, int page_size, absl::string_view page_token) = 0;
+
+  // Tracking a statement across the news (claim_tracking.h).
+
+  // Claims matching the search, newest first, each with its first
+  // appearances as in ListClaims. INVALID_ARGUMENT for a bad page.
+  virtual absl::StatusOr<v1::SearchClaimsResponse> SearchClaims(const ClaimSearch& search,
+                                                                int page_size,
+                                                                absl::string_view page_token) = 0;
+
+  // The variants of a claim, oldest first. NOT_FOUND if there is no such
+  // claim.
+  virtual absl::StatusOr<v1::ListClaimVariantsResponse> ListClaimVariants(
+      absl::string_view claim, int page_size, absl::string_view page_token) = 0;
+
+  // NOT_FOUND if there is no such speaker.
+  virtual absl::StatusOr<v1::Speaker> GetSpeaker(absl::string_view name) = 0;
+
+  // Newest first; `alias` (if not empty) is one of the speaker's names.
+  virtual absl::StatusOr<v1::ListSpeakersResponse> ListSpeakers(
+      absl::string_view alias, int page_size, absl::string_view page_token) = 0;
 };
 
 }  // namespace claimtrack::verification

@@ -12,6 +12,7 @@
 #include "common/api/timestamps.h"
 #include "common/text/sha256.h"
 #include "services/verification/claim_identity.h"
+#include "services/verification/claim_tracking.h"
 #include "services/verification/workflow.h"
 
 namespace claimtrack::verification {
@@ -205,6 +206,8 @@ absl::StatusOr<v1::Claim> ClaimFromRow(StatementCache& statements, const Stateme
   absl::Status status =
       ReadAppearancesAndEvidence(statements, row.ColumnInt(kSeq), max_appearances, &claim);
   if (!status.ok()) return status;
+  status = ReadClaimTracking(statements, row.ColumnInt(kSeq), &claim);
+  if (!status.ok()) return status;
   return claim;
 }
 
@@ -297,6 +300,7 @@ struct PreparedStatement {
   std::string speaker;  // serialized Speaker
   std::vector<std::string> speaker_names;
   std::string appearance;  // serialized Appearance
+  TrackingInput tracking;
 };
 
 }  // namespace
@@ -310,6 +314,7 @@ absl::StatusOr<std::unique_ptr<SqliteClaimStore>> SqliteClaimStore::Open(const s
   // cache than the 2 MB default keeps it in memory longer.
   absl::Status schema = (*writer)->Exec("PRAGMA cache_size = -32768");
   if (schema.ok()) schema = InitSchema(**writer, path);
+  if (schema.ok()) schema = InitTrackingSchema(**writer);
   if (!schema.ok()) return schema;
   std::unique_ptr<SqliteClaimStore> store(new SqliteClaimStore(path, options, *std::move(writer)));
   // Fail now, not on the first request, if readers cannot open.
@@ -378,6 +383,7 @@ void SqliteClaimStore::RecordStatements(DocumentStatements request, RecordDone d
     appearance.set_extractor_version(statement.extractor_version());
     *appearance.mutable_record_time() = ProtoTimestampFromMicros(now);
     p.appearance = appearance.SerializeAsString();
+    p.tracking = PrepareTracking(statement, request.source, now);
     prepared->push_back(std::move(p));
   }
   auto result = std::make_shared<RecordResult>();
@@ -415,6 +421,7 @@ void SqliteClaimStore::RecordStatements(DocumentStatements request, RecordDone d
       // Create the claim or count one more appearance, in one statement;
       // appearance_count 1 afterwards means the claim is new.
       int64_t claim_seq = 0;
+      bool created = false;
       {
         absl::StatusOr<CachedStatement> upsert = statements.Get(
             "INSERT INTO claims (id, kind, text, speaker, attribution_status, "
@@ -439,6 +446,7 @@ void SqliteClaimStore::RecordStatements(DocumentStatements request, RecordDone d
         claim_seq = (*upsert)->ColumnInt(0);
         if ((*upsert)->ColumnInt(1) == 1) {
           ++result->created_claim_count;
+          created = true;
         }
         absl::Status finished = (*upsert)->Run();
         if (!finished.ok()) return finished;
@@ -456,6 +464,11 @@ void SqliteClaimStore::RecordStatements(DocumentStatements request, RecordDone d
                                   .Run();
         if (!status.ok()) return status;
         ++result->created_appearance_count;
+      }
+      if (absl::Status tracked =
+              RecordTracking(statements, claim_seq, created, p.tracking, document, now);
+          !tracked.ok()) {
+        return tracked;
       }
       for (const std::string& name : p.speaker_names) {
         absl::StatusOr<CachedStatement> insert = statements.Get(
@@ -728,6 +741,59 @@ absl::StatusOr<v1::ListClaimHistoryResponse> SqliteClaimStore::ListHistory(
     }
   }
   return response;
+}
+
+absl::StatusOr<v1::SearchClaimsResponse> SqliteClaimStore::SearchClaims(
+    const ClaimSearch& search, int page_size, absl::string_view page_token) {
+  absl::StatusOr<sqlite::ReaderPool::Lease> reader = readers_.Acquire();
+  if (!reader.ok()) return reader.status();
+  ReadTransaction transaction(reader->db());
+  if (!transaction.status().ok()) return transaction.status();
+  StatementCache& statements = reader->statements();
+  absl::StatusOr<SearchPage> page = SearchClaimSeqs(statements, search, page_size, page_token);
+  if (!page.ok()) return page.status();
+  v1::SearchClaimsResponse response;
+  for (const int64_t seq : page->claim_seqs) {
+    absl::StatusOr<CachedStatement> query = statements.Get(SelectClaimBySeq());
+    if (!query.ok()) return query.status();
+    (*query)->Bind(1, seq);
+    absl::StatusOr<bool> row = (*query)->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) continue;
+    absl::StatusOr<v1::Claim> claim = ClaimFromRow(statements, **query, kListedAppearances);
+    if (!claim.ok()) return claim.status();
+    *response.add_claims() = *std::move(claim);
+  }
+  response.set_next_page_token(std::move(page->next_page_token));
+  return response;
+}
+
+absl::StatusOr<v1::ListClaimVariantsResponse> SqliteClaimStore::ListClaimVariants(
+    absl::string_view claim, int page_size, absl::string_view page_token) {
+  absl::StatusOr<std::string> id = ClaimIdFromName(claim, "parent");
+  if (!id.ok()) return id.status();
+  absl::StatusOr<sqlite::ReaderPool::Lease> reader = readers_.Acquire();
+  if (!reader.ok()) return reader.status();
+  ReadTransaction transaction(reader->db());
+  if (!transaction.status().ok()) return transaction.status();
+  return ReadClaimVariants(reader->statements(), *id, page_size, page_token);
+}
+
+absl::StatusOr<v1::Speaker> SqliteClaimStore::GetSpeaker(absl::string_view name) {
+  absl::StatusOr<sqlite::ReaderPool::Lease> reader = readers_.Acquire();
+  if (!reader.ok()) return reader.status();
+  ReadTransaction transaction(reader->db());
+  if (!transaction.status().ok()) return transaction.status();
+  return ReadSpeaker(reader->statements(), name);
+}
+
+absl::StatusOr<v1::ListSpeakersResponse> SqliteClaimStore::ListSpeakers(
+    absl::string_view alias, int page_size, absl::string_view page_token) {
+  absl::StatusOr<sqlite::ReaderPool::Lease> reader = readers_.Acquire();
+  if (!reader.ok()) return reader.status();
+  ReadTransaction transaction(reader->db());
+  if (!transaction.status().ok()) return transaction.status();
+  return ReadSpeakers(reader->statements(), alias, page_size, page_token);
 }
 
 }  // namespace claimtrack::verification

@@ -55,6 +55,15 @@ class SqliteClaimStore final : public ClaimStore {
   absl::StatusOr<v1::ListClaimHistoryResponse> ListHistory(absl::string_view claim, int page_size,
                                                            absl::string_view page_token) override;
 
+  // Tracking (claim_tracking.h).
+  absl::StatusOr<v1::SearchClaimsResponse> SearchClaims(const ClaimSearch& search, int page_size,
+                                                        absl::string_view page_token) override;
+  absl::StatusOr<v1::ListClaimVariantsResponse> ListClaimVariants(
+      absl::string_view claim, int page_size, absl::string_view page_token) override;
+  absl::StatusOr<v1::Speaker> GetSpeaker(absl::string_view name) override;
+  absl::StatusOr<v1::ListSpeakersResponse> ListSpeakers(absl::string_view alias, int page_size,
+                                                        absl::string_view page_token) override;
+
  private:
   SqliteClaimStore(std::string path, Options options, std::unique_ptr<sqlite::Database> writer);
 

@@ -29,6 +29,19 @@ class VerificationServiceImpl final : public v1::VerificationService::CallbackSe
   grpc::ServerUnaryReactor* ListClaims(grpc::CallbackServerContext* context,
                                        const v1::ListClaimsRequest* request,
                                        v1::ListClaimsResponse* response) override;
+  // Tracking RPCs, in verification_service_tracking.cc.
+  grpc::ServerUnaryReactor* SearchClaims(grpc::CallbackServerContext* context,
+                                         const v1::SearchClaimsRequest* request,
+                                         v1::SearchClaimsResponse* response) override;
+  grpc::ServerUnaryReactor* ListClaimVariants(grpc::CallbackServerContext* context,
+                                              const v1::ListClaimVariantsRequest* request,
+                                              v1::ListClaimVariantsResponse* response) override;
+  grpc::ServerUnaryReactor* GetSpeaker(grpc::CallbackServerContext* context,
+                                       const v1::GetSpeakerRequest* request,
+                                       v1::Speaker* response) override;
+  grpc::ServerUnaryReactor* ListSpeakers(grpc::CallbackServerContext* context,
+                                         const v1::ListSpeakersRequest* request,
+                                         v1::ListSpeakersResponse* response) override;
   grpc::ServerUnaryReactor* ReviewClaim(grpc::CallbackServerContext* context,
                                         const v1::ReviewClaimRequest* request,
                                         v1::Claim* response) override;
