@@ -21,6 +21,11 @@ ABSL_FLAG(std::string, data_dir, "data", "Directory for verification.db (created
 ABSL_FLAG(int, max_message_bytes, 16 << 20, "Largest request or response, in bytes.");
 ABSL_FLAG(std::string, log_format, "plain", "Log format: plain or json.");
 ABSL_FLAG(std::string, log_level, "info", "Log level: trace, debug, info, warn, error.");
+ABSL_FLAG(std::string, organization_name, "claimtrack",
+          "The fact-checking organisation: ClaimReview author.name.");
+ABSL_FLAG(std::string, organization_url, "", "ClaimReview author.url (optional).");
+ABSL_FLAG(std::string, claim_review_base_url, "https://claimtrack.example/claims/",
+          "ClaimReview url: this followed by the claim id.");
 
 namespace {
 
@@ -29,6 +34,7 @@ struct Config {
   std::string data_dir;
   std::string log_format;
   std::string log_level;
+  claimtrack::verification::ClaimReviewOptions claim_review;
 };
 
 Config ConfigFromFlags() {
@@ -39,6 +45,9 @@ Config ConfigFromFlags() {
   config.data_dir = absl::GetFlag(FLAGS_data_dir);
   config.log_format = absl::GetFlag(FLAGS_log_format);
   config.log_level = absl::GetFlag(FLAGS_log_level);
+  config.claim_review.organization_name = absl::GetFlag(FLAGS_organization_name);
+  config.claim_review.organization_url = absl::GetFlag(FLAGS_organization_url);
+  config.claim_review.base_url = absl::GetFlag(FLAGS_claim_review_base_url);
   return config;
 }
 
@@ -74,7 +83,7 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  claimtrack::verification::VerificationServiceImpl service(**store);
+  claimtrack::verification::VerificationServiceImpl service(**store, config.claim_review);
   absl::StatusOr<std::unique_ptr<claimtrack::ServiceHost>> host = claimtrack::ServiceHost::Start(
       config.host, {&service}, {"claimtrack.verification.v1.VerificationService"});
   if (!host.ok()) {
@@ -87,6 +96,9 @@ int main(int argc, char** argv) {
   spdlog::info("{}: draining", signal);
   // In-flight writes finish (their callbacks run on the committer thread)
   // before the store stops taking writes.
+  // Change-feed watches never end on their own: end them first (clients
+  // reconnect with their cursor) so that the drain waits only for real work.
+  service.StopWatches();
   (*host)->Shutdown();
   (*store)->Close();
   spdlog::info("stopped");
