@@ -19,6 +19,8 @@ ABSL_FLAG(std::string, listen, "127.0.0.1:50053", "Address to serve on, host:por
 ABSL_FLAG(std::string, port_file, "", "If set, the bound port is written here once serving.");
 ABSL_FLAG(std::string, data_dir, "data", "Directory for verification.db (created if missing).");
 ABSL_FLAG(int, max_message_bytes, 16 << 20, "Largest request or response, in bytes.");
+ABSL_FLAG(absl::Duration, drain_timeout, absl::Seconds(10),
+          "On SIGTERM, how long in-flight calls get to finish.");
 ABSL_FLAG(std::string, log_format, "plain", "Log format: plain or json.");
 ABSL_FLAG(std::string, log_level, "info", "Log level: trace, debug, info, warn, error.");
 ABSL_FLAG(std::string, organization_name, "claimtrack",
@@ -42,6 +44,7 @@ Config ConfigFromFlags() {
   config.host.address = absl::GetFlag(FLAGS_listen);
   config.host.port_file = absl::GetFlag(FLAGS_port_file);
   config.host.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
+  config.host.drain_timeout = absl::GetFlag(FLAGS_drain_timeout);
   config.data_dir = absl::GetFlag(FLAGS_data_dir);
   config.log_format = absl::GetFlag(FLAGS_log_format);
   config.log_level = absl::GetFlag(FLAGS_log_level);

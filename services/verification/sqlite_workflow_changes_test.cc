@@ -305,6 +305,110 @@ TEST_F(WorkflowStoreTest, ChangedEvidenceBreaksTheChain) {
   EXPECT_EQ(result->first_broken_entry(), claim_ + "/historyEntries/2");
 }
 
+// The schema of version 1 (before the workflow step), frozen here as the
+// fixture of the upgrade test.
+constexpr char kVersionOneSchema[] = R"sql(CREATE TABLE claims (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  kind INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  speaker BLOB NOT NULL,
+  attribution_status INTEGER NOT NULL,
+  verdict INTEGER NOT NULL,
+  verdict_note TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  appearance_count INTEGER NOT NULL,
+  history_count INTEGER NOT NULL,
+  create_time_us INTEGER NOT NULL,
+  update_time_us INTEGER NOT NULL
+);
+CREATE INDEX claims_by_attribution ON claims (attribution_status, seq);
+CREATE INDEX claims_by_verdict ON claims (verdict, seq);
+CREATE INDEX claims_by_kind ON claims (kind, seq);
+
+-- The speaker's normalised name and aliases, for the speaker filter.
+CREATE TABLE claim_speaker_names (
+  name TEXT NOT NULL,
+  claim_seq INTEGER NOT NULL REFERENCES claims (seq),
+  PRIMARY KEY (name, claim_seq)
+) WITHOUT ROWID;
+
+CREATE TABLE appearances (
+  seq INTEGER PRIMARY KEY,
+  claim_seq INTEGER NOT NULL REFERENCES claims (seq),
+  document TEXT NOT NULL,
+  statement_id TEXT NOT NULL,
+  appearance BLOB NOT NULL,
+  UNIQUE (document, statement_id)
+);
+CREATE INDEX appearances_by_claim ON appearances (claim_seq, seq);
+
+-- Append-only: one row per status change. `review` is the first entry of
+-- the review that made the change; it groups the review's evidence.
+CREATE TABLE history (
+  claim_seq INTEGER NOT NULL REFERENCES claims (seq),
+  entry INTEGER NOT NULL,
+  review INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  create_time_us INTEGER NOT NULL,
+  field INTEGER NOT NULL,
+  from_value INTEGER NOT NULL,
+  to_value INTEGER NOT NULL,
+  note TEXT NOT NULL,
+  PRIMARY KEY (claim_seq, entry)
+) WITHOUT ROWID;
+CREATE TRIGGER history_no_update BEFORE UPDATE ON history
+BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+CREATE TRIGGER history_no_delete BEFORE DELETE ON history
+BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+
+CREATE TABLE evidence (
+  seq INTEGER PRIMARY KEY,
+  claim_seq INTEGER NOT NULL REFERENCES claims (seq),
+  review INTEGER NOT NULL,
+  url TEXT NOT NULL,
+  description TEXT NOT NULL
+);
+CREATE INDEX evidence_by_claim ON evidence (claim_seq, review, seq);
+)sql";
+
+TEST(WorkflowSchemaUpgradeTest, AVersionOneStoreIsUpgradedAndItsHistoryChained) {
+  const std::string path = ::testing::TempDir() + "/workflow_upgrade.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+  TamperWith(path, std::string(kVersionOneSchema) +
+                       "INSERT INTO claims VALUES (1, 'abc', 1, 'We will win.', '', 2, 3, "
+                       "'checked', 3, 1, 2, 100, 300);"
+                       "INSERT INTO history VALUES (1, 1, 1, 'ana', 200, 1, 1, 2, 'checked');"
+                       "INSERT INTO history VALUES (1, 2, 1, 'ana', 200, 2, 1, 2, 'checked');"
+                       "INSERT INTO evidence VALUES (1, 1, 1, 'https://a.example', 'doc');"
+                       "PRAGMA user_version = 1;");
+  auto store = SqliteClaimStore::Open(path);
+  ASSERT_THAT(store, IsOk());
+  absl::StatusOr<v1::VerifyClaimHistoryResponse> verified = (*store)->VerifyHistory("claims/abc");
+  ASSERT_THAT(verified, IsOk());
+  EXPECT_TRUE(verified->valid()) << verified->problem();
+  EXPECT_EQ(verified->entry_count(), 2);
+  absl::StatusOr<v1::ListClaimHistoryResponse> history =
+      (*store)->ListHistory("claims/abc", 0, "");
+  ASSERT_THAT(history, IsOk());
+  ASSERT_EQ(history->history_entries_size(), 2);
+  EXPECT_EQ(history->history_entries(0).action(), v1::HISTORY_ACTION_STATUS_CHANGE);
+  EXPECT_EQ(history->history_entries(1).previous_hash(), history->history_entries(0).hash());
+  EXPECT_EQ(history->history_entries(0).evidence_size(), 1);
+  // Existing claims open the change feed.
+  absl::StatusOr<std::vector<v1::ClaimChange>> changes = (*store)->ListChanges(0, 10);
+  ASSERT_THAT(changes, IsOk());
+  ASSERT_THAT(*changes, SizeIs(1));
+  EXPECT_EQ((*changes)[0].type(), v1::CLAIM_CHANGE_TYPE_CLAIM_CREATED);
+  // The upgrade put the append-only trigger back.
+  (*store)->Close();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(db, "UPDATE history SET note = 'x'", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+}
+
 TEST_F(WorkflowStoreTest, EveryChangeIsInTheChangeLogInCommitOrder) {
   ReviewToFalse();
   WorkflowChange assign;
