@@ -95,7 +95,8 @@ int AddEvidence(const ChangeOptions& options, const GlobalOptions& global) {
   evidence->set_url(options.url);
   evidence->set_description(options.description);
   if (!options.stance.empty()) {
-    evidence->set_stance(ParseEvidenceStance(options.stance).value_or(v1::EVIDENCE_STANCE_UNSPECIFIED));
+    evidence->set_stance(
+        ParseEvidenceStance(options.stance).value_or(v1::EVIDENCE_STANCE_UNSPECIFIED));
   }
   evidence->set_archive_sha256(options.archive_sha256);
   return Change(global, request, options.json,
@@ -193,7 +194,8 @@ std::string FormatChangeLine(const v1::ClaimChange& change) {
                                   "  ", ClaimChangeTypeName(change.type()), "  ", change.claim());
   if (!change.document().empty()) absl::StrAppend(&line, "  ", change.document());
   if (!change.history_entry().empty()) {
-    absl::StrAppend(&line, "  ", change.history_entry().substr(change.history_entry().rfind('/') + 1));
+    absl::StrAppend(&line, "  entry ",
+                    change.history_entry().substr(change.history_entry().rfind('/') + 1));
   }
   return line;
 }
