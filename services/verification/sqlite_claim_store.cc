@@ -637,7 +637,7 @@ void SqliteClaimStore::Review(ClaimReview review, ClaimDone done) {
     for (const Change& change : changes) {
       const int64_t number = entry++;
       v1::HistoryEntry history;
-      history.set_name(absl::StrCat(review.claim, "/historyEntries/", number));
+      history.set_name(absl::StrCat("claims/", state->id, "/historyEntries/", number));
       history.set_actor(review.actor);
       *history.mutable_create_time() = ProtoTimestampFromMicros(now);
       history.set_action(v1::HISTORY_ACTION_STATUS_CHANGE);
