@@ -106,6 +106,19 @@ grpc::ServerUnaryReactor* VerificationServiceImpl::VerifyClaimHistory(
 grpc::ServerWriteReactor<v1::ClaimChange>* VerificationServiceImpl::WatchClaimChanges(
     grpc::CallbackServerContext* context, const v1::WatchClaimChangesRequest* request) {
   absl::StatusOr<int64_t> after = ParseChangeCursor(request->start_after(), "start_after");
+  if (after.ok() && *after > 0) {
+    // Changes are never deleted, so a cursor this store issued names a
+    // stored change; anything else (another store, a restored backup) would
+    // make the watch wait for changes that may never come.
+    absl::StatusOr<std::vector<v1::ClaimChange>> issued = store_.ListChanges(*after - 1, 1);
+    if (!issued.ok()) {
+      after = issued.status();
+    } else if (issued->empty() || issued->front().cursor() != request->start_after()) {
+      after = absl::InvalidArgumentError(absl::StrCat(
+          "start_after \"", request->start_after(),
+          "\" was not issued by this service's store: start again without it"));
+    }
+  }
   if (!after.ok()) {
     // A reactor that only finishes: the callback API has no other way to
     // fail a streaming call.

@@ -214,6 +214,14 @@ TEST_F(WorkflowServiceTest, AWatchRejectsABadCursor) {
   EXPECT_FALSE(reader->Read(&change));
   EXPECT_THAT(reader->Finish(),
               StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("start_after")));
+
+  // Well-formed, but ahead of everything this store recorded.
+  grpc::ClientContext ahead_context;
+  request.set_start_after("c999");
+  reader = stub_->WatchClaimChanges(&ahead_context, request);
+  EXPECT_FALSE(reader->Read(&change));
+  EXPECT_THAT(reader->Finish(),
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("was not issued")));
 }
 
 }  // namespace
