@@ -9,6 +9,7 @@
 #include "claimtrack/verification/v1/verification_service.grpc.pb.h"
 #include "cli/arguments.h"
 #include "cli/claims_tracking_command.h"
+#include "cli/claims_workflow_command.h"
 #include "cli/output.h"
 #include "cli/status_names.h"
 #include "cli/tracking_views.h"
@@ -32,6 +33,7 @@ struct ListOptions {
   std::string verdict;
   std::string kind;
   std::string document;
+  std::string assignee;
   int page_size = 0;
   std::string page_token;
   bool all = false;
@@ -126,6 +128,7 @@ int List(const ListOptions& options, const GlobalOptions& global) {
   if (!options.document.empty()) {
     request.set_document(QualifyName(options.document, "documents"));
   }
+  request.set_assignee(options.assignee);
 
   ClaimsClient client(global);
   ListClaimsResponse merged;
@@ -272,7 +275,7 @@ void AddNameArgument(CLI::App& command, std::string& name) {
 
 void AddClaimsCommand(CLI::App& app, const GlobalOptions& global) {
   CLI::App* claims = app.add_subcommand(
-      "claims", "List, show and review claims and their history");
+      "claims", "List, show, review, publish and export claims; their history and changes");
   claims->require_subcommand(1);
 
   auto list_options = std::make_shared<ListOptions>();
@@ -295,6 +298,9 @@ void AddClaimsCommand(CLI::App& app, const GlobalOptions& global) {
   list->add_option("--document", list_options->document,
                    "Only claims appearing in this document")
       ->type_name("NAME");
+  list->add_option("--assignee", list_options->assignee,
+                   "Only claims assigned to this analyst")
+      ->type_name("ANALYST");
   list->add_option("--page-size", list_options->page_size,
                    "Claims per page (server default 50, at most 1000)")
       ->check(CLI::NonNegativeNumber);
@@ -359,6 +365,7 @@ void AddClaimsCommand(CLI::App& app, const GlobalOptions& global) {
   });
 
   AddClaimsTrackingCommands(*claims, global);
+  AddClaimsWorkflowCommands(*claims, global);
 }
 
 }  // namespace claimtrack::cli

@@ -7,6 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "cli/output.h"
 #include "cli/status_names.h"
+#include "cli/workflow_names.h"
 
 namespace claimtrack::cli {
 namespace {
@@ -64,6 +65,12 @@ std::string FormatEvidence(const google::protobuf::RepeatedPtrField<
     absl::StrAppend(&out, prefix, "- ", item.url());
     if (!item.description().empty()) {
       absl::StrAppend(&out, " (", SingleLine(item.description()), ")");
+    }
+    if (item.stance() != verification::v1::EVIDENCE_STANCE_UNSPECIFIED) {
+      absl::StrAppend(&out, " [", EvidenceStanceName(item.stance()), "]");
+    }
+    if (!item.archive_sha256().empty()) {
+      absl::StrAppend(&out, " archive sha256 ", item.archive_sha256());
     }
     out.push_back('\n');
   }
@@ -196,6 +203,10 @@ std::string FormatHistoryTable(
         break;
       default:
         change = "-";
+        if (entry.action() == verification::v1::HISTORY_ACTION_ASSIGNMENT) {
+          change = absl::StrCat(entry.from_assignee().empty() ? "-" : entry.from_assignee(),
+                                " -> ", entry.to_assignee().empty() ? "-" : entry.to_assignee());
+        }
         break;
     }
     // The entry number is the last segment of
@@ -206,7 +217,9 @@ std::string FormatHistoryTable(
                                    : entry.name().substr(slash + 1),
         FormatTimestamp(entry.create_time()),
         entry.actor().empty() ? "-" : entry.actor(),
-        StatusFieldName(entry.field()),
+        entry.field() != verification::v1::STATUS_FIELD_UNSPECIFIED
+            ? StatusFieldName(entry.field())
+            : HistoryActionName(entry.action()),
         change,
         absl::StrCat(entry.evidence_size()),
         entry.note().empty() ? "-" : entry.note(),
@@ -264,6 +277,10 @@ std::string FormatClaim(const Claim& claim) {
       {"attribution", AttributionStatusName(claim.attribution_status())},
       {"verdict", VerdictName(claim.verdict())},
       {"verdict note", SingleLine(claim.verdict_note())},
+      {"assignee", claim.assignee()},
+      {"published", claim.published()
+                        ? absl::StrCat("yes, locked (", FormatTimestamp(claim.publish_time()), ")")
+                        : ""},
       {"appearances", absl::StrCat(claim.appearance_count())},
       {"etag", claim.etag()},
       {"created", FormatTimestamp(claim.create_time())},

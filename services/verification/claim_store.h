@@ -11,6 +11,8 @@
 #include "claimtrack/type/v1/statement.pb.h"
 #include "claimtrack/verification/v1/verification_service.pb.h"
 #include "services/verification/claim_search.h"
+#include "services/verification/change_notifier.h"
+#include "services/verification/workflow_change.h"
 
 namespace claimtrack::verification {
 
@@ -39,6 +41,8 @@ struct ClaimFilter {
   claimtrack::type::v1::StatementKind kind = claimtrack::type::v1::STATEMENT_KIND_UNSPECIFIED;
   // "documents/{document}".
   std::string document;
+  // Exact analyst name.
+  std::string assignee;
 };
 
 // One ReviewClaim, validated.
@@ -111,6 +115,23 @@ class ClaimStore {
   // Newest first; `alias` (if not empty) is one of the speaker's names.
   virtual absl::StatusOr<v1::ListSpeakersResponse> ListSpeakers(
       absl::string_view alias, int page_size, absl::string_view page_token) = 0;
+
+  // Applies an AddEvidence, AssignClaim, PublishClaim or ReopenClaim
+  // atomically (see ApplyWorkflowChange in sqlite_workflow_changes.h for
+  // the checks). Returns the updated claim.
+  virtual void ApplyWorkflowChange(WorkflowChange change, ClaimDone done) = 0;
+
+  // Recomputes the claim's history hash chain. NOT_FOUND if there is no
+  // such claim.
+  virtual absl::StatusOr<v1::VerifyClaimHistoryResponse> VerifyHistory(
+      absl::string_view claim) = 0;
+
+  // Change-feed events after sequence number `after`, in commit order, at
+  // most `limit`.
+  virtual absl::StatusOr<std::vector<v1::ClaimChange>> ListChanges(int64_t after, int limit) = 0;
+
+  // Notified after every commit that recorded changes.
+  virtual ChangeNotifier& change_notifier() = 0;
 };
 
 }  // namespace claimtrack::verification

@@ -24,6 +24,11 @@ ABSL_FLAG(absl::Duration, drain_timeout, absl::Seconds(10),
           "On SIGTERM, how long in-flight calls get to finish.");
 ABSL_FLAG(std::string, log_format, "plain", "Log format: plain or json.");
 ABSL_FLAG(std::string, log_level, "info", "Log level: trace, debug, info, warn, error.");
+ABSL_FLAG(std::string, organization_name, "claimtrack",
+          "The fact-checking organisation: ClaimReview author.name.");
+ABSL_FLAG(std::string, organization_url, "", "ClaimReview author.url (optional).");
+ABSL_FLAG(std::string, claim_review_base_url, "https://claimtrack.example/claims/",
+          "ClaimReview url: this followed by the claim id.");
 
 namespace {
 
@@ -32,6 +37,7 @@ struct Config {
   std::string data_dir;
   std::string log_format;
   std::string log_level;
+  claimtrack::verification::ClaimReviewOptions claim_review;
 };
 
 Config ConfigFromFlags() {
@@ -43,6 +49,9 @@ Config ConfigFromFlags() {
   config.data_dir = absl::GetFlag(FLAGS_data_dir);
   config.log_format = absl::GetFlag(FLAGS_log_format);
   config.log_level = absl::GetFlag(FLAGS_log_level);
+  config.claim_review.organization_name = absl::GetFlag(FLAGS_organization_name);
+  config.claim_review.organization_url = absl::GetFlag(FLAGS_organization_url);
+  config.claim_review.base_url = absl::GetFlag(FLAGS_claim_review_base_url);
   return config;
 }
 
@@ -85,7 +94,8 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  claimtrack::verification::VerificationServiceImpl service(**store, security->get());
+  claimtrack::verification::VerificationServiceImpl service(**store, security->get(),
+                                                           config.claim_review);
   absl::StatusOr<std::unique_ptr<claimtrack::ServiceHost>> host = claimtrack::ServiceHost::Start(
       host_options, {&service}, {"claimtrack.verification.v1.VerificationService"});
   if (!host.ok()) {
@@ -98,6 +108,9 @@ int main(int argc, char** argv) {
   spdlog::info("{}: draining", signal);
   // In-flight writes finish (their callbacks run on the committer thread)
   // before the store stops taking writes.
+  // Change-feed watches never end on their own: end them first (clients
+  // reconnect with their cursor) so that the drain waits only for real work.
+  service.StopWatches();
   (*host)->Shutdown();
   (*store)->Close();
   spdlog::info("stopped");

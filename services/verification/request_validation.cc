@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/api/resource_name.h"
+#include "services/verification/evidence_validation.h"
 
 namespace claimtrack::verification {
 namespace {
@@ -68,15 +69,6 @@ absl::Status CheckStatement(const Statement& statement, const std::string& field
   return absl::OkStatus();
 }
 
-bool IsHttpUrl(absl::string_view url) {
-  for (absl::string_view scheme : {"http://", "https://"}) {
-    if (absl::StartsWithIgnoreCase(url, scheme) && url.size() > scheme.size()) {
-      return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 absl::StatusOr<DocumentStatements> ValidateRecordStatementsRequest(
@@ -122,6 +114,7 @@ absl::StatusOr<ClaimFilter> ValidateListClaimsRequest(const v1::ListClaimsReques
   filter.verdict = request.verdict();
   filter.kind = request.kind();
   filter.document = request.document();
+  filter.assignee = std::string(absl::StripAsciiWhitespace(request.assignee()));
   return filter;
 }
 
@@ -152,16 +145,13 @@ absl::StatusOr<ClaimReview> ValidateReviewClaimRequest(const v1::ReviewClaimRequ
     return absl::InvalidArgumentError(
         "set attribution_status, verdict or both: a review must change a status");
   }
+  if (request.evidence_size() > kMaxEvidencePerCall) {
+    return absl::InvalidArgumentError(absl::StrCat("evidence has ", request.evidence_size(),
+                                                   " items; the limit is ", kMaxEvidencePerCall));
+  }
   for (int i = 0; i < request.evidence_size(); ++i) {
-    const std::string& url = request.evidence(i).url();
-    if (url.empty()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("evidence[", i, "].url is required (an http or https URL)"));
-    }
-    if (!IsHttpUrl(url)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("evidence[", i, "].url \"", url, "\" is not an http or https URL"));
-    }
+    absl::Status status = ValidateEvidence(request.evidence(i), absl::StrCat("evidence[", i, "]"));
+    if (!status.ok()) return status;
   }
   ClaimReview review;
   review.claim = request.name();

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "common/api/pagination.h"
@@ -13,6 +14,10 @@
 #include "common/text/sha256.h"
 #include "services/verification/claim_identity.h"
 #include "services/verification/claim_tracking.h"
+#include "services/verification/history_chain.h"
+#include "services/verification/sqlite_claim_rows.h"
+#include "services/verification/sqlite_history.h"
+#include "services/verification/sqlite_workflow_changes.h"
 #include "services/verification/workflow.h"
 
 namespace claimtrack::verification {
@@ -95,7 +100,7 @@ CREATE INDEX evidence_by_claim ON evidence (claim_seq, review, seq);
 constexpr absl::string_view kClaimColumns =
     "c.seq, c.id, c.kind, c.text, c.speaker, c.attribution_status, c.verdict, "
     "c.verdict_note, c.version, c.appearance_count, c.history_count, "
-    "c.create_time_us, c.update_time_us";
+    "c.create_time_us, c.update_time_us, c.assignee, c.published, c.publish_time_us";
 enum ClaimColumn {
   kSeq = 0,
   kId,
@@ -110,6 +115,9 @@ enum ClaimColumn {
   kHistoryCount,
   kCreateTime,
   kUpdateTime,
+  kAssignee,
+  kPublished,
+  kPublishTime,
 };
 
 const std::string& SelectClaimById() {
@@ -136,6 +144,7 @@ struct ClaimState {
   std::string verdict_note;
   int64_t version = 0;
   int64_t history_count = 0;
+  bool published = false;
 };
 
 absl::StatusOr<std::string> ClaimIdFromName(absl::string_view name, absl::string_view field) {
@@ -164,7 +173,8 @@ absl::Status ReadAppearancesAndEvidence(StatementCache& statements, int64_t seq,
     }
   }
   absl::StatusOr<CachedStatement> query =
-      statements.Get("SELECT url, description FROM evidence WHERE claim_seq = ? ORDER BY seq");
+      statements.Get("SELECT url, description, stance, archive_sha256 FROM evidence "
+                     "WHERE claim_seq = ? ORDER BY seq");
   if (!query.ok()) return query.status();
   (*query)->Bind(1, seq);
   while (true) {
@@ -174,6 +184,8 @@ absl::Status ReadAppearancesAndEvidence(StatementCache& statements, int64_t seq,
     v1::Evidence* evidence = claim->add_evidence();
     evidence->set_url((*query)->ColumnText(0));
     evidence->set_description((*query)->ColumnText(1));
+    evidence->set_stance(static_cast<v1::EvidenceStance>((*query)->ColumnInt(2)));
+    evidence->set_archive_sha256((*query)->ColumnText(3));
   }
   return absl::OkStatus();
 }
@@ -203,6 +215,11 @@ absl::StatusOr<v1::Claim> ClaimFromRow(StatementCache& statements, const Stateme
   claim.set_etag(Etag(id, row.ColumnInt(kVersion)));
   *claim.mutable_create_time() = ProtoTimestampFromMicros(row.ColumnInt(kCreateTime));
   *claim.mutable_update_time() = ProtoTimestampFromMicros(row.ColumnInt(kUpdateTime));
+  claim.set_assignee(row.ColumnText(kAssignee));
+  claim.set_published(row.ColumnInt(kPublished) != 0);
+  if (claim.published()) {
+    *claim.mutable_publish_time() = ProtoTimestampFromMicros(row.ColumnInt(kPublishTime));
+  }
   absl::Status status =
       ReadAppearancesAndEvidence(statements, row.ColumnInt(kSeq), max_appearances, &claim);
   if (!status.ok()) return status;
@@ -239,6 +256,7 @@ absl::StatusOr<ClaimState> LoadClaimState(StatementCache& statements, absl::stri
   state.verdict_note = (*query)->ColumnText(kVerdictNote);
   state.version = (*query)->ColumnInt(kVersion);
   state.history_count = (*query)->ColumnInt(kHistoryCount);
+  state.published = (*query)->ColumnInt(kPublished) != 0;
   return state;
 }
 
@@ -277,7 +295,9 @@ absl::Status InitSchema(Database& db, const std::string& path) {
   if (version == kClaimStoreSchemaVersion) {
     return finish(absl::OkStatus());
   }
-  status = db.Exec(kSchema);
+  // One step per schema version, applied in order from the stored one.
+  if (version < 1) status = db.Exec(kSchema);
+  if (status.ok() && version < 2) status = MigrateToWorkflowSchema(db);
   if (status.ok()) {
     status = db.Exec(absl::StrCat("PRAGMA user_version = ", kClaimStoreSchemaVersion));
   }
@@ -287,7 +307,7 @@ absl::Status InitSchema(Database& db, const std::string& path) {
 std::string FilterFingerprint(const ClaimFilter& filter, absl::string_view speaker) {
   return absl::StrCat("speaker=", speaker, "\x1f", "attribution=", filter.attribution_status,
                       "\x1f", "verdict=", filter.verdict, "\x1f", "kind=", filter.kind, "\x1f",
-                      "document=", filter.document);
+                      "document=", filter.document, "\x1f", "assignee=", filter.assignee);
 }
 
 // What a RecordStatements write needs per statement, prepared off the
@@ -470,6 +490,13 @@ void SqliteClaimStore::RecordStatements(DocumentStatements request, RecordDone d
           !tracked.ok()) {
         return tracked;
       }
+      if (absl::Status status = RecordClaimChange(
+              statements, claim_seq,
+              created ? v1::CLAIM_CHANGE_TYPE_CLAIM_CREATED : v1::CLAIM_CHANGE_TYPE_APPEARANCE_ADDED,
+              now, document, 0);
+          !status.ok()) {
+        return status;
+      }
       for (const std::string& name : p.speaker_names) {
         absl::StatusOr<CachedStatement> insert = statements.Get(
             "INSERT OR IGNORE INTO claim_speaker_names (name, claim_seq) VALUES (?, ?)");
@@ -482,7 +509,8 @@ void SqliteClaimStore::RecordStatements(DocumentStatements request, RecordDone d
     }
     return absl::OkStatus();
   };
-  committer_->Submit(std::move(write), sqlite::DeliverResult(result, std::move(done)));
+  committer_->Submit(std::move(write),
+                     NotifyWatchers(sqlite::DeliverResult(result, std::move(done))));
 }
 
 absl::StatusOr<v1::Claim> SqliteClaimStore::GetClaim(absl::string_view name) {
@@ -527,6 +555,7 @@ absl::StatusOr<v1::ListClaimsResponse> SqliteClaimStore::ListClaims(const ClaimF
                     " AND c.seq IN (SELECT claim_seq FROM appearances "
                     "WHERE document = ?)");
   }
+  if (!filter.assignee.empty()) absl::StrAppend(&sql, " AND c.assignee = ?");
   absl::StrAppend(&sql, " ORDER BY c.seq DESC LIMIT ?");
 
   absl::StatusOr<sqlite::ReaderPool::Lease> reader = readers_.Acquire();
@@ -549,6 +578,7 @@ absl::StatusOr<v1::ListClaimsResponse> SqliteClaimStore::ListClaims(const ClaimF
     (*query)->Bind(index++, static_cast<int>(filter.kind));
   }
   if (!filter.document.empty()) (*query)->Bind(index++, filter.document);
+  if (!filter.assignee.empty()) (*query)->Bind(index++, filter.assignee);
   (*query)->Bind(index++, *size + 1);
 
   v1::ListClaimsResponse response;
@@ -587,6 +617,7 @@ void SqliteClaimStore::Review(ClaimReview review, ClaimDone done) {
       return absl::AbortedError(absl::StrCat("etag \"", review.etag, "\" of ", review.claim,
                                              " is stale; re-read the claim and retry"));
     }
+    if (state->published) return ClaimLockedError(review.claim);
     struct Change {
       v1::StatusField field;
       int from;
@@ -611,34 +642,31 @@ void SqliteClaimStore::Review(ClaimReview review, ClaimDone done) {
     }
     const int64_t first_entry = state->history_count + 1;
     int64_t entry = first_entry;
+    absl::Status evidence_status =
+        InsertEvidence(statements, state->seq, first_entry, review.evidence);
+    if (!evidence_status.ok()) return evidence_status;
     for (const Change& change : changes) {
-      absl::StatusOr<CachedStatement> insert = statements.Get(
-          "INSERT INTO history (claim_seq, entry, review, actor, create_time_us, field, "
-          "from_value, to_value, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      if (!insert.ok()) return insert.status();
-      absl::Status status = (*insert)
-                                ->Bind(1, state->seq)
-                                .Bind(2, entry++)
-                                .Bind(3, first_entry)
-                                .Bind(4, review.actor)
-                                .Bind(5, now)
-                                .Bind(6, static_cast<int>(change.field))
-                                .Bind(7, change.from)
-                                .Bind(8, change.to)
-                                .Bind(9, review.note)
-                                .Run();
+      const int64_t number = entry++;
+      v1::HistoryEntry history;
+      history.set_name(absl::StrCat("claims/", state->id, "/historyEntries/", number));
+      history.set_actor(review.actor);
+      *history.mutable_create_time() = ProtoTimestampFromMicros(now);
+      history.set_action(v1::HISTORY_ACTION_STATUS_CHANGE);
+      history.set_field(change.field);
+      if (change.field == v1::STATUS_FIELD_ATTRIBUTION) {
+        history.set_from_attribution_status(static_cast<v1::AttributionStatus>(change.from));
+        history.set_to_attribution_status(static_cast<v1::AttributionStatus>(change.to));
+      } else {
+        history.set_from_verdict(static_cast<v1::Verdict>(change.from));
+        history.set_to_verdict(static_cast<v1::Verdict>(change.to));
+      }
+      history.set_note(review.note);
+      for (const v1::Evidence& item : review.evidence) *history.add_evidence() = item;
+      absl::Status status =
+          AppendHistoryEntry(statements, state->seq, number, first_entry, history);
       if (!status.ok()) return status;
-    }
-    for (const v1::Evidence& evidence : review.evidence) {
-      absl::StatusOr<CachedStatement> insert = statements.Get(
-          "INSERT INTO evidence (claim_seq, review, url, description) VALUES (?, ?, ?, ?)");
-      if (!insert.ok()) return insert.status();
-      absl::Status status = (*insert)
-                                ->Bind(1, state->seq)
-                                .Bind(2, first_entry)
-                                .Bind(3, evidence.url())
-                                .Bind(4, evidence.description())
-                                .Run();
+      status = RecordClaimChange(statements, state->seq, v1::CLAIM_CHANGE_TYPE_STATUS_CHANGED, now,
+                                 "", number);
       if (!status.ok()) return status;
     }
     const bool verdict_changed = review.verdict != v1::VERDICT_UNSPECIFIED;
@@ -667,7 +695,8 @@ void SqliteClaimStore::Review(ClaimReview review, ClaimDone done) {
     *result = *std::move(claim);
     return absl::OkStatus();
   };
-  committer_->Submit(std::move(write), sqlite::DeliverResult(result, std::move(done)));
+  committer_->Submit(std::move(write),
+                     NotifyWatchers(sqlite::DeliverResult(result, std::move(done))));
 }
 
 absl::StatusOr<v1::ListClaimHistoryResponse> SqliteClaimStore::ListHistory(
@@ -695,50 +724,21 @@ absl::StatusOr<v1::ListClaimHistoryResponse> SqliteClaimStore::ListHistory(
     if (!*row) return NotFound(*id);
     claim_seq = (*find)->ColumnInt(0);
   }
-  absl::StatusOr<CachedStatement> query = statements.Get(
-      "SELECT entry, review, actor, create_time_us, field, from_value, to_value, note "
-      "FROM history WHERE claim_seq = ? AND entry > ? ORDER BY entry LIMIT ?");
-  if (!query.ok()) return query.status();
-  (*query)->Bind(1, claim_seq).Bind(2, *resume_after).Bind(3, *size + 1);
+  absl::StatusOr<std::vector<v1::HistoryEntry>> entries = LoadHistoryEntries(
+      statements, claim_seq, absl::StrCat("claims/", *id), *resume_after, *size + 1);
+  if (!entries.ok()) return entries.status();
   v1::ListClaimHistoryResponse response;
   int64_t last_entry = 0;
-  while (true) {
-    absl::StatusOr<bool> row = (*query)->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+  for (v1::HistoryEntry& entry : *entries) {
     if (response.history_entries_size() == *size) {
       response.set_next_page_token(EncodePageToken(last_entry, fingerprint));
       break;
     }
-    last_entry = (*query)->ColumnInt(0);
-    v1::HistoryEntry* entry = response.add_history_entries();
-    entry->set_name(absl::StrCat("claims/", *id, "/historyEntries/", last_entry));
-    entry->set_actor((*query)->ColumnText(2));
-    *entry->mutable_create_time() = ProtoTimestampFromMicros((*query)->ColumnInt(3));
-    const auto field = static_cast<v1::StatusField>((*query)->ColumnInt(4));
-    entry->set_field(field);
-    if (field == v1::STATUS_FIELD_ATTRIBUTION) {
-      entry->set_from_attribution_status(
-          static_cast<v1::AttributionStatus>((*query)->ColumnInt(5)));
-      entry->set_to_attribution_status(static_cast<v1::AttributionStatus>((*query)->ColumnInt(6)));
-    } else {
-      entry->set_from_verdict(static_cast<v1::Verdict>((*query)->ColumnInt(5)));
-      entry->set_to_verdict(static_cast<v1::Verdict>((*query)->ColumnInt(6)));
+    const absl::string_view name = entry.name();
+    if (!absl::SimpleAtoi(name.substr(name.rfind('/') + 1), &last_entry)) {
+      return absl::InternalError(absl::StrCat("history entry name ", name, " has no number"));
     }
-    entry->set_note((*query)->ColumnText(7));
-    absl::StatusOr<CachedStatement> evidence = statements.Get(
-        "SELECT url, description FROM evidence WHERE claim_seq = ? AND review = ? "
-        "ORDER BY seq");
-    if (!evidence.ok()) return evidence.status();
-    (*evidence)->Bind(1, claim_seq).Bind(2, (*query)->ColumnInt(1));
-    while (true) {
-      absl::StatusOr<bool> evidence_row = (*evidence)->Step();
-      if (!evidence_row.ok()) return evidence_row.status();
-      if (!*evidence_row) break;
-      v1::Evidence* item = entry->add_evidence();
-      item->set_url((*evidence)->ColumnText(0));
-      item->set_description((*evidence)->ColumnText(1));
-    }
+    *response.add_history_entries() = std::move(entry);
   }
   return response;
 }
@@ -794,6 +794,58 @@ absl::StatusOr<v1::ListSpeakersResponse> SqliteClaimStore::ListSpeakers(
   ReadTransaction transaction(reader->db());
   if (!transaction.status().ok()) return transaction.status();
   return ReadSpeakers(reader->statements(), alias, page_size, page_token);
+}
+
+// --- The analyst workflow beyond ReviewClaim, and the change feed. ---
+
+std::string ClaimEtag(absl::string_view id, int64_t version) { return Etag(id, version); }
+
+absl::StatusOr<v1::Claim> LoadClaimBySeq(StatementCache& statements, int64_t seq,
+                                         absl::string_view id) {
+  return LoadClaim(statements, SelectClaimBySeq(), seq, id);
+}
+
+sqlite::GroupCommitter::Done SqliteClaimStore::NotifyWatchers(sqlite::GroupCommitter::Done done) {
+  return [this, done = std::move(done)](absl::Status status) mutable {
+    const bool committed = status.ok();
+    done(std::move(status));
+    if (committed) change_notifier_.Notify();
+  };
+}
+
+void SqliteClaimStore::ApplyWorkflowChange(WorkflowChange change, ClaimDone done) {
+  const int64_t now = absl::ToUnixMicros(absl::Now());
+  auto result = std::make_shared<v1::Claim>();
+  auto write = [change = std::move(change), now, result, this](Database& db) {
+    return verification::ApplyWorkflowChange(WriterStatements(db), change, now, result.get());
+  };
+  committer_->Submit(std::move(write),
+                     NotifyWatchers(sqlite::DeliverResult(result, std::move(done))));
+}
+
+absl::StatusOr<v1::VerifyClaimHistoryResponse> SqliteClaimStore::VerifyHistory(
+    absl::string_view claim) {
+  absl::StatusOr<std::string> id = ClaimIdFromName(claim, "name");
+  if (!id.ok()) return id.status();
+  absl::StatusOr<sqlite::ReaderPool::Lease> reader = readers_.Acquire();
+  if (!reader.ok()) return reader.status();
+  ReadTransaction transaction(reader->db());
+  if (!transaction.status().ok()) return transaction.status();
+  StatementCache& statements = reader->statements();
+  absl::StatusOr<ClaimState> state = LoadClaimState(statements, *id);
+  if (!state.ok()) return state.status();
+  const std::string name = absl::StrCat("claims/", *id);
+  absl::StatusOr<std::vector<v1::HistoryEntry>> entries =
+      LoadHistoryEntries(statements, state->seq, name, 0, -1);
+  if (!entries.ok()) return entries.status();
+  return VerifyHistoryChain(name, *entries, state->history_count);
+}
+
+absl::StatusOr<std::vector<v1::ClaimChange>> SqliteClaimStore::ListChanges(int64_t after,
+                                                                           int limit) {
+  absl::StatusOr<sqlite::ReaderPool::Lease> reader = readers_.Acquire();
+  if (!reader.ok()) return reader.status();
+  return LoadClaimChanges(reader->statements(), after, limit);
 }
 
 }  // namespace claimtrack::verification

@@ -19,7 +19,7 @@ namespace claimtrack::verification {
 
 // The schema version this binary writes (PRAGMA user_version). A database
 // with a newer version is refused rather than misread.
-inline constexpr int kClaimStoreSchemaVersion = 1;
+inline constexpr int kClaimStoreSchemaVersion = 2;
 
 // ClaimStore on one SQLite file. Every write goes through a GroupCommitter
 // (one writer thread, many writes per durable transaction); each write does
@@ -54,6 +54,10 @@ class SqliteClaimStore final : public ClaimStore {
   void Review(ClaimReview review, ClaimDone done) override;
   absl::StatusOr<v1::ListClaimHistoryResponse> ListHistory(absl::string_view claim, int page_size,
                                                            absl::string_view page_token) override;
+  void ApplyWorkflowChange(WorkflowChange change, ClaimDone done) override;
+  absl::StatusOr<v1::VerifyClaimHistoryResponse> VerifyHistory(absl::string_view claim) override;
+  absl::StatusOr<std::vector<v1::ClaimChange>> ListChanges(int64_t after, int limit) override;
+  ChangeNotifier& change_notifier() override { return change_notifier_; }
 
   // Tracking (claim_tracking.h).
   absl::StatusOr<v1::SearchClaimsResponse> SearchClaims(const ClaimSearch& search, int page_size,
@@ -69,6 +73,11 @@ class SqliteClaimStore final : public ClaimStore {
 
   // The writer's statement cache; only touched on the committer thread.
   sqlite::StatementCache& WriterStatements(sqlite::Database& db);
+  // Wraps the `done` of a write that records changes: watchers hear of them
+  // once they are durable.
+  sqlite::GroupCommitter::Done NotifyWatchers(sqlite::GroupCommitter::Done done);
+
+  ChangeNotifier change_notifier_;
 
   sqlite::ReaderPool readers_;
   // Declared before committer_ so it outlives the committer's final writes.
