@@ -101,9 +101,8 @@ int AddEvidence(const ChangeOptions& options, const GlobalOptions& global) {
   evidence->set_archive_sha256(options.archive_sha256);
   return Change(global, request, options.json,
                 [](v1::VerificationService::Stub& stub, grpc::ClientContext* context,
-                   const v1::AddEvidenceRequest& r, v1::Claim* claim) {
-                  return stub.AddEvidence(context, r, claim);
-                });
+                   const v1::AddEvidenceRequest& r,
+                   v1::Claim* claim) { return stub.AddEvidence(context, r, claim); });
 }
 
 int Assign(const ChangeOptions& options, const GlobalOptions& global) {
@@ -114,9 +113,8 @@ int Assign(const ChangeOptions& options, const GlobalOptions& global) {
   request.set_assignee(options.assignee);
   return Change(global, request, options.json,
                 [](v1::VerificationService::Stub& stub, grpc::ClientContext* context,
-                   const v1::AssignClaimRequest& r, v1::Claim* claim) {
-                  return stub.AssignClaim(context, r, claim);
-                });
+                   const v1::AssignClaimRequest& r,
+                   v1::Claim* claim) { return stub.AssignClaim(context, r, claim); });
 }
 
 int Publish(const ChangeOptions& options, const GlobalOptions& global) {
@@ -126,9 +124,8 @@ int Publish(const ChangeOptions& options, const GlobalOptions& global) {
   request.set_note(options.note);
   return Change(global, request, options.json,
                 [](v1::VerificationService::Stub& stub, grpc::ClientContext* context,
-                   const v1::PublishClaimRequest& r, v1::Claim* claim) {
-                  return stub.PublishClaim(context, r, claim);
-                });
+                   const v1::PublishClaimRequest& r,
+                   v1::Claim* claim) { return stub.PublishClaim(context, r, claim); });
 }
 
 int Reopen(const ChangeOptions& options, const GlobalOptions& global) {
@@ -138,9 +135,8 @@ int Reopen(const ChangeOptions& options, const GlobalOptions& global) {
   request.set_note(options.note);
   return Change(global, request, options.json,
                 [](v1::VerificationService::Stub& stub, grpc::ClientContext* context,
-                   const v1::ReopenClaimRequest& r, v1::Claim* claim) {
-                  return stub.ReopenClaim(context, r, claim);
-                });
+                   const v1::ReopenClaimRequest& r,
+                   v1::Claim* claim) { return stub.ReopenClaim(context, r, claim); });
 }
 
 // Exit 0 when the chain verifies, 1 when it is broken (so scripts can
@@ -229,10 +225,10 @@ int Watch(const WatchOptions& options, const GlobalOptions& global) {
   const grpc::Status status = reader->Finish();
   if (!status.ok()) {
     return connection.ReportError(
-        status, change.cursor().empty()
-                    ? ""
-                    : absl::StrCat("resume with `claimtrack claims watch --after ",
-                                   change.cursor(), "`"));
+        status,
+        change.cursor().empty()
+            ? ""
+            : absl::StrCat("resume with `claimtrack claims watch --after ", change.cursor(), "`"));
   }
   return kExitOk;
 }
@@ -250,15 +246,15 @@ void AddClaimsWorkflowCommands(CLI::App& claims, const GlobalOptions& global) {
   evidence->add_option("--stance", evidence_options->stance, "Its stance on the claim")
       ->check(CLI::IsMember(EvidenceStanceNames(), CLI::ignore_case))
       ->type_name("STANCE");
-  evidence->add_option("--archive-sha256", evidence_options->archive_sha256,
-                       "SHA-256 of an archived copy (64 lowercase hex digits)")
+  evidence
+      ->add_option("--archive-sha256", evidence_options->archive_sha256,
+                   "SHA-256 of an archived copy (64 lowercase hex digits)")
       ->type_name("HEX");
   evidence->add_option("--note", evidence_options->note, "Why (recorded in the history)");
   evidence->add_option("--etag", evidence_options->etag, "Only if the claim still has this etag");
   evidence->add_flag("--json", evidence_options->json, "Print the updated claim as JSON");
-  evidence->callback([evidence_options, &global] {
-    ThrowOnFailure(AddEvidence(*evidence_options, global));
-  });
+  evidence->callback(
+      [evidence_options, &global] { ThrowOnFailure(AddEvidence(*evidence_options, global)); });
 
   auto assign_options = std::make_shared<ChangeOptions>();
   CLI::App* assign = claims.add_subcommand("assign", "Assign a claim to an analyst");
@@ -316,8 +312,9 @@ void AddClaimsWorkflowCommands(CLI::App& claims, const GlobalOptions& global) {
   auto watch_options = std::make_shared<WatchOptions>();
   CLI::App* watch = claims.add_subcommand(
       "watch", "Stream claim changes as they are committed (CURSOR TIME TYPE CLAIM DETAIL)");
-  watch->add_option("--after", watch_options->after,
-                    "Resume after this cursor (default: from the first change)")
+  watch
+      ->add_option("--after", watch_options->after,
+                   "Resume after this cursor (default: from the first change)")
       ->type_name("CURSOR");
   watch->add_option("--max-events", watch_options->max_events, "Stop after this many changes")
       ->check(CLI::NonNegativeNumber);

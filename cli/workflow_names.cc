@@ -21,10 +21,8 @@ constexpr NamedValue<v1::EvidenceStance> kStances[] = {
 };
 
 constexpr NamedValue<v1::HistoryAction> kActions[] = {
-    {v1::HISTORY_ACTION_STATUS_CHANGE, "status"},
-    {v1::HISTORY_ACTION_EVIDENCE, "evidence"},
-    {v1::HISTORY_ACTION_ASSIGNMENT, "assignment"},
-    {v1::HISTORY_ACTION_PUBLISH, "publish"},
+    {v1::HISTORY_ACTION_STATUS_CHANGE, "status"},  {v1::HISTORY_ACTION_EVIDENCE, "evidence"},
+    {v1::HISTORY_ACTION_ASSIGNMENT, "assignment"}, {v1::HISTORY_ACTION_PUBLISH, "publish"},
     {v1::HISTORY_ACTION_REOPEN, "reopen"},
 };
 

@@ -3,13 +3,13 @@
 // change exactly once, and SIGTERM ends open watches instead of waiting out
 // the drain.
 
-#include <memory>
-#include <string>
-#include <vector>
-
 #include <gmock/gmock.h>
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
@@ -48,8 +48,8 @@ class ChangeFeedTest : public ::testing::Test {
     for (int i = first; i < first + count; ++i) {
       v1::RecordStatementsRequest request;
       request.mutable_document()->set_name(absl::StrCat("documents/d", i));
-      for (const std::string& content : {absl::StrCat("Statement number ", i),
-                                         std::string("The same words every time")}) {
+      for (const std::string& content :
+           {absl::StrCat("Statement number ", i), std::string("The same words every time")}) {
         type::v1::Statement* statement = request.add_statements();
         statement->set_statement_id(content.substr(0, 20) + std::to_string(i));
         statement->set_content(content);
@@ -114,8 +114,8 @@ TEST_F(ChangeFeedTest, AClientThatDisconnectsAndResumesMissesNothingAndSeesNothi
   ASSERT_EQ(before.size(), 7u);
 
   // Changes keep coming while it is away.
-  RecordDocuments(10, 5);                                // 10 changes
-  for (int i = 0; i < 3; ++i) Review(claims_[i]);        // 3 changes
+  RecordDocuments(10, 5);                          // 10 changes
+  for (int i = 0; i < 3; ++i) Review(claims_[i]);  // 3 changes
 
   // It resumes from its last cursor, reads everything, and stays connected
   // for a change committed after it caught up (the service wakes it).

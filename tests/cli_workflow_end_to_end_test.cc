@@ -3,14 +3,13 @@
 // publish (and meet the lock), export ClaimReview, verify the history
 // chain, assign, and watch the change feed.
 
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 #include <stdio.h>
 #include <sys/wait.h>
 
-#include <string>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -50,11 +49,10 @@ class CliWorkflowTest : public ::testing::Test {
   }
 
   CommandResult Claimtrack(const std::string& arguments) {
-    return RunShell(absl::StrCat(CLAIMTRACK_BIN_DIR, "/claimtrack --analyst ana --ingestion ",
-                                 pipeline_->address(Pipeline::Service::kIngestion),
-                                 " --verification ",
-                                 pipeline_->address(Pipeline::Service::kVerification), " ",
-                                 arguments));
+    return RunShell(
+        absl::StrCat(CLAIMTRACK_BIN_DIR, "/claimtrack --analyst ana --ingestion ",
+                     pipeline_->address(Pipeline::Service::kIngestion), " --verification ",
+                     pipeline_->address(Pipeline::Service::kVerification), " ", arguments));
   }
 
   std::unique_ptr<Pipeline> pipeline_;
@@ -77,11 +75,13 @@ TEST_F(CliWorkflowTest, TheAnalystSessionOfTheReadme) {
   const std::string sha(64, 'a');
   step = Claimtrack("claims add-evidence " + name +
                     " --url https://www.justice.gov/opa/pr/example --description 'DOJ release'"
-                    " --stance supports --archive-sha256 " + sha + " --json");
+                    " --stance supports --archive-sha256 " +
+                    sha + " --json");
   ASSERT_EQ(step.exit_code, 0) << step.output;
   EXPECT_EQ(nlohmann::json::parse(step.output)["evidence"][0]["stance"],
             "EVIDENCE_STANCE_SUPPORTS");
-  step = Claimtrack("claims add-evidence " + name + " --url https://a.example --archive-sha256 XYZ");
+  step =
+      Claimtrack("claims add-evidence " + name + " --url https://a.example --archive-sha256 XYZ");
   EXPECT_EQ(step.exit_code, 1) << step.output;
   EXPECT_THAT(step.output, HasSubstr("evidence[0].archive_sha256"));
 
@@ -107,8 +107,7 @@ TEST_F(CliWorkflowTest, TheAnalystSessionOfTheReadme) {
   EXPECT_EQ(review["@type"], "ClaimReview");
   EXPECT_EQ(review["reviewRating"]["alternateName"], "True");
   EXPECT_EQ(review["itemReviewed"]["author"]["name"], "Merrick Garland");
-  EXPECT_EQ(review["itemReviewed"]["firstAppearance"]["url"],
-            "https://network-today.example/icpa");
+  EXPECT_EQ(review["itemReviewed"]["firstAppearance"]["url"], "https://network-today.example/icpa");
 
   const CommandResult verified = Claimtrack("claims verify-history " + name);
   EXPECT_EQ(verified.exit_code, 0) << verified.output;
@@ -124,8 +123,7 @@ TEST_F(CliWorkflowTest, TheAnalystSessionOfTheReadme) {
   // session's changes; the last is the reopen.
   const CommandResult first = Claimtrack("claims watch --max-events 2");
   ASSERT_EQ(first.exit_code, 0) << first.output;
-  const std::vector<std::string> lines =
-      absl::StrSplit(first.output, '\n', absl::SkipEmpty());
+  const std::vector<std::string> lines = absl::StrSplit(first.output, '\n', absl::SkipEmpty());
   ASSERT_EQ(lines.size(), 2u) << first.output;
   EXPECT_THAT(lines[0], HasSubstr("claim-created"));
   const std::string cursor = lines[1].substr(0, lines[1].find(' '));

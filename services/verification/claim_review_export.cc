@@ -144,14 +144,10 @@ absl::StatusOr<ordered_json> ClaimReviewJsonLd(const v1::Claim& claim, absl::Tim
   }
 
   return ordered_json{
-      {"@context", "https://schema.org"},
-      {"@type", "ClaimReview"},
-      {"url", absl::StrCat(options.base_url, *id)},
-      {"claimReviewed", claim.text()},
-      {"datePublished", IsoTime(date_published)},
-      {"author", std::move(author)},
-      {"reviewRating", std::move(review_rating)},
-      {"itemReviewed", std::move(item)},
+      {"@context", "https://schema.org"},           {"@type", "ClaimReview"},
+      {"url", absl::StrCat(options.base_url, *id)}, {"claimReviewed", claim.text()},
+      {"datePublished", IsoTime(date_published)},   {"author", std::move(author)},
+      {"reviewRating", std::move(review_rating)},   {"itemReviewed", std::move(item)},
   };
 }
 

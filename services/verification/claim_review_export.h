@@ -1,11 +1,10 @@
 #ifndef CLAIMTRACK_SERVICES_VERIFICATION_CLAIM_REVIEW_EXPORT_H_
 #define CLAIMTRACK_SERVICES_VERIFICATION_CLAIM_REVIEW_EXPORT_H_
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"

@@ -15,8 +15,8 @@ namespace {
 
 using ::claimtrack::testing::IsOk;
 using ::claimtrack::testing::StatusIs;
-using ::testing::HasSubstr;
 using nlohmann::ordered_json;
+using ::testing::HasSubstr;
 
 // Google Search's fact-check structured data: the properties it requires
 // and recommends, per type, from
@@ -36,8 +36,7 @@ const std::vector<std::string> kAuthorRecommended = {"name"};
 void ExpectFields(const ordered_json& object, const std::vector<std::string>& fields,
                   const std::string& where) {
   for (const std::string& field : fields) {
-    EXPECT_TRUE(object.contains(field)) << where << " lacks " << field << ":\n"
-                                        << object.dump(2);
+    EXPECT_TRUE(object.contains(field)) << where << " lacks " << field << ":\n" << object.dump(2);
   }
 }
 
@@ -80,9 +79,8 @@ ClaimReviewOptions Options() {
 }
 
 TEST(ClaimReviewExportTest, HasGooglesRequiredAndRecommendedFields) {
-  absl::StatusOr<ordered_json> json =
-      ClaimReviewJsonLd(GarlandClaim(v1::VERDICT_FALSE), absl::FromUnixSeconds(1800000000),
-                        Options());
+  absl::StatusOr<ordered_json> json = ClaimReviewJsonLd(
+      GarlandClaim(v1::VERDICT_FALSE), absl::FromUnixSeconds(1800000000), Options());
   ASSERT_THAT(json, IsOk());
   EXPECT_EQ((*json)["@context"], "https://schema.org");
   EXPECT_EQ((*json)["@type"], "ClaimReview");
@@ -127,12 +125,11 @@ TEST(ClaimReviewExportTest, VerdictsMapToTheDocumentedRatings) {
     const char* name;
     int value;  // 0: no numeric rating
   };
-  for (const Expected& expected : {Expected{v1::VERDICT_TRUE, "True", 5},
-                                   Expected{v1::VERDICT_MOSTLY_TRUE, "Mostly true", 4},
-                                   Expected{v1::VERDICT_MISLEADING, "Misleading", 2},
-                                   Expected{v1::VERDICT_FALSE, "False", 1},
-                                   Expected{v1::VERDICT_UNVERIFIABLE, "Unverifiable", 0},
-                                   Expected{v1::VERDICT_NOT_CHECKABLE, "Not checkable", 0}}) {
+  for (const Expected& expected :
+       {Expected{v1::VERDICT_TRUE, "True", 5}, Expected{v1::VERDICT_MOSTLY_TRUE, "Mostly true", 4},
+        Expected{v1::VERDICT_MISLEADING, "Misleading", 2}, Expected{v1::VERDICT_FALSE, "False", 1},
+        Expected{v1::VERDICT_UNVERIFIABLE, "Unverifiable", 0},
+        Expected{v1::VERDICT_NOT_CHECKABLE, "Not checkable", 0}}) {
     absl::StatusOr<ordered_json> json =
         ClaimReviewJsonLd(GarlandClaim(expected.verdict), absl::UnixEpoch(), Options());
     ASSERT_THAT(json, IsOk());

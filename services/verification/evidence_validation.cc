@@ -40,8 +40,8 @@ absl::Status ValidateEvidence(const v1::Evidence& evidence, const std::string& f
         absl::StrCat(field, ".url is required (an http or https URL)"));
   }
   if (url.size() > kMaxEvidenceUrlBytes) {
-    return absl::InvalidArgumentError(absl::StrCat(field, ".url is ", url.size(),
-                                                   " bytes; the limit is ", kMaxEvidenceUrlBytes));
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ".url is ", url.size(), " bytes; the limit is ", kMaxEvidenceUrlBytes));
   }
   if (!IsHttpUrl(url)) {
     return absl::InvalidArgumentError(

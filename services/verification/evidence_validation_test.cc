@@ -33,16 +33,16 @@ TEST(EvidenceValidationTest, AcceptsAFullItemAndAMinimalOne) {
 TEST(EvidenceValidationTest, NamesTheBadField) {
   v1::Evidence evidence = Valid();
   evidence.set_archive_sha256(std::string(64, 'A'));
-  EXPECT_THAT(ValidateEvidence(evidence, "evidence[2]"),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("evidence[2].archive_sha256")));
+  EXPECT_THAT(
+      ValidateEvidence(evidence, "evidence[2]"),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("evidence[2].archive_sha256")));
   evidence.set_archive_sha256(std::string(63, 'a'));
   EXPECT_THAT(ValidateEvidence(evidence, "evidence[2]"),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("64 lowercase hex")));
   evidence.set_archive_sha256(std::string(63, 'a') + "g");
-  EXPECT_THAT(ValidateEvidence(evidence, "evidence[2]"),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       HasSubstr("evidence[2].archive_sha256")));
+  EXPECT_THAT(
+      ValidateEvidence(evidence, "evidence[2]"),
+      StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("evidence[2].archive_sha256")));
 
   evidence = Valid();
   evidence.set_stance(static_cast<v1::EvidenceStance>(42));

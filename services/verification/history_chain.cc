@@ -78,28 +78,28 @@ v1::VerifyClaimHistoryResponse VerifyHistoryChain(const std::string& claim,
     const std::string expected_name = absl::StrCat(claim, "/historyEntries/", i + 1);
     if (entry.name() != expected_name) {
       // A gap: the entry at this position was removed.
-      return broken(expected_name,
-                    absl::StrCat(expected_name, " is missing (the next stored entry is ",
-                                 entry.name(), ")"));
+      return broken(
+          expected_name,
+          absl::StrCat(expected_name, " is missing (the next stored entry is ", entry.name(), ")"));
     }
     if (entry.previous_hash() != previous_hash) {
-      return broken(entry.name(), absl::StrCat(entry.name(), " links to previous hash \"",
-                                               entry.previous_hash(), "\" but the previous entry's hash is \"",
-                                               previous_hash, "\""));
+      return broken(entry.name(),
+                    absl::StrCat(entry.name(), " links to previous hash \"", entry.previous_hash(),
+                                 "\" but the previous entry's hash is \"", previous_hash, "\""));
     }
     const std::string recomputed = HistoryEntryHash(entry);
     if (entry.hash() != recomputed) {
-      return broken(entry.name(),
-                    absl::StrCat(entry.name(), " has stored hash \"", entry.hash(),
-                                 "\" but its content hashes to \"", recomputed,
-                                 "\": the entry was changed after it was written"));
+      return broken(entry.name(), absl::StrCat(entry.name(), " has stored hash \"", entry.hash(),
+                                               "\" but its content hashes to \"", recomputed,
+                                               "\": the entry was changed after it was written"));
     }
     previous_hash = entry.hash();
   }
   if (static_cast<int64_t>(entries.size()) < expected_count) {
     const std::string missing = absl::StrCat(claim, "/historyEntries/", entries.size() + 1);
-    return broken(missing, absl::StrCat("the claim has ", expected_count, " history entries but only ",
-                                        entries.size(), " are stored: ", missing, " is missing"));
+    return broken(missing,
+                  absl::StrCat("the claim has ", expected_count, " history entries but only ",
+                               entries.size(), " are stored: ", missing, " is missing"));
   }
   result.set_valid(true);
   result.set_head_hash(previous_hash);

@@ -490,10 +490,10 @@ void SqliteClaimStore::RecordStatements(DocumentStatements request, RecordDone d
           !tracked.ok()) {
         return tracked;
       }
-      if (absl::Status status = RecordClaimChange(
-              statements, claim_seq,
-              created ? v1::CLAIM_CHANGE_TYPE_CLAIM_CREATED : v1::CLAIM_CHANGE_TYPE_APPEARANCE_ADDED,
-              now, document, 0);
+      const v1::ClaimChangeType change_type = created ? v1::CLAIM_CHANGE_TYPE_CLAIM_CREATED
+                                                      : v1::CLAIM_CHANGE_TYPE_APPEARANCE_ADDED;
+      if (absl::Status status =
+              RecordClaimChange(statements, claim_seq, change_type, now, document, 0);
           !status.ok()) {
         return status;
       }

@@ -64,8 +64,8 @@ absl::Status HashExistingHistory(Database& db) {
   StatementCache statements(db);
   std::vector<std::pair<int64_t, std::string>> claims;
   {
-    absl::StatusOr<CachedStatement> query = statements.Get(
-        "SELECT seq, id FROM claims WHERE history_count > 0 ORDER BY seq");
+    absl::StatusOr<CachedStatement> query =
+        statements.Get("SELECT seq, id FROM claims WHERE history_count > 0 ORDER BY seq");
     if (!query.ok()) return query.status();
     while (true) {
       absl::StatusOr<bool> row = (*query)->Step();
@@ -90,7 +90,8 @@ absl::Status HashExistingHistory(Database& db) {
       absl::StatusOr<CachedStatement> update = statements.Get(
           "UPDATE history SET previous_hash = ?, hash = ? WHERE claim_seq = ? AND entry = ?");
       if (!update.ok()) return update.status();
-      status = (*update)->Bind(1, previous).Bind(2, entry.hash()).Bind(3, seq).Bind(4, number).Run();
+      status =
+          (*update)->Bind(1, previous).Bind(2, entry.hash()).Bind(3, seq).Bind(4, number).Run();
       if (!status.ok()) return status;
       previous = entry.hash();
     }
@@ -177,9 +178,9 @@ absl::Status InsertEvidence(StatementCache& statements, int64_t claim_seq, int64
 }
 
 absl::StatusOr<std::vector<v1::HistoryEntry>> LoadHistoryEntries(StatementCache& statements,
-                                                                  int64_t claim_seq,
-                                                                  absl::string_view claim,
-                                                                  int64_t after, int64_t limit) {
+                                                                 int64_t claim_seq,
+                                                                 absl::string_view claim,
+                                                                 int64_t after, int64_t limit) {
   absl::StatusOr<CachedStatement> query = statements.Get(
       "SELECT entry, review, actor, create_time_us, field, from_value, to_value, note, action, "
       "from_assignee, to_assignee, previous_hash, hash "

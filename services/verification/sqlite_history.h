@@ -40,9 +40,10 @@ absl::Status InsertEvidence(sqlite::StatementCache& statements, int64_t claim_se
 
 // Entries after number `after`, oldest first, at most `limit` (negative: all),
 // each with its group's evidence. `claim` is "claims/{id}".
-absl::StatusOr<std::vector<v1::HistoryEntry>> LoadHistoryEntries(
-    sqlite::StatementCache& statements, int64_t claim_seq, absl::string_view claim, int64_t after,
-    int64_t limit);
+absl::StatusOr<std::vector<v1::HistoryEntry>> LoadHistoryEntries(sqlite::StatementCache& statements,
+                                                                 int64_t claim_seq,
+                                                                 absl::string_view claim,
+                                                                 int64_t after, int64_t limit);
 
 // Appends one change-feed event in the caller's transaction. `document` and
 // `history_entry` as in v1::ClaimChange (either may be empty).

@@ -107,9 +107,11 @@ absl::StatusOr<Effect> Plan(const WorkflowChange& change, const ClaimRow& row, i
 }  // namespace
 
 absl::Status ClaimLockedError(absl::string_view claim) {
-  return absl::FailedPreconditionError(absl::StrCat(
-      claim, " is locked: its verdict is published. Reopen it first with ReopenClaim "
-             "(`claimtrack claims reopen ", claim, " --note WHY`)"));
+  return absl::FailedPreconditionError(
+      absl::StrCat(claim,
+                   " is locked: its verdict is published. Reopen it first with ReopenClaim "
+                   "(`claimtrack claims reopen ",
+                   claim, " --note WHY`)"));
 }
 
 absl::Status ApplyWorkflowChange(StatementCache& statements, const WorkflowChange& change,

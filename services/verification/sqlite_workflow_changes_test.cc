@@ -86,8 +86,7 @@ class WorkflowStoreTest : public ::testing::Test {
     review.verdict = verdict;
     review.note = note;
     review.actor = "ana";
-    return Wait<v1::Claim>(
-        [&](auto done) { store_->Review(std::move(review), std::move(done)); });
+    return Wait<v1::Claim>([&](auto done) { store_->Review(std::move(review), std::move(done)); });
   }
 
   // Confirmed, in review, FALSE: three status entries.
@@ -123,9 +122,9 @@ TEST_F(WorkflowStoreTest, EvidenceIsAddedOnItsOwnWithStanceAndDigest) {
   WorkflowChange change;
   change.kind = WorkflowChange::Kind::kAddEvidence;
   change.note = "primary source";
-  change.evidence = {MakeEvidence("https://www.justice.gov/a", v1::EVIDENCE_STANCE_SUPPORTS,
-                                  std::string(64, 'c')),
-                     MakeEvidence("https://archive.example/b", v1::EVIDENCE_STANCE_CONTEXT)};
+  change.evidence = {
+      MakeEvidence("https://www.justice.gov/a", v1::EVIDENCE_STANCE_SUPPORTS, std::string(64, 'c')),
+      MakeEvidence("https://archive.example/b", v1::EVIDENCE_STANCE_CONTEXT)};
   absl::StatusOr<v1::Claim> claim = Apply(change);
   ASSERT_THAT(claim, IsOk());
   ASSERT_THAT(claim->evidence(), SizeIs(2));
@@ -153,8 +152,8 @@ TEST_F(WorkflowStoreTest, AssignmentIsRecordedAndFiltered) {
   absl::StatusOr<v1::Claim> claim = Apply(assign);
   ASSERT_THAT(claim, IsOk());
   EXPECT_EQ(claim->assignee(), "bo");
-  EXPECT_THAT(Apply(assign), StatusIs(absl::StatusCode::kFailedPrecondition,
-                                      HasSubstr("already assigned to bo")));
+  EXPECT_THAT(Apply(assign),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("already assigned to bo")));
 
   ClaimFilter filter;
   filter.assignee = "bo";
@@ -186,8 +185,8 @@ TEST_F(WorkflowStoreTest, AssignmentIsRecordedAndFiltered) {
 TEST_F(WorkflowStoreTest, APublishedVerdictIsLockedUntilReopened) {
   WorkflowChange publish;
   publish.kind = WorkflowChange::Kind::kPublish;
-  EXPECT_THAT(Apply(publish), StatusIs(absl::StatusCode::kFailedPrecondition,
-                                       HasSubstr("only a final verdict")));
+  EXPECT_THAT(Apply(publish),
+              StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("only a final verdict")));
   ReviewToFalse();
   absl::StatusOr<v1::Claim> claim = Apply(publish);
   ASSERT_THAT(claim, IsOk());
@@ -223,10 +222,10 @@ TEST_F(WorkflowStoreTest, APublishedVerdictIsLockedUntilReopened) {
 
   std::vector<v1::HistoryAction> actions;
   for (const v1::HistoryEntry& entry : History()) actions.push_back(entry.action());
-  EXPECT_THAT(actions, ElementsAre(v1::HISTORY_ACTION_STATUS_CHANGE,
-                                   v1::HISTORY_ACTION_STATUS_CHANGE,
-                                   v1::HISTORY_ACTION_STATUS_CHANGE, v1::HISTORY_ACTION_PUBLISH,
-                                   v1::HISTORY_ACTION_REOPEN, v1::HISTORY_ACTION_STATUS_CHANGE));
+  EXPECT_THAT(actions,
+              ElementsAre(v1::HISTORY_ACTION_STATUS_CHANGE, v1::HISTORY_ACTION_STATUS_CHANGE,
+                          v1::HISTORY_ACTION_STATUS_CHANGE, v1::HISTORY_ACTION_PUBLISH,
+                          v1::HISTORY_ACTION_REOPEN, v1::HISTORY_ACTION_STATUS_CHANGE));
 }
 
 TEST_F(WorkflowStoreTest, TheHistoryChainVerifies) {
@@ -262,9 +261,9 @@ TEST_F(WorkflowStoreTest, AHistoryRowChangedBehindTheStoresBackIsNamed) {
   // The trigger refuses the update until it is dropped.
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  EXPECT_NE(sqlite3_exec(db, "UPDATE history SET note = 'x' WHERE entry = 2", nullptr, nullptr,
-                         nullptr),
-            SQLITE_OK);
+  EXPECT_NE(
+      sqlite3_exec(db, "UPDATE history SET note = 'x' WHERE entry = 2", nullptr, nullptr, nullptr),
+      SQLITE_OK);
   sqlite3_close(db);
   TamperWith(path_,
              "DROP TRIGGER history_no_update; "
@@ -290,8 +289,7 @@ TEST_F(WorkflowStoreTest, ADeletedHistoryRowIsNamed) {
 }
 
 TEST_F(WorkflowStoreTest, ChangedEvidenceBreaksTheChain) {
-  ASSERT_THAT(Review(v1::ATTRIBUTION_STATUS_CONFIRMED, v1::VERDICT_UNSPECIFIED, "checked"),
-              IsOk());
+  ASSERT_THAT(Review(v1::ATTRIBUTION_STATUS_CONFIRMED, v1::VERDICT_UNSPECIFIED, "checked"), IsOk());
   WorkflowChange evidence;
   evidence.kind = WorkflowChange::Kind::kAddEvidence;
   evidence.evidence = {MakeEvidence("https://a.example", v1::EVIDENCE_STANCE_REFUTES)};
@@ -388,8 +386,7 @@ TEST(WorkflowSchemaUpgradeTest, AVersionOneStoreIsUpgradedAndItsHistoryChained) 
   ASSERT_THAT(verified, IsOk());
   EXPECT_TRUE(verified->valid()) << verified->problem();
   EXPECT_EQ(verified->entry_count(), 2);
-  absl::StatusOr<v1::ListClaimHistoryResponse> history =
-      (*store)->ListHistory("claims/abc", 0, "");
+  absl::StatusOr<v1::ListClaimHistoryResponse> history = (*store)->ListHistory("claims/abc", 0, "");
   ASSERT_THAT(history, IsOk());
   ASSERT_EQ(history->history_entries_size(), 2);
   EXPECT_EQ(history->history_entries(0).action(), v1::HISTORY_ACTION_STATUS_CHANGE);
@@ -419,11 +416,10 @@ TEST_F(WorkflowStoreTest, EveryChangeIsInTheChangeLogInCommitOrder) {
   ASSERT_THAT(changes, IsOk());
   std::vector<v1::ClaimChangeType> types;
   for (const v1::ClaimChange& change : *changes) types.push_back(change.type());
-  EXPECT_THAT(types, ElementsAre(v1::CLAIM_CHANGE_TYPE_CLAIM_CREATED,
-                                 v1::CLAIM_CHANGE_TYPE_STATUS_CHANGED,
-                                 v1::CLAIM_CHANGE_TYPE_STATUS_CHANGED,
-                                 v1::CLAIM_CHANGE_TYPE_STATUS_CHANGED,
-                                 v1::CLAIM_CHANGE_TYPE_ASSIGNMENT_CHANGED));
+  EXPECT_THAT(
+      types, ElementsAre(v1::CLAIM_CHANGE_TYPE_CLAIM_CREATED, v1::CLAIM_CHANGE_TYPE_STATUS_CHANGED,
+                         v1::CLAIM_CHANGE_TYPE_STATUS_CHANGED, v1::CLAIM_CHANGE_TYPE_STATUS_CHANGED,
+                         v1::CLAIM_CHANGE_TYPE_ASSIGNMENT_CHANGED));
   EXPECT_EQ((*changes)[0].document(), "documents/d1");
   EXPECT_EQ((*changes)[4].history_entry(), claim_ + "/historyEntries/4");
   // Resuming after a cursor returns exactly what follows it.

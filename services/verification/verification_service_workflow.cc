@@ -114,9 +114,9 @@ grpc::ServerWriteReactor<v1::ClaimChange>* VerificationServiceImpl::WatchClaimCh
     if (!issued.ok()) {
       after = issued.status();
     } else if (issued->empty() || issued->front().cursor() != request->start_after()) {
-      after = absl::InvalidArgumentError(absl::StrCat(
-          "start_after \"", request->start_after(),
-          "\" was not issued by this service's store: start again without it"));
+      after = absl::InvalidArgumentError(
+          absl::StrCat("start_after \"", request->start_after(),
+                       "\" was not issued by this service's store: start again without it"));
     }
   }
   if (!after.ok()) {

@@ -6,9 +6,8 @@
 
 #include <cstdio>
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "common/testing/status_matchers.h"
 #include "services/verification/sqlite_claim_store.h"
@@ -101,9 +100,9 @@ TEST_F(WorkflowServiceTest, AddEvidenceValidatesAndRecords) {
   evidence->set_url("https://www.justice.gov/a");
   evidence->set_stance(v1::EVIDENCE_STANCE_REFUTES);
   evidence->set_archive_sha256("not-a-digest");
-  EXPECT_THAT(stub_->AddEvidence(Context().get(), request, &claim),
-              StatusIs(grpc::StatusCode::INVALID_ARGUMENT,
-                       HasSubstr("evidence[0].archive_sha256")));
+  EXPECT_THAT(
+      stub_->AddEvidence(Context().get(), request, &claim),
+      StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("evidence[0].archive_sha256")));
   evidence->set_archive_sha256(std::string(64, '0'));
   {
     grpc::ClientContext anonymous;
@@ -121,9 +120,9 @@ TEST_F(WorkflowServiceTest, AddEvidenceValidatesAndRecords) {
   review.set_verdict(v1::VERDICT_IN_REVIEW);
   review.add_evidence()->set_url("https://a.example");
   review.mutable_evidence(0)->set_archive_sha256(std::string(64, 'F'));
-  EXPECT_THAT(stub_->ReviewClaim(Context().get(), review, &claim),
-              StatusIs(grpc::StatusCode::INVALID_ARGUMENT,
-                       HasSubstr("evidence[0].archive_sha256")));
+  EXPECT_THAT(
+      stub_->ReviewClaim(Context().get(), review, &claim),
+      StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("evidence[0].archive_sha256")));
 }
 
 TEST_F(WorkflowServiceTest, AssignFilterPublishReopenExportAndVerify) {

@@ -36,9 +36,8 @@ absl::StatusOr<WorkflowChange> CommonFields(WorkflowChange::Kind kind, const std
 
 absl::StatusOr<WorkflowChange> ValidateAddEvidenceRequest(const v1::AddEvidenceRequest& request,
                                                           absl::string_view analyst) {
-  absl::StatusOr<WorkflowChange> change =
-      CommonFields(WorkflowChange::Kind::kAddEvidence, request.name(), request.etag(),
-                   request.note(), analyst);
+  absl::StatusOr<WorkflowChange> change = CommonFields(
+      WorkflowChange::Kind::kAddEvidence, request.name(), request.etag(), request.note(), analyst);
   if (!change.ok()) return change.status();
   if (request.evidence().empty()) {
     return absl::InvalidArgumentError("evidence is required: give at least one item");
@@ -62,8 +61,8 @@ absl::StatusOr<WorkflowChange> ValidateAssignClaimRequest(const v1::AssignClaimR
   if (!change.ok()) return change.status();
   const absl::string_view assignee = absl::StripAsciiWhitespace(request.assignee());
   if (assignee.size() > kMaxAssigneeBytes) {
-    return absl::InvalidArgumentError(absl::StrCat("assignee is ", assignee.size(),
-                                                   " bytes; the limit is ", kMaxAssigneeBytes));
+    return absl::InvalidArgumentError(
+        absl::StrCat("assignee is ", assignee.size(), " bytes; the limit is ", kMaxAssigneeBytes));
   }
   for (const char c : assignee) {
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
