@@ -17,14 +17,6 @@
 namespace claimtrack::verification {
 namespace {
 
-std::string AnalystFromMetadata(const grpc::CallbackServerContext& context) {
-  const auto& metadata = context.client_metadata();
-  const auto it =
-      metadata.find(grpc::string_ref(kAnalystMetadataKey.data(), kAnalystMetadataKey.size()));
-  if (it == metadata.end()) return "";
-  return std::string(it->second.data(), it->second.size());
-}
-
 // A claim's whole history, oldest first (histories are short: a few pages
 // at most).
 absl::StatusOr<std::vector<v1::HistoryEntry>> FullHistory(ClaimStore& store,
@@ -61,7 +53,7 @@ grpc::ServerUnaryReactor* VerificationServiceImpl::AddEvidence(
     grpc::CallbackServerContext* context, const v1::AddEvidenceRequest* request,
     v1::Claim* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  ApplyChange(ValidateAddEvidenceRequest(*request, AnalystFromMetadata(*context)), reactor,
+  ApplyChange(ValidateAddEvidenceRequest(*request, AnalystOf(*context)), reactor,
               response);
   return reactor;
 }
@@ -70,7 +62,7 @@ grpc::ServerUnaryReactor* VerificationServiceImpl::AssignClaim(
     grpc::CallbackServerContext* context, const v1::AssignClaimRequest* request,
     v1::Claim* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  ApplyChange(ValidateAssignClaimRequest(*request, AnalystFromMetadata(*context)), reactor,
+  ApplyChange(ValidateAssignClaimRequest(*request, AnalystOf(*context)), reactor,
               response);
   return reactor;
 }
@@ -79,7 +71,7 @@ grpc::ServerUnaryReactor* VerificationServiceImpl::PublishClaim(
     grpc::CallbackServerContext* context, const v1::PublishClaimRequest* request,
     v1::Claim* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  ApplyChange(ValidatePublishClaimRequest(*request, AnalystFromMetadata(*context)), reactor,
+  ApplyChange(ValidatePublishClaimRequest(*request, AnalystOf(*context)), reactor,
               response);
   return reactor;
 }
@@ -88,7 +80,7 @@ grpc::ServerUnaryReactor* VerificationServiceImpl::ReopenClaim(
     grpc::CallbackServerContext* context, const v1::ReopenClaimRequest* request,
     v1::Claim* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  ApplyChange(ValidateReopenClaimRequest(*request, AnalystFromMetadata(*context)), reactor,
+  ApplyChange(ValidateReopenClaimRequest(*request, AnalystOf(*context)), reactor,
               response);
   return reactor;
 }

@@ -32,7 +32,7 @@ class WorkflowServiceTest : public ::testing::Test {
     store_ = *std::move(store);
     ClaimReviewOptions options;
     options.organization_name = "Fact Desk";
-    service_ = std::make_unique<VerificationServiceImpl>(*store_, options);
+    service_ = std::make_unique<VerificationServiceImpl>(*store_, /*security=*/nullptr, options);
     grpc::ServerBuilder builder;
     builder.RegisterService(service_.get());
     server_ = builder.BuildAndStart();
