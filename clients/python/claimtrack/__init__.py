@@ -95,6 +95,7 @@ from claimtrack.files import collect_article_paths  # noqa: E402
 from claimtrack.messages import (  # noqa: E402
     Appearance,
     Claim,
+    ClaimChange,
     Document,
     Evidence,
     HistoryEntry,
@@ -102,7 +103,7 @@ from claimtrack.messages import (  # noqa: E402
 
 __all__ = [
     "Aborted", "AlreadyExists", "Appearance", "Article", "AttributionStatus",
-    "Cancelled", "Claim", "ClaimDetails", "ClaimtrackError", "Client",
+    "Cancelled", "Claim", "ClaimChange", "ClaimDetails", "ClaimtrackError", "Client",
     "DataLoss", "DeadlineExceeded", "Document", "Evidence",
     "FailedPrecondition", "HistoryEntry", "IngestResult", "Internal",
     "InvalidArgument", "NotFound", "OutOfRange", "PermissionDenied",

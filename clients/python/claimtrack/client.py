@@ -12,6 +12,7 @@ import dataclasses
 import datetime
 import os
 import re
+import time
 from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar, Union
 
 import grpc
@@ -21,7 +22,7 @@ from claimtrack.enums import AttributionStatus, DocumentView, ProcessingState
 from claimtrack.enums import StatementKind, Verdict
 from claimtrack.ingestion.v1 import ingestion_service_pb2 as ingestion_pb2
 from claimtrack.ingestion.v1 import ingestion_service_pb2_grpc as ingestion_grpc
-from claimtrack.messages import Claim, Document, Evidence, HistoryEntry
+from claimtrack.messages import Claim, ClaimChange, Document, Evidence, HistoryEntry
 from claimtrack.type.v1 import article_pb2
 from claimtrack.verification.v1 import verification_service_pb2 as verification_pb2
 from claimtrack.verification.v1 import verification_service_pb2_grpc as verification_grpc
@@ -354,8 +355,40 @@ class Client:
         request.etag = self.get_claim(name).etag
         return self._call(self._verification.ReviewClaim, request, "ReviewClaim")
 
-    # TODO(watch): `watch_changes()` waits for the WatchClaimChanges RPC
-    # (being added on another branch); see README.md beside this package.
+    def watch_changes(self, start_after: str = "", *, reconnect: bool = True,
+                      max_backoff: float = 10.0) -> Iterator[ClaimChange]:
+        """Yields claim changes in commit order (new claims, new appearances,
+        reviews, evidence, assignment, publishing) from after `start_after`
+        (a change's `cursor`; empty: from the first change ever), then each
+        new change as it commits. It never ends on its own: break out of the
+        loop, or close the client.
+
+        The server ends watches when it restarts or drains (UNAVAILABLE) and
+        asks old connections to reconnect now and then; with `reconnect`
+        the generator then resumes from the last cursor it yielded, waiting
+        up to `max_backoff` seconds between attempts, so a consumer misses
+        nothing and sees nothing twice. Other errors are raised
+        (InvalidArgument for a cursor the server never issued).
+        """
+        cursor = start_after
+        backoff = 0.1
+        metadata = [(ANALYST_METADATA_KEY, self.analyst)] if self.analyst else None
+        while True:
+            try:
+                stream = self._verification.WatchClaimChanges(
+                    verification_pb2.WatchClaimChangesRequest(start_after=cursor),
+                    metadata=metadata)
+                for change in stream:
+                    cursor = change.cursor
+                    backoff = 0.1
+                    yield change
+            except grpc.RpcError as error:
+                if not reconnect or error.code() != grpc.StatusCode.UNAVAILABLE:
+                    raise errors.from_rpc_error(error, "WatchClaimChanges") from None
+            if not reconnect:
+                return
+            time.sleep(backoff)
+            backoff = min(backoff * 2, max_backoff)
 
 
 def _channel(address: str, credentials: grpc.ChannelCredentials | None,

@@ -16,6 +16,7 @@ Claim = verification_pb2.Claim
 Appearance = verification_pb2.Appearance
 Evidence = verification_pb2.Evidence
 HistoryEntry = verification_pb2.HistoryEntry
+ClaimChange = verification_pb2.ClaimChange
 
-__all__ = ["Appearance", "ArticleSource", "Claim", "Document", "Evidence",
+__all__ = ["Appearance", "ArticleSource", "Claim", "ClaimChange", "Document", "Evidence",
            "HistoryEntry", "Speaker", "ingestion_pb2", "verification_pb2"]

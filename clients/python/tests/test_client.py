@@ -206,3 +206,32 @@ def test_retry_still_obeys_the_workflow(suite: Suite) -> None:
     suite.connect(analyst="other-analyst").review(stale.name, verdict="in-review")
     with pytest.raises(claimtrack.FailedPrecondition):
         client.review(stale, verdict="in-review")
+
+
+def test_watch_changes_resumes_from_a_cursor_without_gaps_or_repeats(
+        suite: Suite, client: claimtrack.Client) -> None:
+    client.ingest(RUNNING_EXAMPLE.read_text(encoding="utf-8"), wait=True)
+    first: list[claimtrack.ClaimChange] = []
+    for change in client.watch_changes():
+        first.append(change)
+        if len(first) == 3:
+            break  # a consumer that stops mid-stream
+    [garland] = list(client.claims(speaker="Garland"))
+    client.review(garland, verdict="in-review", note="checking")
+
+    # Resume after the last change seen: the rest of the feed, then the review.
+    rest: list[claimtrack.ClaimChange] = []
+    for change in client.watch_changes(start_after=first[-1].cursor):
+        rest.append(change)
+        if change.claim == garland.name and change.history_entry:
+            break
+    everything: list[claimtrack.ClaimChange] = []
+    for change in client.watch_changes():
+        everything.append(change)
+        if change.cursor == rest[-1].cursor:
+            break
+    assert [c.cursor for c in first + rest] == [c.cursor for c in everything]
+    assert len({c.cursor for c in everything}) == len(everything)
+
+    with pytest.raises(claimtrack.InvalidArgument):
+        next(client.watch_changes(start_after="not-a-cursor"))
