@@ -1,8 +1,6 @@
 // The analyst CLI against the real services: what an analyst types, what
 // they get back.
 
-#include <stdio.h>
-#include <sys/wait.h>
 
 #include <string>
 
@@ -33,10 +31,7 @@ class CliEndToEndTest : public ::testing::Test {
   }
 
   CommandResult Claimtrack(const std::string& arguments) {
-    return RunShell(absl::StrCat(
-        CLAIMTRACK_BIN_DIR, "/claimtrack --analyst ana --ingestion ",
-        pipeline_->address(Pipeline::Service::kIngestion), " --verification ",
-        pipeline_->address(Pipeline::Service::kVerification), " ", arguments));
+    return testing::RunClaimtrack(*pipeline_, arguments);
   }
 
   std::unique_ptr<Pipeline> pipeline_;

@@ -1,9 +1,6 @@
 // The tracking commands of the analyst CLI against the real services:
 // search, variants with their diff and proposal, speakers.
 
-#include <stdio.h>
-#include <sys/wait.h>
-
 #include <string>
 
 #include <gmock/gmock.h>
@@ -13,35 +10,16 @@
 #include "absl/strings/str_cat.h"
 #include "common/testing/status_matchers.h"
 #include "tests/support/pipeline.h"
+#include "tests/support/run_command.h"
 
 namespace claimtrack {
 namespace {
 
+using ::claimtrack::testing::CommandResult;
 using ::claimtrack::testing::IsOk;
 using ::claimtrack::testing::Pipeline;
 using ::testing::Contains;
 using ::testing::HasSubstr;
-
-struct CommandResult {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-};
-
-CommandResult RunShell(const std::string& command) {
-  CommandResult result;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) {
-    return result;
-  }
-  char buffer[4096];
-  size_t read = 0;
-  while ((read = fread(buffer, 1, sizeof(buffer), pipe)) > 0) {
-    result.output.append(buffer, read);
-  }
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
 
 class CliTrackingTest : public ::testing::Test {
  protected:
@@ -60,10 +38,7 @@ class CliTrackingTest : public ::testing::Test {
   }
 
   CommandResult Claimtrack(const std::string& arguments) {
-    return RunShell(absl::StrCat(
-        "COLUMNS=200 ", CLAIMTRACK_BIN_DIR, "/claimtrack --analyst ana --ingestion ",
-        pipeline_->address(Pipeline::Service::kIngestion), " --verification ",
-        pipeline_->address(Pipeline::Service::kVerification), " ", arguments));
+    return testing::RunClaimtrack(*pipeline_, arguments);
   }
 
   nlohmann::json Json(const std::string& arguments) {

@@ -5,8 +5,6 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <stdio.h>
-#include <sys/wait.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -15,30 +13,15 @@
 #include "absl/strings/str_split.h"
 #include "common/testing/status_matchers.h"
 #include "tests/support/pipeline.h"
+#include "tests/support/run_command.h"
 
 namespace claimtrack {
 namespace {
 
+using ::claimtrack::testing::CommandResult;
 using ::claimtrack::testing::IsOk;
 using ::claimtrack::testing::Pipeline;
 using ::testing::HasSubstr;
-
-struct CommandResult {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-};
-
-CommandResult RunShell(const std::string& command) {
-  CommandResult result;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buffer[4096];
-  size_t read = 0;
-  while ((read = fread(buffer, 1, sizeof(buffer), pipe)) > 0) result.output.append(buffer, read);
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
 
 class CliWorkflowTest : public ::testing::Test {
  protected:
@@ -49,10 +32,7 @@ class CliWorkflowTest : public ::testing::Test {
   }
 
   CommandResult Claimtrack(const std::string& arguments) {
-    return RunShell(
-        absl::StrCat(CLAIMTRACK_BIN_DIR, "/claimtrack --analyst ana --ingestion ",
-                     pipeline_->address(Pipeline::Service::kIngestion), " --verification ",
-                     pipeline_->address(Pipeline::Service::kVerification), " ", arguments));
+    return testing::RunClaimtrack(*pipeline_, arguments);
   }
 
   std::unique_ptr<Pipeline> pipeline_;

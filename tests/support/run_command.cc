@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "absl/strings/str_cat.h"
+
 namespace claimtrack::testing {
 
 CommandResult RunShell(const std::string& command) {
@@ -20,6 +22,14 @@ CommandResult RunShell(const std::string& command) {
   const int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+CommandResult RunClaimtrack(const Pipeline& pipeline, const std::string& arguments) {
+  return RunShell(absl::StrCat("COLUMNS=200 ", CLAIMTRACK_BIN_DIR,
+                               "/claimtrack --analyst ana --ingestion ",
+                               pipeline.address(Pipeline::Service::kIngestion), " --verification ",
+                               pipeline.address(Pipeline::Service::kVerification), " ",
+                               arguments));
 }
 
 }  // namespace claimtrack::testing

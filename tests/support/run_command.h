@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "tests/support/pipeline.h"
+
 namespace claimtrack::testing {
 
 struct CommandResult {
@@ -13,6 +15,11 @@ struct CommandResult {
 // Runs `command` with /bin/sh and collects what it prints; for tests of the
 // command-line tools as users run them.
 CommandResult RunShell(const std::string& command);
+
+// Runs the `claimtrack` CLI from the build against `pipeline`'s services as
+// analyst "ana", with a wide terminal (tables are not truncated):
+// RunClaimtrack(pipeline, "claims list --json").
+CommandResult RunClaimtrack(const Pipeline& pipeline, const std::string& arguments);
 
 }  // namespace claimtrack::testing
 
