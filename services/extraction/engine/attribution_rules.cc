@@ -157,6 +157,11 @@ class SentenceRules {
     return toks_[i].kind == k && !InQuote(i);
   }
   std::string_view Text(size_t i) const { return TokenText(text_, toks_[i]); }
+  // Spelling of token i, from the bits the tokenizer set.
+  bool LowerAt(size_t i) const { return toks_[i].shape & kShapeLowercase; }
+  bool CapAt(size_t i) const { return toks_[i].shape & kShapeCapitalized; }
+  bool DigitAt(size_t i) const { return toks_[i].shape & kShapeDigit; }
+  bool AcronymAt(size_t i) const { return toks_[i].shape & kShapeAcronym; }
   // Lower-cased token text, sliced from the document's lower-cased copy (no
   // allocation: ASCII lower-casing keeps byte offsets).
   std::string_view Low(size_t i) const {
@@ -216,7 +221,7 @@ class SentenceRules {
     const std::string_view next = Low(i + 1);
     return lex_.IsDeterminer(next) || lex_.IsPronoun(next) ||
            next == "him" || next == "them" || next == "me" || next == "us" ||
-           IsCapitalizedWord(Text(i + 1)) || ContainsDigit(Text(i + 1));
+           CapAt(i + 1) || DigitAt(i + 1);
   }
   SpeakerPhrase PhraseOf(const Hit& h) const;
   // "was praised", "have been criticized": a form of "be" right before a
@@ -262,7 +267,7 @@ class SentenceRules {
       for (size_t i = tb_; i < body_end_; ++i) {
         if (Free(i)) {
           ++words;
-          capitalized += IsCapitalizedWord(Text(i)) ? 1 : 0;
+          capitalized += CapAt(i) ? 1 : 0;
         }
       }
       title_case_ = words >= 4 && capitalized * 10 >= words * 9 ? 1 : 0;
@@ -283,9 +288,9 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
     // Cues are lower-case verbs; "States" in "United States" is a name.
     // In a title-case headline ("Lee Says He Will Run") a capitalized
     // finite speech verb still is one.
-    if (!IsLowercaseWord(Text(i)) && i > tb_ &&
+    if (!LowerAt(i) && i > tb_ &&
         !(i + 1 < body_end_ && Free(i + 1) && Free(i - 1) &&
-          IsCapitalizedWord(Text(i + 1)) && IsCapitalizedWord(Text(i - 1)) &&
+          CapAt(i + 1) && CapAt(i - 1) &&
           (lex_.WordFlags(lw) & Lexicon::kCueVerb) && TitleCase())) {
       continue;
     }
@@ -375,7 +380,7 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
     // Past forms that are also participles ("a group called X") attribute
     // only after a name or a pronoun ("She called the ruling a disgrace").
     if (!finite && (flags & Lexicon::kStrictCue) && i > tb_ && Free(i - 1) &&
-        (IsCapitalizedWord(Text(i - 1)) ||
+        (CapAt(i - 1) ||
          lex_.IsPronoun(Low(i - 1)))) {
       finite = true;
     }
@@ -384,7 +389,7 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
     // for") it is the progressive, handled like a base form below.
     const bool participle = (flags & Lexicon::kCueParticiple) != 0;
     if (!finite && participle && i > tb_ && Free(i - 1) &&
-        (IsCapitalizedWord(Text(i - 1)) || lex_.IsPronoun(Low(i - 1))) &&
+        (CapAt(i - 1) || lex_.IsPronoun(Low(i - 1))) &&
         Low(i - 1) != "it" && !lex_.IsSpeakerStop(Low(i - 1)) &&
         !lex_.IsContextStarter(Low(i - 1))) {
       finite = true;
@@ -409,7 +414,7 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
     bool negated = false;
     bool has_aux = false;
     while (k >= static_cast<ptrdiff_t>(tb_) && Free(k) &&
-           IsLowercaseWord(Text(k))) {
+           LowerAt(k)) {
       const std::string_view lk = Low(k);
       if (lex_.IsNegation(lk)) {
         negated = true;
@@ -428,7 +433,7 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
     if (!finite && plural_form && !has_aux &&
         k >= static_cast<ptrdiff_t>(tb_) + 3 &&
         FreeKind(k, TokenKind::kComma) && Free(k - 1) &&
-        IsLowercaseWord(Text(k - 1)) &&
+        LowerAt(k - 1) &&
         (lex_.IsCueAdverb(Low(k - 1)) || Low(k - 1) == "however" ||
          Low(k - 1) == "though" || Low(k - 1) == "too") &&
         FreeKind(k - 2, TokenKind::kComma) && Free(k - 3)) {
@@ -439,29 +444,29 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
       // "police say", "one in five say", "Lee, Roe and Chu say".
       const std::string_view lk = Low(k);
       bool coordinated_names = false;
-      if (IsCapitalizedWord(Text(k))) {
+      if (CapAt(k)) {
         for (ptrdiff_t j = k - 1;
              j >= static_cast<ptrdiff_t>(tb_) && j >= k - 4; --j) {
           if (Free(j) && Low(j) == "and") {
             coordinated_names = j > static_cast<ptrdiff_t>(tb_) &&
-                                IsCapitalizedWord(Text(j - 1));
+                                CapAt(j - 1);
             for (ptrdiff_t n = j + 1; n <= k; ++n) {
               coordinated_names =
-                  coordinated_names && Free(n) && IsCapitalizedWord(Text(n));
+                  coordinated_names && Free(n) && CapAt(n);
             }
             break;
           }
         }
       }
       plural_subject =
-          IsPluralSubject(lk, Text(k)) || ContainsDigit(Text(k)) ||
+          IsPluralSubject(lk, Text(k)) || DigitAt(k) ||
           lk == "percent" || lk == "police" || lk == "staff" ||
           lk == "public" || lk == "clergy" || lk == "media" ||
           (lex_.IsNumberWord(lk) && k > static_cast<ptrdiff_t>(tb_) &&
            Free(k - 1) && (Low(k - 1) == "in" || Low(k - 1) == "of")) ||
           coordinated_names;
       if (!plural_subject && k >= static_cast<ptrdiff_t>(tb_) + 2 &&
-          Free(k - 1) && Free(k - 2) && IsCapitalizedWord(Text(k))) {
+          Free(k - 1) && Free(k - 2) && CapAt(k)) {
         const std::string_view prep = Low(k - 1);
         if (prep == "in" || prep == "of" || prep == "from" || prep == "at" ||
             prep == "for" || prep == "with") {
@@ -527,12 +532,12 @@ size_t SentenceRules::ObjectEnd(size_t b) const {
   size_t e = b;
   if (lex_.IsDeterminer(first)) {
     ++e;
-    if (e < body_end_ && Free(e) && !IsCapitalizedWord(Text(e))) {
+    if (e < body_end_ && Free(e) && !CapAt(e)) {
       return e + 1;  // "the newspaper".
     }
   }
   size_t n = 0;
-  while (e < body_end_ && Free(e) && IsCapitalizedWord(Text(e)) &&
+  while (e < body_end_ && Free(e) && CapAt(e) &&
          n < kMaxObjectWords) {
     ++e;
     ++n;
@@ -551,7 +556,7 @@ bool SentenceRules::ValidHead(size_t i) const {
        (lw.size() > 4 && lw.compare(lw.size() - 2, 2, "ly") == 0))) {
     return false;
   }
-  if (IsCapitalizedWord(w) || IsAcronym(w)) {
+  if (CapAt(i) || AcronymAt(i)) {
     return true;
   }
   return lex_.IsPronoun(lw) || lex_.IsSpeakerNoun(lw);
@@ -566,14 +571,14 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
     if (lk == "and") {
       // Only inside names ("Smith and Jones", "Bank and Trust").
       if (!(k > static_cast<ptrdiff_t>(tb_) && Free(k - 1) &&
-            IsCapitalizedWord(Text(k - 1)))) {
+            CapAt(k - 1))) {
         break;
       }
-    } else if (lex_.IsSpeakerStop(lk) && IsLowercaseWord(Text(k))) {
+    } else if (lex_.IsSpeakerStop(lk) && LowerAt(k)) {
       break;
     }
     // Participles and gerunds end the phrase ("investigating").
-    if (IsLowercaseWord(Text(k)) && lk.size() > 4 &&
+    if (LowerAt(k) && lk.size() > 4 &&
         lk.compare(lk.size() - 3, 3, "ing") == 0) {
       break;
     }
@@ -586,12 +591,12 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
   begin = static_cast<size_t>(k + 1);
   // Drop leading lower-case words that cannot open a noun phrase
   // ("notably", verbs left over from a previous clause).
-  while (begin < static_cast<size_t>(end) && IsLowercaseWord(Text(begin)) &&
+  while (begin < static_cast<size_t>(end) && LowerAt(begin) &&
          !lex_.IsDeterminer(Low(begin)) && !lex_.IsPronoun(Low(begin)) &&
          !lex_.IsSpeakerNoun(Low(begin)) && Text(begin).find('-') ==
              std::string_view::npos &&
          begin + 1 <= static_cast<size_t>(end) &&
-         (IsCapitalizedWord(Text(begin + 1)) ||
+         (CapAt(begin + 1) ||
           lex_.IsDeterminer(Low(begin + 1)))) {
     ++begin;
   }
@@ -604,11 +609,11 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
   const std::string_view head = Low(static_cast<size_t>(end));
   if (begin < static_cast<size_t>(end) &&
       (lex_.IsDeterminer(first) || IsPossessive(Text(begin)) ||
-       ContainsDigit(Text(begin)) || lex_.IsNumberWord(first)) &&
+       DigitAt(begin) || lex_.IsNumberWord(first)) &&
       !IsClauseWord(head) && !lex_.IsCueVerb(head)) {
     return true;
   }
-  return ContainsDigit(Text(static_cast<size_t>(end))) || head == "percent" ||
+  return DigitAt(static_cast<size_t>(end)) || head == "percent" ||
          head == "several" || head == "many" || head == "most" ||
          head == "some" || head == "others" || head == "half" ||
          head == "few" || head == "both" || head == "majority";
@@ -646,7 +651,7 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
     size_t begin = 0;
     if (open > static_cast<ptrdiff_t>(tb_) &&
         toks_[open].kind == TokenKind::kOpenParen &&
-        NameBefore(open - 1, begin) && IsCapitalizedWord(Text(open - 1))) {
+        NameBefore(open - 1, begin) && CapAt(open - 1)) {
       while (begin < static_cast<size_t>(open) &&
              IsLeadingConjunction(Low(begin))) {
         ++begin;
@@ -668,11 +673,11 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
       ++n;
     }
     if (n == 0 || j <= static_cast<ptrdiff_t>(tb_) ||
-        !FreeKind(j, TokenKind::kComma) || !IsLowercaseWord(Text(j + 1))) {
+        !FreeKind(j, TokenKind::kComma) || !LowerAt(j + 1)) {
       return false;
     }
     size_t begin = 0;
-    if (!NameBefore(j - 1, begin) || !IsCapitalizedWord(Text(j - 1))) {
+    if (!NameBefore(j - 1, begin) || !CapAt(j - 1)) {
       return false;
     }
     h.has_speaker = true;
@@ -746,11 +751,11 @@ bool SentenceRules::WholeSubject(size_t b, size_t k) const {
     }
   }
   const std::string_view head = Low(k);
-  if (IsLowercaseWord(Text(k)) &&
+  if (LowerAt(k) &&
       (head.size() > 4 && head.compare(head.size() - 2, 2, "ly") == 0)) {
     return false;
   }
-  return ValidHead(k) || IsLowercaseWord(Text(k)) || ContainsDigit(Text(k));
+  return ValidHead(k) || LowerAt(k) || DigitAt(k);
 }
 
 // "Tom Roe, the president of Acme, a group that sued the city, said": a
@@ -803,7 +808,7 @@ bool SentenceRules::LongAppositive(ptrdiff_t k, Hit& h) const {
         ++begin;
       }
       if (!ValidHead(static_cast<size_t>(j - 1)) &&
-          !lex_.IsDeterminer(Low(begin)) && !ContainsDigit(Text(begin)) &&
+          !lex_.IsDeterminer(Low(begin)) && !DigitAt(begin) &&
           !lex_.IsNumberWord(Low(begin))) {
         return false;
       }
@@ -835,11 +840,11 @@ bool SentenceRules::SpeakerAfter(Hit& h) const {
   size_t n = 0;
   while (i < body_end_ && Free(i) && n < kMaxNameWords) {
     const std::string_view li = Low(i);
-    if (lex_.IsContextStarter(li) && IsLowercaseWord(Text(i)) &&
+    if (lex_.IsContextStarter(li) && LowerAt(i) &&
         !lex_.IsDeterminer(li)) {
       break;
     }
-    if (lex_.IsSpeakerStop(li) && IsLowercaseWord(Text(i))) {
+    if (lex_.IsSpeakerStop(li) && LowerAt(i)) {
       break;
     }
     ++i;
@@ -859,7 +864,7 @@ bool SentenceRules::SpeakerAfter(Hit& h) const {
   h.name_end = i;
   h.after = i;
   if (i + 1 < body_end_ && FreeKind(i, TokenKind::kComma) && Free(i + 1) &&
-      IsLowercaseWord(Text(i + 1))) {
+      LowerAt(i + 1)) {
     size_t e = i + 1;
     while (e < body_end_ && Free(e)) {
       ++e;
@@ -905,10 +910,10 @@ bool SentenceRules::SubjectPhrase(size_t limit, size_t& b, size_t& e) const {
       e = b + 1;
       return lw != "it" && lw != "there";
     }
-    const bool capital = IsCapitalizedWord(w) || IsAcronym(w);
+    const bool capital = CapAt(e) || AcronymAt(e);
     if (capital || lex_.IsDeterminer(lw) || IsPossessive(w) ||
         (e > b && lex_.IsNameConnector(lw) && e + 1 < body_end_ &&
-         IsCapitalizedWord(Text(e + 1))) ||
+         CapAt(e + 1)) ||
         lex_.IsSpeakerNoun(lw)) {
       // A capitalized word after the start may already be the next clause's
       // verb only in headlines; accept it.
@@ -1126,7 +1131,7 @@ size_t SentenceRules::ClauseEnd(size_t begin,
       }
       if (next == "and" || next == "but") {
         for (size_t j = i + 2; j < body_end_ && j < i + 8 && Free(j); ++j) {
-          if (IsLowercaseWord(Text(j)) &&
+          if (LowerAt(j) &&
               (lex_.WordFlags(Low(j)) & Lexicon::kCueVerb)) {
             return stop;
           }
@@ -1161,7 +1166,7 @@ size_t SentenceRules::ClauseEnd(size_t begin,
 // stated"). Participles (", giving ...") were tried and are as often
 // content as not.
 bool SentenceRules::ClauseBreakAfterComma(size_t i) const {
-  if (i + 1 >= body_end_ || !Free(i) || !IsLowercaseWord(Text(i))) {
+  if (i + 1 >= body_end_ || !Free(i) || !LowerAt(i)) {
     return false;
   }
   const std::string_view w = Low(i);
@@ -1174,7 +1179,7 @@ bool SentenceRules::ClauseBreakAfterComma(size_t i) const {
   }
   if (w == "after" || w == "before" || w == "as" || w == "when" ||
       w == "since" || w == "although" || w == "though" || w == "until") {
-    return lex_.IsPronoun(next) || IsCapitalizedWord(Text(i + 1)) ||
+    return lex_.IsPronoun(next) || CapAt(i + 1) ||
            lex_.IsDeterminer(next);
   }
   if (lex_.IsPronoun(w) && w != "it" && w != "you") {
@@ -1363,7 +1368,7 @@ bool SentenceRules::SpeakerLabel(SentenceAttributions& out) const {
   }
   size_t colon = tb_;
   while (colon < body_end_ && colon - tb_ < kMaxLabelWords && Free(colon) &&
-         (IsCapitalizedWord(Text(colon)) || IsAcronym(Text(colon)))) {
+         (CapAt(colon) || AcronymAt(colon))) {
     ++colon;
   }
   if (colon == tb_ || colon >= body_end_ ||
@@ -1464,10 +1469,10 @@ void SentenceRules::ColonQuote(const std::vector<Hit>& hits,
       }
     }
     // A bare label needs a name ("Lee:"), not "The answer:".
-    if (e == c && !IsCapitalizedWord(Text(e - 1))) {
+    if (e == c && !CapAt(e - 1)) {
       return;
     }
-    if (e < c && !IsLowercaseWord(Text(e))) {
+    if (e < c && !LowerAt(e)) {
       return;
     }
     const ByteSpan inner = TrimContent(text_, quotes_[q].inner);

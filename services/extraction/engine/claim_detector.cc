@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string.h>
 
 #include "services/extraction/engine/utf8.h"
 
@@ -41,8 +42,13 @@ bool Overlaps(const Token& t, const std::vector<ByteSpan>& masked) {
 class ClaimScanner {
  public:
   ClaimScanner(std::string_view text, std::string_view lower,
-               const std::vector<Token>& tokens, const Lexicon& lexicon)
-      : text_(text), lower_(lower), toks_(tokens), lex_(lexicon) {}
+               const std::vector<Token>& tokens,
+               const std::vector<ByteSpan>& no_comment, const Lexicon& lexicon)
+      : text_(text),
+        lower_(lower),
+        toks_(tokens),
+        no_comment_(no_comment),
+        lex_(lexicon) {}
 
   void Evaluate(size_t b, size_t e, std::vector<Statement>& out) const {
     // Drop leading punctuation and connectives ("which", "and").
@@ -71,14 +77,14 @@ class ClaimScanner {
       const std::string_view w = Text(i);
       const std::string_view lw = Low(i);
       const uint32_t flags = lex_.WordFlags(lw);
-      if (ContainsDigit(w)) {
+      if (toks_[i].shape & kShapeDigit) {
         quantity = true;
         score += 2;
       } else if (flags & Lexicon::kNumberWord) {
         quantity = true;
         score += 1;
       }
-      if (i > b && IsCapitalizedWord(w) && w != "I") {
+      if (i > b && (toks_[i].shape & kShapeCapitalized) && w != "I") {
         ++entities;
       }
       if (flags & Lexicon::kHedge) {
@@ -90,10 +96,8 @@ class ClaimScanner {
       return;
     }
     const ByteSpan span{toks_[b].begin, toks_[e - 1].end};
-    const std::string_view lower =
-        lower_.substr(span.begin, span.end - span.begin);
-    for (std::string_view phrase : kNoCommentPhrases) {
-      if (lower.find(phrase) != std::string_view::npos) {
+    for (const ByteSpan& phrase : no_comment_) {
+      if (phrase.begin >= span.begin && phrase.end <= span.end) {
         return;
       }
     }
@@ -116,19 +120,39 @@ class ClaimScanner {
   std::string_view text_;
   std::string_view lower_;
   const std::vector<Token>& toks_;
+  const std::vector<ByteSpan>& no_comment_;
   const Lexicon& lex_;
 };
 
 }  // namespace
 
-void DetectClaims(std::string_view text,
-                                    std::string_view lower,
-                                    const std::vector<Token>& tokens,
-                                    const Sentence& sentence,
-                                    const std::vector<ByteSpan>& masked,
-                                    const Lexicon& lexicon,
-                  std::vector<Statement>& out) {
-  const ClaimScanner scanner(text, lower, tokens, lexicon);
+std::vector<ByteSpan> FindNoCommentPhrases(std::string_view lower) {
+  std::vector<ByteSpan> found;
+  // memmem skips ahead by the whole needle; string_view::find stops at
+  // every occurrence of the first letter.
+  for (std::string_view phrase : kNoCommentPhrases) {
+    size_t at = 0;
+    while (at + phrase.size() <= lower.size()) {
+      const void* hit = memmem(lower.data() + at, lower.size() - at,
+                               phrase.data(), phrase.size());
+      if (hit == nullptr) {
+        break;
+      }
+      const size_t pos = static_cast<const char*>(hit) - lower.data();
+      found.push_back({static_cast<uint32_t>(pos),
+                       static_cast<uint32_t>(pos + phrase.size())});
+      at = pos + 1;
+    }
+  }
+  return found;
+}
+
+void DetectClaims(std::string_view text, std::string_view lower,
+                  const std::vector<Token>& tokens, const Sentence& sentence,
+                  const std::vector<ByteSpan>& masked,
+                  const std::vector<ByteSpan>& no_comment,
+                  const Lexicon& lexicon, std::vector<Statement>& out) {
+  const ClaimScanner scanner(text, lower, tokens, no_comment, lexicon);
   size_t clause_begin = sentence.token_begin;
   bool at_sentence_start = true;
   auto flush = [&](size_t end) {

@@ -25,6 +25,21 @@ constexpr bool kAsciiWord[128] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,  // 0x70
 };
 
+// Per byte: 1 for an ASCII word character, 3 for a digit (bit 2 set),
+// 0 otherwise (including every byte of a multi-byte character).
+struct ByteClasses {
+  uint8_t of[256] = {};
+  constexpr ByteClasses() {
+    for (int c = 0; c < 128; ++c) {
+      of[c] = kAsciiWord[c] ? 1 : 0;
+    }
+    for (int c = '0'; c <= '9'; ++c) {
+      of[c] = 3;
+    }
+  }
+};
+constexpr ByteClasses kByteClass;
+
 inline bool IsWordCode(uint32_t c) {
   if (c < 0x80) {
     return kAsciiWord[c];
@@ -107,10 +122,45 @@ Classified ClassifyPunct(uint32_t c) {
   }
 }
 
-bool IsDottedAcronym(std::string_view w) {
+bool IsDottedAcronym(std::string_view w, bool has_digit) {
   // "U.S", "a.m": letters separated by periods.
-  return w.find('.') != std::string_view::npos && w.size() <= 8 &&
-         !ContainsDigit(w);
+  return w.size() <= 8 && !has_digit &&
+         w.find('.') != std::string_view::npos;
+}
+
+inline uint8_t ShapeOf(std::string_view word, bool has_digit) {
+  // The first byte decides nearly always (see IsCapitalizedWord).
+  uint8_t shape = has_digit ? kShapeDigit : 0;
+  const auto c0 = static_cast<unsigned char>(word[0]);
+  if (static_cast<unsigned char>(c0 - 'a') < 26) {
+    shape |= kShapeLowercase;
+    // "then-Attorney", "ex-Minister", "former-President".
+    if ((c0 == 't' || c0 == 'e' || c0 == 'f') && word.size() > 3 &&
+        IsCapitalizedWordSlow(word)) {
+      shape |= kShapeCapitalized;
+    }
+  } else if (static_cast<unsigned char>(c0 - 'A') < 26) {
+    shape |= kShapeCapitalized;
+    if (word.size() >= 2 && word.size() <= 8 && IsAcronym(word)) {
+      shape |= kShapeAcronym;
+    }
+  } else if (c0 >= 0x80 && IsCapitalizedWordSlow(word)) {
+    shape |= kShapeCapitalized;
+  }
+  return shape;
+}
+
+// Lexicon::IsAbbreviation on the lower-cased word, without allocating.
+bool IsAbbreviationWord(std::string_view word, const Lexicon& lexicon) {
+  char buf[8];
+  if (word.size() > sizeof(buf)) {
+    return false;  // No abbreviation is that long.
+  }
+  for (size_t i = 0; i < word.size(); ++i) {
+    const auto u = static_cast<unsigned char>(word[i]);
+    buf[i] = static_cast<char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
+  }
+  return lexicon.IsAbbreviation(std::string_view(buf, word.size()));
 }
 
 // ASCII needs no decoding; this is nearly all of English news text.
@@ -163,13 +213,23 @@ std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
       continue;
     }
     const size_t word_begin = pos;
+    bool has_digit = ch.code >= '0' && ch.code <= '9';
     pos += ch.length;
     while (pos < end) {
       // ASCII letters and digits need no decoding.
-      const auto b = static_cast<unsigned char>(text[pos]);
-      if (b < 0x80 && kAsciiWord[b]) {
+      uint8_t classes = 0;
+      const char* const data = text.data();
+      while (pos < end) {
+        const uint8_t c = kByteClass.of[static_cast<unsigned char>(data[pos])];
+        if (c == 0) {
+          break;
+        }
+        classes |= c;
         ++pos;
-        continue;
+      }
+      has_digit |= (classes & 2) != 0;
+      if (pos >= end) {
+        break;
       }
       const DecodedChar next = Decode(text, pos);
       if (IsWordCode(next.code)) {
@@ -180,6 +240,7 @@ std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
         const DecodedChar after =
             Decode(text, pos + next.length);
         if (IsWordCode(after.code) && after.code != '$' && after.code != '%') {
+          has_digit |= after.code >= '0' && after.code <= '9';
           pos += next.length + after.length;
           continue;
         }
@@ -190,14 +251,15 @@ std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
     if (pos < end && text[pos] == '.') {
       const std::string_view word = text.substr(word_begin, pos - word_begin);
       const bool initial = word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z';
-      if (initial || IsDottedAcronym(word) ||
-          lexicon.IsAbbreviation(Lower(word))) {
+      if (initial || IsDottedAcronym(word, has_digit) ||
+          IsAbbreviationWord(word, lexicon)) {
         ++pos;
       }
     }
+    const std::string_view word = text.substr(word_begin, pos - word_begin);
     tokens.push_back({static_cast<uint32_t>(word_begin),
                       static_cast<uint32_t>(pos), TokenKind::kWord,
-                      QuoteMark::kNone});
+                      QuoteMark::kNone, ShapeOf(word, has_digit)});
   }
   return tokens;
 }
