@@ -53,8 +53,7 @@ class DocumentPass {
       : text_(text),
         lower_(Lower(text)),
         lex_(lexicon),
-        index_(text, lower_, lexicon),
-        no_comment_(FindNoCommentPhrases(lower_)) {}
+        index_(text, lower_, lexicon) {}
 
   std::vector<Statement> Run();
 
@@ -71,7 +70,6 @@ class DocumentPass {
   const std::string lower_;
   const Lexicon& lex_;
   EntityIndex index_;
-  const std::vector<ByteSpan> no_comment_;
   absl::flat_hash_map<std::string, ParsedSpeaker> parsed_;
   std::vector<Statement> out_;
   // Attribution statements of the previous sentence (indices into out_) and
@@ -355,8 +353,7 @@ std::vector<Statement> DocumentPass::Run() {
         current_.push_back(out_.size());
         out_.push_back(Materialize(raw));
       }
-      DetectClaims(text_, lower_, p.tokens, s, masked, no_comment_, lex_,
-                   out_);
+      DetectClaims(text_, lower_, p.tokens, s, masked, lex_, out_);
       // Statements of one sentence all start inside it, so sorting each
       // sentence's batch keeps the whole output in document order.
       const auto by_start = [](const Statement& a, const Statement& b) {

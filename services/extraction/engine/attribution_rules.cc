@@ -291,10 +291,10 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
     if (!LowerAt(i) && i > tb_ &&
         !(i + 1 < body_end_ && Free(i + 1) && Free(i - 1) &&
           CapAt(i + 1) && CapAt(i - 1) &&
-          (lex_.WordFlags(lw) & Lexicon::kCueVerb) && TitleCase())) {
+          (toks_[i].flags & Lexicon::kCueVerb) && TitleCase())) {
       continue;
     }
-    const uint32_t flags = lex_.WordFlags(lw);
+    const uint32_t flags = toks_[i].flags;
     // "his warning that", "her hope to", "the mayor's criticism of".
     if ((flags & Lexicon::kNounCue) && i > tb_ && i + 2 < body_end_ &&
         Free(i - 1) && Free(i + 1)) {
@@ -480,7 +480,7 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
     const bool relative_that =
         !has_aux && k > static_cast<ptrdiff_t>(tb_) && Free(k) &&
         Low(k) == "that" && Free(k - 1) &&
-        (lex_.WordFlags(Low(k - 1)) & Lexicon::kAnyCue) == 0 &&
+        (toks_[k - 1].flags & Lexicon::kAnyCue) == 0 &&
         !lex_.IsAuxiliary(Low(k - 1)) && !IsClauseWord(Low(k - 1));
     if (relative_that && (finite || plural_form)) {
       finite = true;
@@ -629,7 +629,7 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
     const std::string_view lk = Low(k);
     if (lk == "who" || lk == "which" ||
         (lk == "that" && k > static_cast<ptrdiff_t>(tb_) && Free(k - 1) &&
-         (lex_.WordFlags(Low(k - 1)) & Lexicon::kAnyCue) == 0)) {
+         (toks_[k - 1].flags & Lexicon::kAnyCue) == 0)) {
       h.has_speaker = true;
       h.name_begin = static_cast<size_t>(k);
       h.name_end = static_cast<size_t>(k + 1);
@@ -1132,7 +1132,7 @@ size_t SentenceRules::ClauseEnd(size_t begin,
       if (next == "and" || next == "but") {
         for (size_t j = i + 2; j < body_end_ && j < i + 8 && Free(j); ++j) {
           if (LowerAt(j) &&
-              (lex_.WordFlags(Low(j)) & Lexicon::kCueVerb)) {
+              (toks_[j].flags & Lexicon::kCueVerb)) {
             return stop;
           }
         }
@@ -1190,7 +1190,7 @@ bool SentenceRules::ClauseBreakAfterComma(size_t i) const {
     }
     return j < body_end_ && Free(j) &&
            (lex_.IsAuxiliary(Low(j)) ||
-            (lex_.WordFlags(Low(j)) & Lexicon::kAnyCue) != 0 ||
+            (toks_[j].flags & Lexicon::kAnyCue) != 0 ||
             (Low(j).size() > 3 &&
              Low(j).compare(Low(j).size() - 2, 2, "ed") == 0));
   }

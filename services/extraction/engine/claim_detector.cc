@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <string>
-#include <string.h>
+#include <functional>
+#include <iterator>
 
 #include "services/extraction/engine/utf8.h"
 
@@ -18,6 +19,27 @@ constexpr std::string_view kNoCommentPhrases[] = {
     "could not be reached", "did not return",   "did not immediately",
     "no comment",           "not respond",      "declined to say",
     "did not reply",        "not available for"};
+
+// True if `lower` holds one of kNoCommentPhrases. Boyer-Moore-Horspool
+// skips ahead by up to a whole phrase; a plain find stops at every
+// occurrence of the phrase's first letter.
+bool HasNoCommentPhrase(std::string_view lower) {
+  using Searcher = std::boyer_moore_horspool_searcher<const char*>;
+  static const std::vector<Searcher>* const kSearchers = [] {
+    auto* searchers = new std::vector<Searcher>;
+    for (std::string_view phrase : kNoCommentPhrases) {
+      searchers->emplace_back(phrase.data(), phrase.data() + phrase.size());
+    }
+    return searchers;
+  }();
+  const char* const end = lower.data() + lower.size();
+  for (const Searcher& searcher : *kSearchers) {
+    if (searcher(lower.data(), end).first != end) {
+      return true;
+    }
+  }
+  return false;
+}
 
 // Sentence-initial words that open an adverbial phrase ("Along with ...,").
 bool IsAdverbialOpener(std::string_view w) {
@@ -42,13 +64,8 @@ bool Overlaps(const Token& t, const std::vector<ByteSpan>& masked) {
 class ClaimScanner {
  public:
   ClaimScanner(std::string_view text, std::string_view lower,
-               const std::vector<Token>& tokens,
-               const std::vector<ByteSpan>& no_comment, const Lexicon& lexicon)
-      : text_(text),
-        lower_(lower),
-        toks_(tokens),
-        no_comment_(no_comment),
-        lex_(lexicon) {}
+               const std::vector<Token>& tokens, const Lexicon& lexicon)
+      : text_(text), lower_(lower), toks_(tokens), lex_(lexicon) {}
 
   void Evaluate(size_t b, size_t e, std::vector<Statement>& out) const {
     // Drop leading punctuation and connectives ("which", "and").
@@ -76,7 +93,7 @@ class ClaimScanner {
       ++words;
       const std::string_view w = Text(i);
       const std::string_view lw = Low(i);
-      const uint32_t flags = lex_.WordFlags(lw);
+      const uint32_t flags = toks_[i].flags;
       if (toks_[i].shape & kShapeDigit) {
         quantity = true;
         score += 2;
@@ -96,10 +113,9 @@ class ClaimScanner {
       return;
     }
     const ByteSpan span{toks_[b].begin, toks_[e - 1].end};
-    for (const ByteSpan& phrase : no_comment_) {
-      if (phrase.begin >= span.begin && phrase.end <= span.end) {
-        return;
-      }
+    if (MayHoldNoCommentPhrase(b, e) &&
+        HasNoCommentPhrase(lower_.substr(span.begin, span.end - span.begin))) {
+      return;
     }
     std::string content(text_.substr(span.begin, span.end - span.begin));
     Statement s;
@@ -111,6 +127,25 @@ class ClaimScanner {
     out.push_back(std::move(s));
   }
 
+  // A cheap necessary condition for HasNoCommentPhrase on tokens [b, e):
+  // each phrase holds a word that follows a space, so some token starts
+  // with it ("comment" in "no comment", "say" in "declined to say").
+  bool MayHoldNoCommentPhrase(size_t b, size_t e) const {
+    static constexpr std::string_view kAnchors[] = {
+        "comment", "respond", "reached", "return", "immediately",
+        "say",     "reply",   "available"};
+    for (size_t i = b; i < e; ++i) {
+      const std::string_view w = Low(i);
+      for (std::string_view anchor : kAnchors) {
+        if (w.size() >= anchor.size() && w[0] == anchor[0] &&
+            w.substr(0, anchor.size()) == anchor) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   std::string_view Text(size_t i) const { return TokenText(text_, toks_[i]); }
   std::string_view Low(size_t i) const {
     return lower_.substr(toks_[i].begin, toks_[i].end - toks_[i].begin);
@@ -120,39 +155,16 @@ class ClaimScanner {
   std::string_view text_;
   std::string_view lower_;
   const std::vector<Token>& toks_;
-  const std::vector<ByteSpan>& no_comment_;
   const Lexicon& lex_;
 };
 
 }  // namespace
 
-std::vector<ByteSpan> FindNoCommentPhrases(std::string_view lower) {
-  std::vector<ByteSpan> found;
-  // memmem skips ahead by the whole needle; string_view::find stops at
-  // every occurrence of the first letter.
-  for (std::string_view phrase : kNoCommentPhrases) {
-    size_t at = 0;
-    while (at + phrase.size() <= lower.size()) {
-      const void* hit = memmem(lower.data() + at, lower.size() - at,
-                               phrase.data(), phrase.size());
-      if (hit == nullptr) {
-        break;
-      }
-      const size_t pos = static_cast<const char*>(hit) - lower.data();
-      found.push_back({static_cast<uint32_t>(pos),
-                       static_cast<uint32_t>(pos + phrase.size())});
-      at = pos + 1;
-    }
-  }
-  return found;
-}
-
 void DetectClaims(std::string_view text, std::string_view lower,
                   const std::vector<Token>& tokens, const Sentence& sentence,
-                  const std::vector<ByteSpan>& masked,
-                  const std::vector<ByteSpan>& no_comment,
-                  const Lexicon& lexicon, std::vector<Statement>& out) {
-  const ClaimScanner scanner(text, lower, tokens, no_comment, lexicon);
+                  const std::vector<ByteSpan>& masked, const Lexicon& lexicon,
+                  std::vector<Statement>& out) {
+  const ClaimScanner scanner(text, lower, tokens, lexicon);
   size_t clause_begin = sentence.token_begin;
   bool at_sentence_start = true;
   auto flush = [&](size_t end) {

@@ -16,18 +16,11 @@ namespace claimtrack::engine {
 // Splits the unmasked parts of a sentence into clauses (at relative clauses,
 // "when"/"while", semicolons, dashes and a leading adverbial phrase) and
 // returns the check-worthy ones as kFactualClaim statements.
-// `lower` is the ASCII-lower-cased copy of `text` (same byte offsets);
-// `no_comment` is FindNoCommentPhrases(lower): a clause holding one of them
-// reports a failure to comment and is no claim.
+// `lower` is the ASCII-lower-cased copy of `text` (same byte offsets).
 void DetectClaims(std::string_view text, std::string_view lower,
                   const std::vector<Token>& tokens, const Sentence& sentence,
-                  const std::vector<ByteSpan>& masked,
-                  const std::vector<ByteSpan>& no_comment,
-                  const Lexicon& lexicon, std::vector<Statement>& out);
-
-// Where the document says "declined to comment", "did not respond" and the
-// like (byte spans into the lower-cased text).
-std::vector<ByteSpan> FindNoCommentPhrases(std::string_view lower);
+                  const std::vector<ByteSpan>& masked, const Lexicon& lexicon,
+                  std::vector<Statement>& out);
 
 }  // namespace claimtrack::engine
 

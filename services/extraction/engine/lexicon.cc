@@ -390,8 +390,8 @@ Lexicon::Lexicon() {
         max_title_words_,
         std::count(t, t + std::string_view(t).size(), ' ') + 1);
   }
-  // One table for every list: size it for a load factor under 1/3, so a
-  // miss (most words) usually ends at the first, empty slot.
+  // One table for every list, at most half full, so that a miss (most
+  // words) usually ends at the first, empty slot.
   size_t words = 0;
   const std::pair<const WordSet*, uint64_t> lists[] = {
       {&cue_verbs_, kSetCueVerb},
@@ -427,9 +427,10 @@ Lexicon::Lexicon() {
     words += set->size();
   }
   size_t capacity = 64;
-  while (capacity < words * 3) {
+  while (capacity < words * 2) {
     capacity *= 2;
   }
+  tags_.assign(capacity, 0);
   slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
   for (const auto& [set, bit] : lists) {
@@ -451,15 +452,16 @@ void Lexicon::AddWord(std::string_view w, uint64_t bit) {
   const uint64_t h = Hash(w);
   for (size_t i = h & mask_;; i = (i + 1) & mask_) {
     Slot& s = slots_[i];
-    if (s.length == 0) {
-      s.hash = h;
+    if (tags_[i] == 0) {
+      tags_[i] = Tag(h);
       s.flags = bit;
       s.offset = static_cast<uint32_t>(pool_.size());
       s.length = static_cast<uint32_t>(w.size());
       pool_.append(w.data(), w.size());
       return;
     }
-    if (s.hash == h && std::string_view(pool_).substr(s.offset, s.length) == w) {
+    if (tags_[i] == Tag(h) &&
+        std::string_view(pool_).substr(s.offset, s.length) == w) {
       s.flags |= bit;
       return;
     }

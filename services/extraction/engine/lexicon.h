@@ -163,12 +163,14 @@ class Lexicon {
   // Every word list in one open-addressing table keyed by the exact bytes
   // of the word: one cheap hash and usually one probe answer any question,
   // instead of one std::string hash per list asked.
+  // A 16-bit tag per slot (0: empty) keeps the probed array small enough
+  // for the L1 cache; the slot itself is read only when the tag matches.
   struct Slot {
-    uint64_t hash = 0;
     uint64_t flags = 0;
     uint32_t offset = 0;  // Into pool_.
-    uint32_t length = 0;  // 0: empty slot.
+    uint32_t length = 0;
   };
+  static uint16_t Tag(uint64_t h) { return static_cast<uint16_t>((h >> 48) | 1); }
   static uint64_t Hash(std::string_view w) {
     const auto* p = reinterpret_cast<const unsigned char*>(w.data());
     const size_t n = w.size();
@@ -193,13 +195,17 @@ class Lexicon {
   }
   uint64_t Lookup(std::string_view w) const {
     const uint64_t h = Hash(w);
+    const uint16_t tag = Tag(h);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.length == 0) {
+      const uint16_t t = tags_[i];
+      if (t == 0) {
         return 0;
       }
-      if (s.hash == h && s.length == w.size() && SameBytes(s.offset, w)) {
-        return s.flags;
+      if (t == tag) {
+        const Slot& s = slots_[i];
+        if (s.length == w.size() && SameBytes(s.offset, w)) {
+          return s.flags;
+        }
       }
     }
   }
@@ -223,6 +229,7 @@ class Lexicon {
       clause_openers_, temporal_, hedges_, titles_, title_first_words_,
       honorifics_;
 
+  std::vector<uint16_t> tags_;
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   std::string pool_;

@@ -111,7 +111,7 @@ std::vector<Sentence> SplitSentences(std::string_view text,
         }
         const std::string_view w = TokenText(text, tokens[j]);
         if (j > boundary && IsLowercaseWord(w) &&
-            (lexicon.WordFlags(Lower(w)) & Lexicon::kCueVerb)) {
+            (tokens[j].flags & Lexicon::kCueVerb)) {
           attribution = true;
           break;
         }

@@ -163,6 +163,19 @@ bool IsAbbreviationWord(std::string_view word, const Lexicon& lexicon) {
   return lexicon.IsAbbreviation(std::string_view(buf, word.size()));
 }
 
+// Lexicon::WordFlags of the lower-cased word, lower-cased on the stack.
+uint32_t FlagsOf(std::string_view word, const Lexicon& lexicon) {
+  char buf[32];
+  if (word.size() > sizeof(buf) || word.size() < 2) {
+    return 0;  // No flagged word is that long, or that short.
+  }
+  for (size_t i = 0; i < word.size(); ++i) {
+    const auto u = static_cast<unsigned char>(word[i]);
+    buf[i] = static_cast<char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
+  }
+  return lexicon.WordFlags(std::string_view(buf, word.size()));
+}
+
 // ASCII needs no decoding; this is nearly all of English news text.
 inline DecodedChar Decode(std::string_view text, size_t pos) {
   const unsigned char c = static_cast<unsigned char>(text[pos]);
@@ -259,7 +272,8 @@ std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
     const std::string_view word = text.substr(word_begin, pos - word_begin);
     tokens.push_back({static_cast<uint32_t>(word_begin),
                       static_cast<uint32_t>(pos), TokenKind::kWord,
-                      QuoteMark::kNone, ShapeOf(word, has_digit)});
+                      QuoteMark::kNone, ShapeOf(word, has_digit),
+                      FlagsOf(word, lexicon)});
   }
   return tokens;
 }

@@ -41,6 +41,9 @@ struct Token {
   TokenKind kind = TokenKind::kOther;
   QuoteMark mark = QuoteMark::kNone;  // Set for kQuote tokens.
   uint8_t shape = 0;                  // WordShape bits, words only.
+  // Lexicon::WordFlags of the lower-cased word (words only): the cue
+  // finder and the claim scanner ask for every word.
+  uint32_t flags = 0;
 };
 
 // Tokenizes text[span.begin, span.end). A word absorbs its trailing period
