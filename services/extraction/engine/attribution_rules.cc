@@ -2004,7 +2004,7 @@ SentenceAttributions SentenceRules::Run() {
     if (h.relay_of >= 0) {
       const Hit& r = hits[h.relay_of];
       s.relay = RawRelay{PhraseOf(r), cue_span(r)};
-      s.rule += "+relay";
+      s.relayed = true;
       s.confidence -= 0.05;
     }
     out.statements.push_back(std::move(s));

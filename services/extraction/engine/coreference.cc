@@ -41,30 +41,38 @@ std::string LastWord(std::string_view name) {
                                                       : name.substr(space + 1));
 }
 
-// Initials of all words ("DoJ" upper-cased to "DOJ") and of capitalized
-// words only ("DJ").
-std::vector<std::string> Initials(std::string_view name) {
-  std::string all, caps;
+// Initials of all words ("DoJ" upper-cased to "DOJ") into `all` and of
+// capitalized words only ("DJ") into `caps`; each holds at most
+// kMaxInitials letters (longer names make no acronym).
+constexpr size_t kMaxInitials = 16;
+void Initials(std::string_view name, char* all, size_t& all_size, char* caps,
+              size_t& caps_size) {
+  all_size = caps_size = 0;
   size_t i = 0;
   while (i < name.size()) {
     const size_t end = std::min(name.find(' ', i), name.size());
-    const std::string_view word = name.substr(i, end - i);
-    if (!word.empty()) {
-      const char c = word[0];
-      all += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-      if (c >= 'A' && c <= 'Z') {
-        caps += c;
+    if (end > i) {
+      const char c = name[i];
+      if (all_size < kMaxInitials + 1) {
+        all[all_size++] = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+      }
+      if (c >= 'A' && c <= 'Z' && caps_size < kMaxInitials + 1) {
+        caps[caps_size++] = c;
       }
     }
     i = end + 1;
   }
-  return {all, caps};
 }
 
 // Words joined by single spaces.
 std::string JoinWords(std::vector<std::string_view>::const_iterator begin,
                       std::vector<std::string_view>::const_iterator end) {
   std::string out;
+  size_t length = 0;
+  for (auto it = begin; it != end; ++it) {
+    length += it->size() + 1;
+  }
+  out.reserve(length);
   for (auto it = begin; it != end; ++it) {
     if (it != begin) {
       out += ' ';
@@ -225,11 +233,20 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
 }
 
 void EntityIndex::Finalize() {
+  if (acronyms_seen_.empty()) {
+    return;
+  }
+  char all[kMaxInitials + 1], caps[kMaxInitials + 1];
+  size_t all_size = 0, caps_size = 0;
   for (const std::string& name : names_) {
-    for (const std::string& initials : Initials(name)) {
-      if (initials.size() >= 2 && acronyms_seen_.contains(initials) &&
+    Initials(name, all, all_size, caps, caps_size);
+    for (const absl::string_view initials :
+         {absl::string_view(all, all_size), absl::string_view(caps, caps_size)}) {
+      // Acronyms are at most 8 letters (IsAcronym).
+      if (initials.size() >= 2 && initials.size() <= kMaxInitials &&
+          acronyms_seen_.contains(initials) &&
           !acronym_to_name_.contains(initials)) {
-        acronym_to_name_.emplace(initials, name);
+        acronym_to_name_.emplace(std::string(initials), name);
       }
     }
   }

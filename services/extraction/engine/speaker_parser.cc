@@ -25,6 +25,8 @@ void WordsOf(std::string_view text, ByteSpan span, const Lexicon& lexicon,
              Words& words) {
   words.lower_buffer = Lower(text.substr(span.begin, span.end - span.begin));
   const std::string_view lower(words.lower_buffer);
+  words.text.reserve(8);
+  words.lower.reserve(8);
   for (const Token& t : Tokenize(text, span, lexicon)) {
     if (t.kind != TokenKind::kWord) {
       continue;
@@ -49,6 +51,11 @@ std::string_view StripPossessive(std::string_view word) {
 template <typename It>
 std::string JoinWords(It begin, It end) {
   std::string out;
+  size_t length = 0;
+  for (It it = begin; it != end; ++it) {
+    length += it->size() + 1;
+  }
+  out.reserve(length);
   for (It it = begin; it != end; ++it) {
     if (it != begin) {
       out += ' ';
