@@ -438,6 +438,15 @@ Lexicon::Lexicon() {
       AddWord(w, bit);
     }
   }
+  for (size_t i = 0; i < slots_.size(); ++i) {
+    const std::string_view w =
+        std::string_view(pool_).substr(slots_[i].offset, slots_[i].length);
+    if (tags_[i] != 0 && (slots_[i].flags & kPublicFlags) != 0 &&
+        w.size() >= 2) {
+      const uint32_t key = FilterKey(w);
+      filter_[key >> 6] |= uint64_t{1} << (key & 63);
+    }
+  }
   // The lists are only needed to build the table.
   for (const auto& [set, bit] : lists) {
     const_cast<WordSet*>(set)->clear();

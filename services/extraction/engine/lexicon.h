@@ -40,7 +40,20 @@ class Lexicon {
 
   // Union of the Flag bits of a lower-cased word; 0 for most words.
   uint32_t WordFlags(std::string_view w) const {
+    if (!MayHaveFlags(w)) {
+      return 0;
+    }
     return static_cast<uint32_t>(Lookup(w) & kPublicFlags);
+  }
+  // False for most words without Flag bits, from a bit set over their
+  // (first, second, last) bytes, without hashing; true for every flagged
+  // word. The bytes are folded to 5 bits, so case does not matter.
+  bool MayHaveFlags(std::string_view w) const {
+    if (w.size() < 2) {
+      return false;
+    }
+    const uint32_t key = FilterKey(w);
+    return (filter_[key >> 6] & (uint64_t{1} << (key & 63))) != 0;
   }
 
   // Finite speech verbs that attribute on their own ("said", "told").
@@ -229,6 +242,12 @@ class Lexicon {
       clause_openers_, temporal_, hedges_, titles_, title_first_words_,
       honorifics_;
 
+  static uint32_t FilterKey(std::string_view w) {
+    return ((static_cast<uint32_t>(static_cast<unsigned char>(w[0])) & 31) << 10) |
+           ((static_cast<uint32_t>(static_cast<unsigned char>(w[1])) & 31) << 5) |
+           (static_cast<uint32_t>(static_cast<unsigned char>(w.back())) & 31);
+  }
+  uint64_t filter_[(1u << 15) / 64] = {};
   std::vector<uint16_t> tags_;
   std::vector<Slot> slots_;
   size_t mask_ = 0;

@@ -218,8 +218,8 @@ inline size_t AsciiWordRun(const char* p, size_t n, bool& digit) {
 // Lexicon::WordFlags of the lower-cased word, lower-cased on the stack.
 uint32_t FlagsOf(std::string_view word, const Lexicon& lexicon) {
   char buf[32];
-  if (word.size() > sizeof(buf) || word.size() < 2) {
-    return 0;  // No flagged word is that long, or that short.
+  if (word.size() > sizeof(buf) || !lexicon.MayHaveFlags(word)) {
+    return 0;  // No flagged word is that long; most words are no cue.
   }
   for (size_t i = 0; i < word.size(); ++i) {
     const auto u = static_cast<unsigned char>(word[i]);
