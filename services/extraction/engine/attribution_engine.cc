@@ -88,6 +88,8 @@ class DocumentPass {
   // "He said:" ending the previous paragraph / usable by this one.
   std::optional<RawStatement> pending_intro_;
   std::optional<RawStatement> paragraph_intro_;
+  // "Roe agreed." inside a paragraph: usable by the next sentence.
+  std::optional<RawStatement> sentence_intro_;
 };
 
 Speaker DocumentPass::ResolvePhrase(const SpeakerPhrase& phrase) {
@@ -316,7 +318,13 @@ std::vector<Statement> DocumentPass::Run() {
                                 &p.quote_of, s};
       SentenceAttributions found = FindAttributions(input, lex_);
       if (found.intro.has_value()) {
-        pending_intro_ = std::move(found.intro);
+        // Ending the paragraph, it introduces the next paragraph's quote;
+        // else the next sentence's.
+        if (s.token_end == p.tokens.size()) {
+          pending_intro_ = std::move(found.intro);
+        } else {
+          sentence_intro_ = std::move(found.intro);
+        }
       }
       // Resolve in reading order so "he" sees the speakers before it.
       std::sort(found.statements.begin(), found.statements.end(),
@@ -375,7 +383,9 @@ std::vector<Statement> DocumentPass::Run() {
       previous_ = current_;
       continuable_ = next_continuable_;
       orphan_quote_ = next_orphan_quote_;
-      paragraph_intro_.reset();  // Only the paragraph's first sentence.
+      // Only the paragraph's first sentence, or the one after the intro.
+      paragraph_intro_ = std::move(sentence_intro_);
+      sentence_intro_.reset();
     }
   }
   return std::move(out_);

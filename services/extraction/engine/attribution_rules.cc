@@ -223,6 +223,24 @@ class SentenceRules {
            next == "him" || next == "them" || next == "me" || next == "us" ||
            CapAt(i + 1) || DigitAt(i + 1);
   }
+  // "told a radio host in Salem on Monday that X": the recipient is left
+  // out; the content starts at "that", or at a quote after a comma
+  // (`told reporters in Salem, "..."`). Returns b if neither follows soon.
+  size_t AfterRecipient(size_t b) const {
+    for (size_t i = b; i < body_end_ && i < b + kMaxRecipientTokens; ++i) {
+      if ((FreeKind(i, TokenKind::kComma) || FreeKind(i, TokenKind::kColon)) &&
+          i + 1 < body_end_ && OpeningQuoteAt(i + 1) >= 0) {
+        return i + 1;
+      }
+      if (!Free(i)) {
+        break;
+      }
+      if (Low(i) == "that") {
+        return i;
+      }
+    }
+    return b;
+  }
   SpeakerPhrase PhraseOf(const Hit& h) const;
   // "was praised", "have been criticized": a form of "be" right before a
   // past participle cue.
@@ -501,7 +519,16 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
         continue;
       }
       // Noun or adjective uses: "the claims", "Russia's alleged", "to say".
-      if (lex_.IsDeterminer(lk) || IsPossessive(Text(k)) || lk == "to") {
+      // A number is the subject before a form that is no noun ("Two in
+      // three said", "all but two say").
+      const bool counted_subject =
+          lex_.IsNumberWord(lk) &&
+          (lw == "said" || lw == "say" || lw == "says" || lw == "told" ||
+           lw == "think" || lw == "thought" || lw == "believe" ||
+           lw == "believed" || lw == "agreed" || lw == "want" ||
+           lw == "wanted");
+      if ((lex_.IsDeterminer(lk) && !counted_subject) ||
+          IsPossessive(Text(k)) || lk == "to") {
         continue;
       }
     }
@@ -1800,25 +1827,8 @@ SentenceAttributions SentenceRules::Run() {
           no_speaker = true;
           break;
         }
-        // "told a radio host in Salem on Monday that X":
-        // the recipient is left out; the content starts at "that".
         if (lex_.TakesObject(Low(h.verb))) {
-          for (size_t i = b; i < body_end_ && i < b + kMaxRecipientTokens; ++i) {
-            // `told reporters in Salem, "..."`: the quote after the comma.
-            if ((FreeKind(i, TokenKind::kComma) ||
-                 FreeKind(i, TokenKind::kColon)) &&
-                i + 1 < body_end_ && OpeningQuoteAt(i + 1) >= 0) {
-              b = i + 1;
-              break;
-            }
-            if (!Free(i)) {
-              break;
-            }
-            if (Low(i) == "that") {
-              b = i;
-              break;
-            }
-          }
+          b = AfterRecipient(b);
         }
         const size_t quote_comma =
             b < body_end_ && Free(b) && lex_.IsContextStarter(Low(b))
@@ -1867,13 +1877,18 @@ SentenceAttributions SentenceRules::Run() {
           ++b;
         }
         // "He said:" ending the paragraph: the quote follows in the next.
-        if (b >= body_end_ && b > h.cue_end && FreeKind(b - 1, TokenKind::kColon) &&
-            te_ == toks_.size()) {
+        // "Roe agreed." with nothing after the cue: a quote-only sentence
+        // right after it is what Roe said.
+        const bool colon_intro = b >= body_end_ && b > h.cue_end &&
+                                 FreeKind(b - 1, TokenKind::kColon);
+        const bool bare_intro = b >= body_end_ && b == h.cue_end &&
+                                !that.has_value() && !h.noun && !IsPassive(h);
+        if (colon_intro || bare_intro) {
           RawStatement intro;
           intro.kind = StatementKind::kDirectQuote;
           intro.speaker = PhraseOf(h);
           intro.cue = SpanOf(h.cue_begin, b);
-          intro.rule = "quote.colon_intro";
+          intro.rule = colon_intro ? "quote.colon_intro" : "quote.cue_intro";
           intro.confidence = 0.85;
           out.intro = std::move(intro);
           mask_frame(h);
@@ -1944,6 +1959,10 @@ SentenceAttributions SentenceRules::Run() {
           continue;
         }
         size_t b = h.cue_end;
+        // ", telling the crowd, "..."", ", reminding viewers that ...".
+        if (lex_.TakesObject(Low(h.verb))) {
+          b = AfterRecipient(b);
+        }
         std::optional<ByteSpan> that;
         if (b < body_end_ && Free(b) && Low(b) == "that") {
           that = SpanOf(b, b + 1);

@@ -710,5 +710,56 @@ TEST_F(CorpusRulesTest, RaisingVerbHasNoSourceAndTakesTheSubject) {
   EXPECT_EQ(out_.size(), 2u) << Dump();
 }
 
+// rules-0.4.0.
+
+TEST_F(CorpusRulesTest, ParticipleRecipientIsLeftOutOfTheContent) {
+  Run("The mayor defended the levy, telling the council, \"We have no "
+      "choice.\"\n"
+      "Roe backed the plan, reminding voters that the bridge is old.\n");
+  const Statement* a = Find("We have no choice");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "The mayor");
+  EXPECT_EQ(a->cue->text, "telling the council");
+  const Statement* b = Find("the bridge is old");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Roe");
+  ASSERT_TRUE(b->complementizer.has_value());
+  EXPECT_EQ(Slice(*b->complementizer), "that");
+}
+
+TEST_F(CorpusRulesTest, CountedSubjectBeforeSpeechVerb) {
+  Run("Two in three said the ferry runs too rarely.\n"
+      "Nearly one in five said the fare is fair.\n"
+      "The two claims were dismissed.\n");
+  const Statement* a = Find("the ferry runs too rarely");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Two in three");
+  const Statement* b = Find("the fare is fair");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Nearly one in five");
+  EXPECT_EQ(out_.size(), 2u) << Dump();
+}
+
+TEST_F(CorpusRulesTest, BareCueSentenceIntroducesTheNextQuote) {
+  Run("The council met on Monday. Ana Ruiz agreed. \"The levy is too "
+      "high.\"\n");
+  const Statement* a = Find("The levy is too high");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "quote.cue_intro");
+  EXPECT_EQ(a->mention->text, "Ana Ruiz");
+  EXPECT_EQ(a->cue->text, "agreed");
+}
+
+TEST_F(CorpusRulesTest, StateAbbreviationsKeepAppositivesAndEndSentences) {
+  Run("\"We won,\" Lee Roe, 41, a nurse in Erie, Pa., said.\n"
+      "The team flew home to Erie, Pa. \"It was a long year,\" Roe said.\n");
+  const Statement* a = Find("We won");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Lee Roe");
+  const Statement* b = Find("It was a long year");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->rule, "quote.speaker_cue_after");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine

@@ -224,7 +224,8 @@ Lexicon::Lexicon() {
     cue_bases_.insert(w);
   }
   Fill(object_cues_, {"told", "tells", "tell", "informed", "assured", "warned",
-                      "reminded", "asked", "urged"});
+                      "reminded", "asked", "urged", "telling", "informing",
+                      "assuring", "warning", "reminding", "urging"});
   Fill(auxiliaries_,
        {"has", "have", "had", "will", "would", "is", "was", "were", "are",
         "did", "does", "do", "could", "can", "may", "might", "should", "must",
@@ -304,6 +305,16 @@ Lexicon::Lexicon() {
         "sep", "oct", "nov", "dec", "vs", "inc", "corp", "co", "ltd", "prof",
         "rev", "mt", "ft", "dept", "est", "ave", "blvd", "gov", "adm", "maj",
         "cmdr", "supt", "pres", "atty"});
+  // US state abbreviations in datelines and appositives ("Roe, 61, of
+  // Skokie, Ill., said"); they may also end a sentence.
+  for (const char* state :
+       {"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga",
+        "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss",
+        "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "vt",
+        "va", "wash", "wis", "wyo"}) {
+    abbreviations_.insert(state);
+    final_abbreviations_.insert(state);
+  }
   Fill(final_abbreviations_, {"inc", "corp", "co", "ltd", "jr", "sr"});
   Fill(starters_,
        {"The", "He", "She", "It", "They", "We", "I", "But", "And", "A", "An",

@@ -92,9 +92,13 @@ std::vector<Sentence> SplitSentences(std::string_view text,
       w.remove_suffix(1);
       const bool final_capable = IsFinalAbbreviationWord(w, lexicon) ||
                                  (w.find('.') != std::string_view::npos);
+      // A quote mark after it opens the next sentence too ("... in Erie,
+      // Pa. "We won," he said.").
       if (final_capable && i + 1 < tokens.size() &&
-          tokens[i + 1].kind == TokenKind::kWord &&
-          lexicon.IsSentenceStarter(TokenText(text, tokens[i + 1]))) {
+          ((tokens[i + 1].kind == TokenKind::kWord &&
+            lexicon.IsSentenceStarter(TokenText(text, tokens[i + 1]))) ||
+           (tokens[i + 1].kind == TokenKind::kQuote &&
+            tokens[i + 1].mark != QuoteMark::kClosing))) {
         boundary = i + 1;
       }
     }
