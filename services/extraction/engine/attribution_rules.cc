@@ -121,6 +121,13 @@ bool IsPluralSubject(std::string_view lw, std::string_view raw) {
          lw != "afterwards" && lw != "towards";
 }
 
+// Relative and wh- pronouns that can open a clause whose verb follows a
+// speaker frame ("which Roe said would fail", "what he called a sham").
+bool IsRelativeWord(std::string_view lw) {
+  return lw == "which" || lw == "who" || lw == "whom" || lw == "that" ||
+         lw == "what";
+}
+
 bool IsPossessive(std::string_view w) {
   return (w.size() > 2 && w.substr(w.size() - 2) == "'s") ||
          (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s");
@@ -232,7 +239,13 @@ class SentenceRules {
           i + 1 < body_end_ && OpeningQuoteAt(i + 1) >= 0) {
         return i + 1;
       }
-      if (!Free(i)) {
+      // "his 20,000 followers": a comma inside a number.
+      const bool number_comma = FreeKind(i, TokenKind::kComma) && i > b &&
+                                i + 1 < body_end_ && DigitAt(i - 1) &&
+                                DigitAt(i + 1) &&
+                                toks_[i - 1].end == toks_[i].begin &&
+                                toks_[i].end == toks_[i + 1].begin;
+      if (!Free(i) && !number_comma) {
         break;
       }
       if (Low(i) == "that") {
@@ -1707,6 +1720,20 @@ SentenceAttributions SentenceRules::Run() {
           context_begin = rest;
           context_end = ContextEnd(rest);
           rest = context_end;
+        } else if (rest < body_end_ && Free(rest) &&
+                   (Low(rest) == "of" || Low(rest) == "about")) {
+          // `"A," he said of Lee, "B."`: whom it is about, then part two.
+          for (size_t i = rest + 1; i + 1 < te_ && i <= rest + 5; ++i) {
+            if (FreeKind(i, TokenKind::kComma) && OpeningQuoteAt(i + 1) >= 0) {
+              context_begin = rest;
+              context_end = i;
+              rest = i;
+              break;
+            }
+            if (!Free(i)) {
+              break;
+            }
+          }
         }
         // Second part of a split quote: `"A," she said, "B."`.
         if (rest + 1 < te_ && FreeKind(rest, TokenKind::kComma) &&
@@ -1896,6 +1923,18 @@ SentenceAttributions SentenceRules::Run() {
         }
         if (!that.has_value() && !h.noun && IsParticle(b)) {
           particle_end = ++b;
+          // "agreed with the president that X", "explained to reporters
+          // that X": the preposition's object is no content.
+          const std::string_view particle = Low(b - 1);
+          if (particle == "with" || particle == "to" || particle == "for") {
+            const size_t r = AfterRecipient(b);
+            if (r > b && r + 1 < body_end_ && Free(r) && Low(r) == "that") {
+              that = SpanOf(r, r + 1);
+              b = r + 1;
+            } else if (r > b) {
+              b = r;
+            }
+          }
         }
         const std::optional<ByteSpan> lead = ParentheticalLead(h, hits);
         size_t e = ClauseEnd(b, trailing);
@@ -1947,6 +1986,15 @@ SentenceAttributions SentenceRules::Run() {
           // content's first part.
           s.parts.insert(s.parts.begin(), *lead);
           s.rule = "reported.parenthetical_cue";
+        } else if (const size_t w = h.name_begin - 1;
+                   !h.noun && h.name_begin > tb_ && h.name_end > h.name_begin &&
+                   Free(w) && !s.parts.empty() &&
+                   s.kind == StatementKind::kReportedSpeech &&
+                   IsRelativeWord(Low(w))) {
+          // "the plan, which Roe said would fail": the relative pronoun is
+          // the subject of what Roe said, the content's first part.
+          s.parts.insert(s.parts.begin(), SpanOf(w, w + 1));
+          s.rule = "reported.relative_clause_cue";
         }
         s.confidence = s.kind == StatementKind::kReportedSpeech ? 0.75 : 0.9;
         if (s.kind == StatementKind::kDirectQuote && e >= body_end_) {

@@ -761,5 +761,38 @@ TEST_F(CorpusRulesTest, StateAbbreviationsKeepAppositivesAndEndSentences) {
   EXPECT_EQ(b->rule, "quote.speaker_cue_after");
 }
 
+TEST_F(CorpusRulesTest, PrepositionObjectBeforeThatIsNoContent) {
+  Run("Most residents agreed with the mayor that the levy is too high.\n"
+      "Roe wrote to his 20,000 followers, \"The ferry stays.\"\n");
+  const Statement* a = Find("the levy is too high");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "agreed with");
+  ASSERT_TRUE(a->complementizer.has_value());
+  const Statement* b = Find("The ferry stays");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->kind, StatementKind::kDirectQuote);
+  EXPECT_EQ(b->mention->text, "Roe");
+}
+
+TEST_F(CorpusRulesTest, RelativePronounBeforeSpeakerOpensTheContent) {
+  Run("The council passed the levy, which Roe said would ruin the town.\n");
+  const Statement* a = Find("which would ruin the town");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "reported.relative_clause_cue");
+  EXPECT_EQ(a->mention->text, "Roe");
+  ASSERT_EQ(a->content_spans.size(), 2u);
+  EXPECT_EQ(Slice(a->content_spans[0]), "which");
+}
+
+TEST_F(CorpusRulesTest, SplitQuoteAroundCueWithTopic) {
+  Run("\"You have to adapt,\" he said of the mayor, \"whether you run a "
+      "shop or a city.\"\n");
+  const Statement* a =
+      Find("You have to adapt whether you run a shop or a city");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "quote.split");
+  ASSERT_EQ(a->content_spans.size(), 2u);
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
