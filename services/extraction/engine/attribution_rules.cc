@@ -226,9 +226,25 @@ class SentenceRules {
       return false;
     }
     const std::string_view next = Low(i + 1);
-    return lex_.IsDeterminer(next) || lex_.IsPronoun(next) ||
-           next == "him" || next == "them" || next == "me" || next == "us" ||
-           CapAt(i + 1) || DigitAt(i + 1);
+    if (lex_.IsDeterminer(next) || lex_.IsPronoun(next) || next == "him" ||
+        next == "them" || next == "me" || next == "us" || CapAt(i + 1) ||
+        DigitAt(i + 1)) {
+      return true;
+    }
+    // "referring to herself", "admitted to lying", "pointed to polls": no
+    // infinitive takes a reflexive, a gerund or a plural noun.
+    const size_t n = next.size();
+    if (next == "himself" || next == "herself" || next == "themselves" ||
+        next == "itself" || next == "myself" || next == "ourselves") {
+      return true;
+    }
+    if (n > 4 && next.compare(n - 3, 3, "ing") == 0 && next != "bring" &&
+        next != "swing" && next != "sting" && next != "cling" &&
+        next != "fling") {
+      return true;
+    }
+    return n > 3 && next[n - 1] == 's' && next[n - 2] != 's' &&
+           next[n - 2] != 'u' && next[n - 2] != 'i';
   }
   // "told a radio host in Salem on Monday that X": the recipient is left
   // out; the content starts at "that", or at a quote after a comma

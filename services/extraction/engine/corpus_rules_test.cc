@@ -794,5 +794,20 @@ TEST_F(CorpusRulesTest, SplitQuoteAroundCueWithTopic) {
   ASSERT_EQ(a->content_spans.size(), 2u);
 }
 
+TEST_F(CorpusRulesTest, PrepositionToJoinsTheCueBeforeNonVerbs) {
+  Run("Roe pointed to polls showing a close race.\n"
+      "Lee admitted to misleading the board.\n"
+      "Ana Ruiz wants to bring the ferry back.\n");
+  const Statement* a = Find("polls showing a close race");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "pointed to");
+  const Statement* b = Find("misleading the board");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "admitted to");
+  const Statement* c = Find("to bring the ferry back");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->cue->text, "wants");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
