@@ -40,5 +40,17 @@ TEST(ToAttributionsTest, NestedReportEmitsOnlyTheOutermost) {
             "The council said the bridge would reopen in June");
 }
 
+TEST(ToAttributionsTest, ReferentialItKeepsItsSourceEmptyItDoesNot) {
+  const std::string text =
+      "The Ledger ran the story on Monday. It added that the mayor knew.\n"
+      "It is expected that the levy will pass.\n";
+  const nlohmann::json out = ToAttributions(text, AttributionEngine().Extract(text));
+  ASSERT_EQ(out.size(), 2u) << out.dump();
+  EXPECT_EQ(Slice(text, out[0]["content"][0]), "that the mayor knew");
+  ASSERT_EQ(out[0]["source"].size(), 1u);
+  EXPECT_EQ(Slice(text, out[0]["source"][0]), "It");
+  EXPECT_TRUE(out[1]["source"].empty()) << out.dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::extract
