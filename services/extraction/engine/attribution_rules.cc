@@ -124,8 +124,7 @@ bool IsPluralSubject(std::string_view lw, std::string_view raw) {
 // Relative and wh- pronouns that can open a clause whose verb follows a
 // speaker frame ("which Roe said would fail", "what he called a sham").
 bool IsRelativeWord(std::string_view lw) {
-  return lw == "which" || lw == "who" || lw == "whom" || lw == "that" ||
-         lw == "what";
+  return lw == "which" || lw == "who" || lw == "whom" || lw == "what";
 }
 
 bool IsPossessive(std::string_view w) {
@@ -275,6 +274,11 @@ class SentenceRules {
   // past participle cue.
   bool IsPassive(const Hit& h) const {
     if (h.verb <= h.cue_begin || h.verb == 0 || !Free(h.verb - 1)) {
+      return false;
+    }
+    // "is convinced that", "are worried about": an attitude adjective, whose
+    // subject holds the view.
+    if (toks_[h.verb].flags & Lexicon::kAdjectiveCue) {
       return false;
     }
     const std::string_view aux = Low(h.verb - 1);

@@ -809,5 +809,19 @@ TEST_F(CorpusRulesTest, PrepositionToJoinsTheCueBeforeNonVerbs) {
   EXPECT_EQ(c->cue->text, "wants");
 }
 
+TEST_F(CorpusRulesTest, AttitudeAdjectiveInEdIsNoPassive) {
+  Run("Lee is convinced that the ferry will run all winter.\n"
+      "Most farmers are worried about the new levy.\n");
+  const Statement* a = Find("the ferry will run all winter");
+  ASSERT_NE(a, nullptr) << Dump();
+  ASSERT_TRUE(a->mention.has_value()) << Dump();
+  EXPECT_EQ(a->mention->text, "Lee");
+  EXPECT_EQ(a->cue->text, "is convinced");
+  const Statement* b = Find("the new levy");
+  ASSERT_NE(b, nullptr) << Dump();
+  ASSERT_TRUE(b->mention.has_value()) << Dump();
+  EXPECT_EQ(b->mention->text, "Most farmers");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
