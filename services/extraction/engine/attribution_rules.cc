@@ -127,6 +127,19 @@ bool IsRelativeWord(std::string_view lw) {
   return lw == "which" || lw == "who" || lw == "whom" || lw == "what";
 }
 
+// "WASHINGTON", "PARIS": three or more ASCII capitals and nothing else.
+bool IsUpperCaseWord(std::string_view w) {
+  if (w.size() < 3) {
+    return false;
+  }
+  for (char c : w) {
+    if (c < 'A' || c > 'Z') {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool IsPossessive(std::string_view w) {
   return (w.size() > 2 && w.substr(w.size() - 2) == "'s") ||
          (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s");
@@ -941,6 +954,15 @@ bool SentenceRules::SpeakerAfter(Hit& h) const {
 // "she"): the subject a participle cue (", saying") refers to.
 bool SentenceRules::SubjectPhrase(size_t limit, size_t& b, size_t& e) const {
   b = SubjectStart();
+  // A dateline ("WASHINGTON —", "PARIS, Aug 31 (Reuters) -") is no subject.
+  if (b < limit && Free(b) && IsUpperCaseWord(Text(b))) {
+    for (size_t i = b + 1; i < limit && i <= b + 10; ++i) {
+      if (FreeKind(i, TokenKind::kDash)) {
+        b = i + 1;
+        break;
+      }
+    }
+  }
   // Skip an introductory phrase ("Amid the protests, ...", "Speaking in
   // Iowa, ...") to the subject after its comma.
   if (b < limit && Free(b)) {
@@ -1627,13 +1649,15 @@ SentenceAttributions SentenceRules::Run() {
     trailing.push_back(h.coordinated   ? h.chain_begin - 1
                        : h.after_quote ? h.verb
                                        : h.verb - 1);
-    // The speaker of the closest earlier cue in the sentence, else the
+    // The speaker of the first earlier cue in the sentence, the outermost
+    // ("Lee said he plans X, insisting Y": Lee insists), else the
     // sentence's subject.
     const Hit* prior = nullptr;
     for (size_t m = 0; m < n; ++m) {
       if (hits[m].has_speaker && hits[m].shape != Hit::Shape::kNone &&
           hits[m].shape != Hit::Shape::kParticiple) {
         prior = &hits[m];
+        break;
       }
     }
     if (prior != nullptr) {

@@ -823,5 +823,18 @@ TEST_F(CorpusRulesTest, AttitudeAdjectiveInEdIsNoPassive) {
   EXPECT_EQ(b->mention->text, "Most farmers");
 }
 
+TEST_F(CorpusRulesTest, ParticipleTakesTheOutermostSpeakerAndSkipsDatelines) {
+  Run("WASHINGTON \xE2\x80\x94 Senator Ana Ruiz visited the town on Monday, "
+      "saying the bridge is old.\n"
+      "Roe said he plans to run again, insisting the town needs a new "
+      "ferry.\n");
+  const Statement* a = Find("the bridge is old");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Senator Ana Ruiz");
+  const Statement* b = Find("the town needs a new ferry");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Roe");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
