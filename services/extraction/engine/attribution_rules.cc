@@ -311,6 +311,8 @@ class SentenceRules {
   bool QuoteIsComplete(const Quote& q) const;
   void ColonQuote(const std::vector<Hit>& hits,
                   SentenceAttributions& out) const;
+  void NameColonQuote(const std::vector<Hit>& hits,
+                      SentenceAttributions& out) const;
   bool ClauseBreakAfterComma(size_t i) const;
   std::optional<ByteSpan> ParentheticalLead(const Hit& h,
                                             const std::vector<Hit>& hits) const;
@@ -1585,6 +1587,72 @@ void SentenceRules::ColonQuote(const std::vector<Hit>& hits,
   }
 }
 
+// "- Philip Bump: “...”", "does not surprise pollster Ana Ruiz: “...”": a
+// name glued to a colon that opens a quote ending the sentence is the
+// quote's speaker, wherever the name stands; the colon is the cue.
+void SentenceRules::NameColonQuote(const std::vector<Hit>& hits,
+                                   SentenceAttributions& out) const {
+  for (size_t c = tb_ + 1; c + 1 < te_; ++c) {
+    if (!FreeKind(c, TokenKind::kColon)) {
+      continue;
+    }
+    const int q = OpeningQuoteAt(c + 1);
+    if (q < 0 || !quotes_[q].closed || quotes_[q].close_token + 1 < body_end_) {
+      return;
+    }
+    for (const Hit& h : hits) {
+      if (h.shape != Hit::Shape::kNone && h.verb < c) {
+        return;
+      }
+    }
+    if (toks_[c].begin != toks_[c - 1].end || !Free(c - 1) || !CapAt(c - 1)) {
+      return;
+    }
+    size_t b = c - 1;
+    while (b > tb_ && c - b < kMaxNameWords && Free(b - 1) &&
+           (CapAt(b - 1) || AcronymAt(b - 1) ||
+            (Low(b - 1) == "and" && b - 1 > tb_ && Free(b - 2) &&
+             CapAt(b - 2)))) {
+      --b;
+    }
+    if (b == c - 1) {
+      // A one-word label that names no speaker ("UPDATE:", "Note:").
+      const std::string_view label = Low(b);
+      if (label == "update" || label == "updated" || label == "note" ||
+          label == "source" || label == "sources" || label == "related" ||
+          label == "watch" || label == "read" || label == "correction" ||
+          label == "photo" || label == "video" || label == "editor's" ||
+          label == "a" || label == "q") {
+        return;
+      }
+    }
+    // Sentence-initial words that are no name ("The", "But").
+    while (b < c - 1 && (lex_.IsDeterminer(Low(b)) ||
+                         IsLeadingConjunction(Low(b)))) {
+      ++b;
+    }
+    const ByteSpan inner = TrimContent(text_, quotes_[q].inner);
+    if (inner.end <= inner.begin) {
+      return;
+    }
+    RawStatement s;
+    s.kind = StatementKind::kDirectQuote;
+    s.parts.push_back(inner);
+    SpeakerPhrase speaker;
+    speaker.mention = SpanOf(b, c);
+    s.speaker = speaker;
+    s.cue = SpanOf(c, c + 1);
+    s.rule = "quote.name_colon";
+    s.confidence = 0.6;
+    s.continuable = true;
+    out.used_quotes.push_back(q);
+    out.masked.push_back(quotes_[q].outer);
+    out.masked.push_back(SpanOf(b, c + 1));
+    out.statements.push_back(std::move(s));
+    return;
+  }
+}
+
 // "Asked whether he would run, Roe said ...": the question is attributed
 // to no one in particular (the corpus leaves its source empty); the answer
 // is found by the other rules.
@@ -1696,7 +1764,11 @@ SentenceAttributions SentenceRules::Run() {
       }
     }
   }
+  const size_t before_colon_quote = out.statements.size();
   ColonQuote(hits, out);
+  if (out.statements.size() == before_colon_quote) {
+    NameColonQuote(hits, out);
+  }
   auto cue_span = [&](const Hit& h) { return SpanOf(h.cue_begin, h.cue_end); };
   auto mask_frame = [&](const Hit& h) {
     if (h.has_speaker && h.shape != Hit::Shape::kParticiple) {

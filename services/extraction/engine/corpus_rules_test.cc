@@ -836,5 +836,18 @@ TEST_F(CorpusRulesTest, ParticipleTakesTheOutermostSpeakerAndSkipsDatelines) {
   EXPECT_EQ(b->mention->text, "Roe");
 }
 
+TEST_F(CorpusRulesTest, NameGluedToColonBeforeQuoteIsTheSpeaker) {
+  Run("The result did not surprise pollster Ana Ruiz: \"Turnout decides "
+      "these races.\"\n"
+      "Then the laugh line: \"I want to do this myself.\"\n");
+  const Statement* a = Find("Turnout decides these races");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "quote.name_colon");
+  EXPECT_EQ(a->mention->text, "Ana Ruiz");
+  EXPECT_EQ(a->cue->text, ":");
+  // "line" is no name.
+  EXPECT_EQ(out_.size(), 1u) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
