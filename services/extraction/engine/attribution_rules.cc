@@ -395,8 +395,18 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
         continue;
       }
     }
+    // `"...," read the letter` and `The letter read: "..."`: "read" is a
+    // cue only right after a quote or right before a colon and a quote.
+    const bool reads =
+        (lw == "read" || lw == "reads") &&
+        ((i > tb_ + 1 && ClosingQuoteAt(i - 1) >= 0 &&
+          QuoteEndsWithComma(quotes_[quote_of_[i - 1]])) ||
+         (i > tb_ + 2 && FreeKind(i - 1, TokenKind::kComma) &&
+          ClosingQuoteAt(i - 2) >= 0) ||
+         (i + 2 < te_ && FreeKind(i + 1, TokenKind::kColon) &&
+          OpeningQuoteAt(i + 2) >= 0));
     if ((flags & (Lexicon::kAnyCue | Lexicon::kAdjectiveCue)) == 0 &&
-        lw != "according") {
+        lw != "according" && !reads) {
       continue;
     }
     // "When asked, ...", "if elected": a subordinator right before a past
@@ -436,7 +446,7 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
       hits.push_back(h);
       continue;
     }
-    bool finite = (flags & Lexicon::kCueVerb) != 0;
+    bool finite = (flags & Lexicon::kCueVerb) != 0 || reads;
     // Declining and refusing are attributions ("declined to comment").
     if (!finite && (lw == "declined" || lw == "refused" || lw == "declines" ||
                     lw == "refuses") &&

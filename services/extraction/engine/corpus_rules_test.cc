@@ -849,5 +849,19 @@ TEST_F(CorpusRulesTest, NameGluedToColonBeforeQuoteIsTheSpeaker) {
   EXPECT_EQ(out_.size(), 1u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, ReadIsACueOnlyNextToAQuote) {
+  Run("\"Our movement is growing,\" read the email. \"And we grow "
+      "stronger.\"\n"
+      "The sign read: \"No more tolls.\"\n"
+      "She read the report twice.\n");
+  const Statement* a = Find("Our movement is growing And we grow stronger");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "the email");
+  const Statement* b = Find("No more tolls");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "The sign");
+  EXPECT_EQ(out_.size(), 2u) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
