@@ -2114,13 +2114,16 @@ SentenceAttributions SentenceRules::Run() {
           s.rule = "reported.parenthetical_cue";
         } else if (const size_t w = h.name_begin - 1;
                    !h.noun && h.name_begin > tb_ && h.name_end > h.name_begin &&
-                   Free(w) && !s.parts.empty() &&
-                   s.kind == StatementKind::kReportedSpeech &&
-                   IsRelativeWord(Low(w))) {
+                   Free(w) && !s.parts.empty() && IsRelativeWord(Low(w))) {
           // "the plan, which Roe said would fail": the relative pronoun is
-          // the subject of what Roe said, the content's first part.
+          // the subject of what Roe said, the content's first part. With a
+          // quote (`what she called "a sham"`) the whole is a partial quote.
           s.parts.insert(s.parts.begin(), SpanOf(w, w + 1));
           s.rule = "reported.relative_clause_cue";
+          if (s.kind == StatementKind::kDirectQuote) {
+            s.kind = StatementKind::kPartialQuote;
+            s.fragments.push_back(s.parts.back());
+          }
         }
         s.confidence = s.kind == StatementKind::kReportedSpeech ? 0.75 : 0.9;
         if (s.kind == StatementKind::kDirectQuote && e >= body_end_) {

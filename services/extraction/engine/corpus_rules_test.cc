@@ -782,6 +782,11 @@ TEST_F(CorpusRulesTest, RelativePronounBeforeSpeakerOpensTheContent) {
   EXPECT_EQ(a->mention->text, "Roe");
   ASSERT_EQ(a->content_spans.size(), 2u);
   EXPECT_EQ(Slice(a->content_spans[0]), "which");
+  Run("Lee praised what she called \"a fine campaign.\"\n");
+  const Statement* b = Find("what a fine campaign");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->kind, StatementKind::kPartialQuote);
+  EXPECT_EQ(b->mention->text, "she");
 }
 
 TEST_F(CorpusRulesTest, SplitQuoteAroundCueWithTopic) {
