@@ -52,5 +52,23 @@ TEST(ToAttributionsTest, ReferentialItKeepsItsSourceEmptyItDoesNot) {
   EXPECT_TRUE(out[1]["source"].empty()) << out.dump();
 }
 
+TEST(ToAttributionsTest, QuoteWithoutAnySpeakerIsNotEmitted) {
+  const std::string text =
+      "The ferry left at noon.\n"
+      "\"We will be back by spring.\"\n"
+      "\"The levy is too high,\" Lee said.\n";
+  const std::vector<engine::Statement> statements =
+      AttributionEngine().Extract(text);
+  // The engine keeps the unattributed quote; the corpus format does not.
+  bool engine_has_it = false;
+  for (const engine::Statement& s : statements) {
+    engine_has_it = engine_has_it || s.content == "We will be back by spring";
+  }
+  EXPECT_TRUE(engine_has_it);
+  const nlohmann::json out = ToAttributions(text, statements);
+  ASSERT_EQ(out.size(), 1u) << out.dump();
+  EXPECT_EQ(Slice(text, out[0]["content"][0]), "The levy is too high");
+}
+
 }  // namespace
 }  // namespace claimtrack::extract
