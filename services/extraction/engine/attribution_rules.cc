@@ -405,8 +405,20 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
           ClosingQuoteAt(i - 2) >= 0) ||
          (i + 2 < te_ && FreeKind(i + 1, TokenKind::kColon) &&
           OpeningQuoteAt(i + 2) >= 0));
+    // "As Lee put it, ...": a speaker's wording, introduced by "as".
+    bool put_it = lw == "put" && i + 2 < body_end_ && Free(i + 1) &&
+                  Low(i + 1) == "it" && i > tb_ + 1;
+    if (put_it) {
+      put_it = false;
+      for (size_t j = i - 1; j + 12 > i && j > tb_; --j) {
+        if (Free(j - 1) && Low(j - 1) == "as") {
+          put_it = true;
+          break;
+        }
+      }
+    }
     if ((flags & (Lexicon::kAnyCue | Lexicon::kAdjectiveCue)) == 0 &&
-        lw != "according" && !reads) {
+        lw != "according" && !reads && !put_it) {
       continue;
     }
     // "When asked, ...", "if elected": a subordinator right before a past
@@ -446,7 +458,7 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
       hits.push_back(h);
       continue;
     }
-    bool finite = (flags & Lexicon::kCueVerb) != 0 || reads;
+    bool finite = (flags & Lexicon::kCueVerb) != 0 || reads || put_it;
     // Declining and refusing are attributions ("declined to comment").
     if (!finite && (lw == "declined" || lw == "refused" || lw == "declines" ||
                     lw == "refuses") &&
@@ -594,7 +606,9 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
     h.verb = i;
     h.cue_begin = has_aux ? first_aux : i;
     h.chain_begin = static_cast<size_t>(k + 1);
-    h.cue_end = lex_.TakesObject(lw) ? ObjectEnd(i + 1) : i + 1;
+    h.cue_end = put_it               ? i + 2
+                : lex_.TakesObject(lw) ? ObjectEnd(i + 1)
+                                       : i + 1;
     hits.push_back(h);
   }
   return hits;

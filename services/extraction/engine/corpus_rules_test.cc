@@ -868,5 +868,15 @@ TEST_F(CorpusRulesTest, ReadIsACueOnlyNextToAQuote) {
   EXPECT_EQ(out_.size(), 2u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, AsSpeakerPutIt) {
+  Run("As the mayor put it, \"The ferry is our lifeline.\"\n"
+      "He put it on the table.\n");
+  const Statement* a = Find("The ferry is our lifeline");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "the mayor");
+  EXPECT_EQ(a->cue->text, "put it");
+  EXPECT_EQ(out_.size(), 1u) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
