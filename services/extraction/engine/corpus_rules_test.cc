@@ -878,5 +878,21 @@ TEST_F(CorpusRulesTest, AsSpeakerPutIt) {
   EXPECT_EQ(out_.size(), 1u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, ThreeApostrophesPluralPossessivesAndPartyStates) {
+  Run("''I would use the word 'old-school,''' said Ana Ruiz, a donor.\n"
+      "\"We are growing,\" Lee Roe, the Ruizes' campaign manager, said. "
+      "\"We will win.\"\n"
+      "\"That is not our view,\" Senator Mitch Lee, R-Ky., said.\n");
+  const Statement* a = Find("I would use the word 'old-school,'");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Ana Ruiz");
+  const Statement* b = Find("We are growing We will win");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Lee Roe");
+  const Statement* c = Find("That is not our view");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->mention->text, "Senator Mitch Lee");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine

@@ -277,6 +277,14 @@ std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
       // backticks (``), as in some wire and newspaper archives.
       if ((ch.code == '\'' || ch.code == '`') && pos + 1 < end &&
           text[pos + 1] == text[pos]) {
+        // Three apostrophes not followed by a word (`them,'''`) close a
+        // single quote and then the double one; before a word they open
+        // the double one first.
+        if (ch.code == '\'' && pos + 2 < end && text[pos + 2] == '\'' &&
+            (pos + 3 >= end || !IsWordCode(Decode(text, pos + 3).code))) {
+          Add(tokens, pos, pos + 1, TokenKind::kOther, QuoteMark::kNone);
+          ++pos;
+        }
         Add(tokens, pos, pos + 2, TokenKind::kQuote,
             ch.code == '`' ? QuoteMark::kOpening : QuoteMark::kStraight);
         pos += 2;
@@ -316,10 +324,21 @@ std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
     if (pos < end && text[pos] == '.') {
       const std::string_view word = text.substr(word_begin, pos - word_begin);
       const bool initial = word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z';
+      // "R-Ky.", "D-Calif.": a party and a state.
+      const size_t hyphen = word.rfind('-');
       if (initial || IsDottedAcronym(word, has_digit) ||
-          IsAbbreviationWord(word, lexicon)) {
+          IsAbbreviationWord(word, lexicon) ||
+          (hyphen != std::string_view::npos && hyphen + 1 < word.size() &&
+           IsAbbreviationWord(word.substr(hyphen + 1), lexicon))) {
         ++pos;
       }
+    }
+    // "Sanders' campaign": the apostrophe of a plural possessive stays in
+    // the word (single quote marks are never paired anyway).
+    if (pos + 1 < end && text[pos] == '\'' && pos > word_begin &&
+        (text[pos - 1] == 's' || text[pos - 1] == 'S') &&
+        (text[pos + 1] == ' ' || text[pos + 1] == ',')) {
+      ++pos;
     }
     const std::string_view word = text.substr(word_begin, pos - word_begin);
     Add(tokens, word_begin, pos, TokenKind::kWord, QuoteMark::kNone,
