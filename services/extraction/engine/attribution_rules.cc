@@ -313,6 +313,7 @@ class SentenceRules {
                   SentenceAttributions& out) const;
   void NameColonQuote(const std::vector<Hit>& hits,
                       SentenceAttributions& out) const;
+  void SaidFirst(SentenceAttributions& out) const;
   bool ClauseBreakAfterComma(size_t i) const;
   std::optional<ByteSpan> ParentheticalLead(const Hit& h,
                                             const std::vector<Hit>& hits) const;
@@ -1677,6 +1678,61 @@ void SentenceRules::NameColonQuote(const std::vector<Hit>& hits,
   }
 }
 
+// `Said Lee, "..."`, `Says Ana Ruiz, who grew up here, "..."`: a sentence
+// that opens with the speech verb, then the speaker and a comma, then a
+// quote that ends the sentence.
+void SentenceRules::SaidFirst(SentenceAttributions& out) const {
+  if (tb_ + 3 >= body_end_ || !Free(tb_) ||
+      (Text(tb_) != "Said" && Text(tb_) != "Says") || !Free(tb_ + 1) ||
+      !CapAt(tb_ + 1)) {
+    return;
+  }
+  size_t name_end = tb_ + 1;
+  while (name_end < body_end_ && name_end - tb_ <= kMaxNameWords &&
+         Free(name_end) && (CapAt(name_end) || AcronymAt(name_end))) {
+    ++name_end;
+  }
+  // The quote follows the first comma after the name, or the appositive's.
+  for (size_t c = name_end; c + 1 < te_ && c <= name_end + kMaxRoleWords;
+       ++c) {
+    if (InQuote(c)) {
+      return;
+    }
+    if (!FreeKind(c, TokenKind::kComma)) {
+      continue;
+    }
+    const int q = OpeningQuoteAt(c + 1);
+    if (q < 0) {
+      continue;
+    }
+    if (!quotes_[q].closed || quotes_[q].close_token + 1 < body_end_) {
+      return;
+    }
+    const ByteSpan inner = TrimContent(text_, quotes_[q].inner);
+    if (inner.end <= inner.begin) {
+      return;
+    }
+    RawStatement s;
+    s.kind = StatementKind::kDirectQuote;
+    s.parts.push_back(inner);
+    SpeakerPhrase speaker;
+    speaker.mention = SpanOf(tb_ + 1, name_end);
+    if (c > name_end + 1 && FreeKind(name_end, TokenKind::kComma)) {
+      speaker.appositive = SpanOf(name_end + 1, c);
+    }
+    s.speaker = speaker;
+    s.cue = SpanOf(tb_, tb_ + 1);
+    s.rule = "quote.said_first";
+    s.confidence = 0.9;
+    s.continuable = true;
+    out.used_quotes.push_back(q);
+    out.masked.push_back(quotes_[q].outer);
+    out.masked.push_back(SpanOf(tb_, c + 1));
+    out.statements.push_back(std::move(s));
+    return;
+  }
+}
+
 // "Asked whether he would run, Roe said ...": the question is attributed
 // to no one in particular (the corpus leaves its source empty); the answer
 // is found by the other rules.
@@ -1792,6 +1848,9 @@ SentenceAttributions SentenceRules::Run() {
   ColonQuote(hits, out);
   if (out.statements.size() == before_colon_quote) {
     NameColonQuote(hits, out);
+  }
+  if (out.statements.size() == before_colon_quote) {
+    SaidFirst(out);
   }
   auto cue_span = [&](const Hit& h) { return SpanOf(h.cue_begin, h.cue_end); };
   auto mask_frame = [&](const Hit& h) {

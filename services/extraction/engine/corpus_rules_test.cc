@@ -894,5 +894,18 @@ TEST_F(CorpusRulesTest, ThreeApostrophesPluralPossessivesAndPartyStates) {
   EXPECT_EQ(c->mention->text, "Senator Mitch Lee");
 }
 
+TEST_F(CorpusRulesTest, SentenceOpeningWithSaid) {
+  Run("The ferry stopped. Said Lee, \"The thought is painful to us.\"\n"
+      "Said Ana Ruiz, who grew up here, \"We were all so proud of him.\"\n");
+  const Statement* a = Find("The thought is painful to us");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "quote.said_first");
+  EXPECT_EQ(a->mention->text, "Lee");
+  EXPECT_EQ(a->cue->text, "Said");
+  const Statement* b = Find("We were all so proud of him");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Ana Ruiz");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
