@@ -677,9 +677,11 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
     } else if (lex_.IsSpeakerStop(lk) && LowerAt(k)) {
       break;
     }
-    // Participles and gerunds end the phrase ("investigating").
+    // Participles and gerunds end the phrase ("investigating"); compound
+    // adjectives do not ("the conservative-leaning newspaper").
     if (LowerAt(k) && lk.size() > 4 &&
-        lk.compare(lk.size() - 3, 3, "ing") == 0) {
+        lk.compare(lk.size() - 3, 3, "ing") == 0 &&
+        lk.find('-') == std::string_view::npos) {
       break;
     }
     --k;

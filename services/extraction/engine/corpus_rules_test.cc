@@ -907,5 +907,12 @@ TEST_F(CorpusRulesTest, SentenceOpeningWithSaid) {
   EXPECT_EQ(b->mention->text, "Ana Ruiz");
 }
 
+TEST_F(CorpusRulesTest, CompoundAdjectiveInSpeakerPhrase) {
+  Run("\"We will stop it,\" the conservative-leaning newspaper wrote.\n");
+  const Statement* a = Find("We will stop it");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "the conservative-leaning newspaper");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
