@@ -607,9 +607,15 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
     h.verb = i;
     h.cue_begin = has_aux ? first_aux : i;
     h.chain_begin = static_cast<size_t>(k + 1);
-    h.cue_end = put_it               ? i + 2
-                : lex_.TakesObject(lw) ? ObjectEnd(i + 1)
-                                       : i + 1;
+    // Right after a quote the name after the verb is its speaker, not its
+    // object (`"Why?" asked Bennett`).
+    const bool inverted =
+        i > tb_ && (ClosingQuoteAt(i - 1) >= 0 ||
+                    (i > tb_ + 1 && FreeKind(i - 1, TokenKind::kComma) &&
+                     ClosingQuoteAt(i - 2) >= 0));
+    h.cue_end = put_it                              ? i + 2
+                : lex_.TakesObject(lw) && !inverted ? ObjectEnd(i + 1)
+                                                    : i + 1;
     hits.push_back(h);
   }
   return hits;

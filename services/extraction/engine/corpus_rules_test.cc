@@ -914,5 +914,16 @@ TEST_F(CorpusRulesTest, CompoundAdjectiveInSpeakerPhrase) {
   EXPECT_EQ(a->mention->text, "the conservative-leaning newspaper");
 }
 
+TEST_F(CorpusRulesTest, InvertedAskedTakesTheNameAsSpeaker) {
+  Run("\"Why should the nomination be taken from him?\" asked Bennett, a "
+      "radio host. \"We have tried for years.\"\n");
+  const Statement* a =
+      Find("Why should the nomination be taken from him? We have tried for "
+           "years");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Bennett");
+  EXPECT_EQ(a->cue->text, "asked");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
