@@ -40,11 +40,25 @@ ByteSpan SourceSpan(std::string_view text, const Statement& s) {
 // for empty "it" ("It seems that ...").
 bool SourcelessByConvention(const Statement& s) {
   const std::string_view mention = s.mention->text;
-  if (mention == "it" || mention == "It") {
-    return true;
-  }
   if (!s.cue.has_value()) {
-    return false;
+    return mention == "it" || mention == "It";
+  }
+  // An "it" that says, adds or warns is a newspaper, a campaign or a report
+  // mentioned before ("The Post ... It added, ..."): the corpus keeps it.
+  // Only with a copula or a raising verb ("it is expected", "it seems") is
+  // it empty.
+  if (mention == "it" || mention == "It") {
+    const std::string_view cue = s.cue->text;
+    const std::string_view first = cue.substr(0, cue.find(' '));
+    const bool perfect_passive =
+        (first == "has" || first == "had" || first == "have") &&
+        cue.substr(first.size()).rfind(" been", 0) == 0;
+    return first == "is" || first == "was" || first == "are" ||
+           first == "were" || first == "be" || first == "been" ||
+           perfect_passive || first == "seem" || first == "seems" ||
+           first == "seemed" ||
+           first == "appear" || first == "appears" || first == "appeared" ||
+           first == "remains" || first == "remained";
   }
   std::string_view cue = s.cue->text;
   const size_t space = cue.rfind(' ');
@@ -77,6 +91,13 @@ nlohmann::json ToAttributions(std::string_view text,
   nlohmann::json out = nlohmann::json::array();
   for (const Statement& s : statements) {
     if (s.kind == StatementKind::kFactualClaim || s.content_spans.empty()) {
+      continue;
+    }
+    // A quote whose speaker the engine could not place at all: the corpus
+    // gives a source to all but 0.7% of its direct quotes, so this is not
+    // one of its attributions (the service keeps the statement).
+    if (s.kind == StatementKind::kDirectQuote && !s.mention.has_value() &&
+        !s.antecedent.has_value() && !s.relay.has_value()) {
       continue;
     }
     bool nested = false;

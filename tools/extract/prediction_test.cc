@@ -40,5 +40,35 @@ TEST(ToAttributionsTest, NestedReportEmitsOnlyTheOutermost) {
             "The council said the bridge would reopen in June");
 }
 
+TEST(ToAttributionsTest, ReferentialItKeepsItsSourceEmptyItDoesNot) {
+  const std::string text =
+      "The Ledger ran the story on Monday. It added that the mayor knew.\n"
+      "It is expected that the levy will pass.\n";
+  const nlohmann::json out = ToAttributions(text, AttributionEngine().Extract(text));
+  ASSERT_EQ(out.size(), 2u) << out.dump();
+  EXPECT_EQ(Slice(text, out[0]["content"][0]), "that the mayor knew");
+  ASSERT_EQ(out[0]["source"].size(), 1u);
+  EXPECT_EQ(Slice(text, out[0]["source"][0]), "It");
+  EXPECT_TRUE(out[1]["source"].empty()) << out.dump();
+}
+
+TEST(ToAttributionsTest, QuoteWithoutAnySpeakerIsNotEmitted) {
+  const std::string text =
+      "The ferry left at noon.\n"
+      "\"We will be back by spring.\"\n"
+      "\"The levy is too high,\" Lee said.\n";
+  const std::vector<engine::Statement> statements =
+      AttributionEngine().Extract(text);
+  // The engine keeps the unattributed quote; the corpus format does not.
+  bool engine_has_it = false;
+  for (const engine::Statement& s : statements) {
+    engine_has_it = engine_has_it || s.content == "We will be back by spring";
+  }
+  EXPECT_TRUE(engine_has_it);
+  const nlohmann::json out = ToAttributions(text, statements);
+  ASSERT_EQ(out.size(), 1u) << out.dump();
+  EXPECT_EQ(Slice(text, out[0]["content"][0]), "The levy is too high");
+}
+
 }  // namespace
 }  // namespace claimtrack::extract

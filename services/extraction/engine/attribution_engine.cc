@@ -4,8 +4,6 @@
 #include <limits>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/strings/match.h"
-#include "absl/strings/str_join.h"
 #include "services/extraction/engine/attribution_rules.h"
 #include "services/extraction/engine/claim_detector.h"
 #include "services/extraction/engine/coreference.h"
@@ -90,6 +88,8 @@ class DocumentPass {
   // "He said:" ending the previous paragraph / usable by this one.
   std::optional<RawStatement> pending_intro_;
   std::optional<RawStatement> paragraph_intro_;
+  // "Roe agreed." inside a paragraph: usable by the next sentence.
+  std::optional<RawStatement> sentence_intro_;
 };
 
 Speaker DocumentPass::ResolvePhrase(const SpeakerPhrase& phrase) {
@@ -120,17 +120,28 @@ Speaker DocumentPass::ResolvePhrase(const SpeakerPhrase& phrase) {
 Statement DocumentPass::Materialize(const RawStatement& raw) {
   Statement st;
   st.kind = raw.kind;
-  std::vector<std::string> parts;
+  st.content_spans = raw.parts;
+  // The parts joined by single spaces.
+  size_t length = raw.parts.empty() ? 0 : raw.parts.size() - 1;
   for (const ByteSpan& part : raw.parts) {
-    st.content_spans.push_back(part);
-    parts.emplace_back(text_.substr(part.begin, part.end - part.begin));
+    length += part.end - part.begin;
   }
-  st.content = absl::StrJoin(parts, " ");
+  st.content.reserve(length);
+  for (const ByteSpan& part : raw.parts) {
+    if (&part != &raw.parts.front()) {
+      st.content += ' ';
+    }
+    st.content.append(text_.data() + part.begin, part.end - part.begin);
+  }
   for (const ByteSpan& f : raw.fragments) {
     st.quoted_fragments.push_back(MakeTextSpan(text_, f));
   }
   st.confidence = raw.confidence;
-  st.rule = raw.rule;
+  st.rule.reserve(raw.rule.size() + (raw.relayed ? 6 : 0));
+  st.rule.append(raw.rule.data(), raw.rule.size());
+  if (raw.relayed) {
+    st.rule += "+relay";
+  }
   st.complementizer = raw.complementizer;
   if (raw.speaker.has_value()) {
     st.mention = MakeTextSpan(text_, raw.speaker->mention);
@@ -307,7 +318,13 @@ std::vector<Statement> DocumentPass::Run() {
                                 &p.quote_of, s};
       SentenceAttributions found = FindAttributions(input, lex_);
       if (found.intro.has_value()) {
-        pending_intro_ = std::move(found.intro);
+        // Ending the paragraph, it introduces the next paragraph's quote;
+        // else the next sentence's.
+        if (s.token_end == p.tokens.size()) {
+          pending_intro_ = std::move(found.intro);
+        } else {
+          sentence_intro_ = std::move(found.intro);
+        }
       }
       // Resolve in reading order so "he" sees the speakers before it.
       std::sort(found.statements.begin(), found.statements.end(),
@@ -318,12 +335,12 @@ std::vector<Statement> DocumentPass::Run() {
                       b.speaker ? b.speaker->mention.begin : b.parts[0].begin;
                   return pa < pb;
                 });
-      std::vector<ByteSpan> masked = found.masked;
+      std::vector<ByteSpan> masked = std::move(found.masked);
       HandleOrphanQuotes(p, s, found, masked);
       for (const RawStatement& raw : found.statements) {
         if (orphan_quote_ >= 0 && raw.speaker &&
             raw.kind != StatementKind::kReportedSpeech &&
-            absl::StartsWith(raw.rule, "quote.") && !p.quotes.empty() &&
+            raw.rule.substr(0, 6) == "quote." && !p.quotes.empty() &&
             OpensSentence(p, s, raw.parts[0]) &&
             out_[orphan_quote_].rule == "quote.unattributed") {
           Statement merged = Materialize(raw);
@@ -366,7 +383,9 @@ std::vector<Statement> DocumentPass::Run() {
       previous_ = current_;
       continuable_ = next_continuable_;
       orphan_quote_ = next_orphan_quote_;
-      paragraph_intro_.reset();  // Only the paragraph's first sentence.
+      // Only the paragraph's first sentence, or the one after the intro.
+      paragraph_intro_ = std::move(sentence_intro_);
+      sentence_intro_.reset();
     }
   }
   return std::move(out_);

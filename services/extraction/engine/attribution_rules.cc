@@ -121,6 +121,25 @@ bool IsPluralSubject(std::string_view lw, std::string_view raw) {
          lw != "afterwards" && lw != "towards";
 }
 
+// Relative and wh- pronouns that can open a clause whose verb follows a
+// speaker frame ("which Roe said would fail", "what he called a sham").
+bool IsRelativeWord(std::string_view lw) {
+  return lw == "which" || lw == "who" || lw == "whom" || lw == "what";
+}
+
+// "WASHINGTON", "PARIS": three or more ASCII capitals and nothing else.
+bool IsUpperCaseWord(std::string_view w) {
+  if (w.size() < 3) {
+    return false;
+  }
+  for (char c : w) {
+    if (c < 'A' || c > 'Z') {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool IsPossessive(std::string_view w) {
   return (w.size() > 2 && w.substr(w.size() - 2) == "'s") ||
          (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s");
@@ -157,6 +176,11 @@ class SentenceRules {
     return toks_[i].kind == k && !InQuote(i);
   }
   std::string_view Text(size_t i) const { return TokenText(text_, toks_[i]); }
+  // Spelling of token i, from the bits the tokenizer set.
+  bool LowerAt(size_t i) const { return toks_[i].shape & kShapeLowercase; }
+  bool CapAt(size_t i) const { return toks_[i].shape & kShapeCapitalized; }
+  bool DigitAt(size_t i) const { return toks_[i].shape & kShapeDigit; }
+  bool AcronymAt(size_t i) const { return toks_[i].shape & kShapeAcronym; }
   // Lower-cased token text, sliced from the document's lower-cased copy (no
   // allocation: ASCII lower-casing keeps byte offsets).
   std::string_view Low(size_t i) const {
@@ -214,15 +238,60 @@ class SentenceRules {
       return false;
     }
     const std::string_view next = Low(i + 1);
-    return lex_.IsDeterminer(next) || lex_.IsPronoun(next) ||
-           next == "him" || next == "them" || next == "me" || next == "us" ||
-           IsCapitalizedWord(Text(i + 1)) || ContainsDigit(Text(i + 1));
+    if (lex_.IsDeterminer(next) || lex_.IsPronoun(next) || next == "him" ||
+        next == "them" || next == "me" || next == "us" || CapAt(i + 1) ||
+        DigitAt(i + 1)) {
+      return true;
+    }
+    // "referring to herself", "admitted to lying", "pointed to polls": no
+    // infinitive takes a reflexive, a gerund or a plural noun.
+    const size_t n = next.size();
+    if (next == "himself" || next == "herself" || next == "themselves" ||
+        next == "itself" || next == "myself" || next == "ourselves") {
+      return true;
+    }
+    if (n > 4 && next.compare(n - 3, 3, "ing") == 0 && next != "bring" &&
+        next != "swing" && next != "sting" && next != "cling" &&
+        next != "fling") {
+      return true;
+    }
+    return n > 3 && next[n - 1] == 's' && next[n - 2] != 's' &&
+           next[n - 2] != 'u' && next[n - 2] != 'i';
+  }
+  // "told a radio host in Salem on Monday that X": the recipient is left
+  // out; the content starts at "that", or at a quote after a comma
+  // (`told reporters in Salem, "..."`). Returns b if neither follows soon.
+  size_t AfterRecipient(size_t b) const {
+    for (size_t i = b; i < body_end_ && i < b + kMaxRecipientTokens; ++i) {
+      if ((FreeKind(i, TokenKind::kComma) || FreeKind(i, TokenKind::kColon)) &&
+          i + 1 < body_end_ && OpeningQuoteAt(i + 1) >= 0) {
+        return i + 1;
+      }
+      // "his 20,000 followers": a comma inside a number.
+      const bool number_comma = FreeKind(i, TokenKind::kComma) && i > b &&
+                                i + 1 < body_end_ && DigitAt(i - 1) &&
+                                DigitAt(i + 1) &&
+                                toks_[i - 1].end == toks_[i].begin &&
+                                toks_[i].end == toks_[i + 1].begin;
+      if (!Free(i) && !number_comma) {
+        break;
+      }
+      if (Low(i) == "that") {
+        return i;
+      }
+    }
+    return b;
   }
   SpeakerPhrase PhraseOf(const Hit& h) const;
   // "was praised", "have been criticized": a form of "be" right before a
   // past participle cue.
   bool IsPassive(const Hit& h) const {
     if (h.verb <= h.cue_begin || h.verb == 0 || !Free(h.verb - 1)) {
+      return false;
+    }
+    // "is convinced that", "are worried about": an attitude adjective, whose
+    // subject holds the view.
+    if (toks_[h.verb].flags & Lexicon::kAdjectiveCue) {
       return false;
     }
     const std::string_view aux = Low(h.verb - 1);
@@ -242,6 +311,9 @@ class SentenceRules {
   bool QuoteIsComplete(const Quote& q) const;
   void ColonQuote(const std::vector<Hit>& hits,
                   SentenceAttributions& out) const;
+  void NameColonQuote(const std::vector<Hit>& hits,
+                      SentenceAttributions& out) const;
+  void SaidFirst(SentenceAttributions& out) const;
   bool ClauseBreakAfterComma(size_t i) const;
   std::optional<ByteSpan> ParentheticalLead(const Hit& h,
                                             const std::vector<Hit>& hits) const;
@@ -262,7 +334,7 @@ class SentenceRules {
       for (size_t i = tb_; i < body_end_; ++i) {
         if (Free(i)) {
           ++words;
-          capitalized += IsCapitalizedWord(Text(i)) ? 1 : 0;
+          capitalized += CapAt(i) ? 1 : 0;
         }
       }
       title_case_ = words >= 4 && capitalized * 10 >= words * 9 ? 1 : 0;
@@ -283,13 +355,13 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
     // Cues are lower-case verbs; "States" in "United States" is a name.
     // In a title-case headline ("Lee Says He Will Run") a capitalized
     // finite speech verb still is one.
-    if (!IsLowercaseWord(Text(i)) && i > tb_ &&
+    if (!LowerAt(i) && i > tb_ &&
         !(i + 1 < body_end_ && Free(i + 1) && Free(i - 1) &&
-          IsCapitalizedWord(Text(i + 1)) && IsCapitalizedWord(Text(i - 1)) &&
-          (lex_.WordFlags(lw) & Lexicon::kCueVerb) && TitleCase())) {
+          CapAt(i + 1) && CapAt(i - 1) &&
+          (toks_[i].flags & Lexicon::kCueVerb) && TitleCase())) {
       continue;
     }
-    const uint32_t flags = lex_.WordFlags(lw);
+    const uint32_t flags = toks_[i].flags;
     // "his warning that", "her hope to", "the mayor's criticism of".
     if ((flags & Lexicon::kNounCue) && i > tb_ && i + 2 < body_end_ &&
         Free(i - 1) && Free(i + 1)) {
@@ -324,8 +396,30 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
         continue;
       }
     }
+    // `"...," read the letter` and `The letter read: "..."`: "read" is a
+    // cue only right after a quote or right before a colon and a quote.
+    const bool reads =
+        (lw == "read" || lw == "reads") &&
+        ((i > tb_ + 1 && ClosingQuoteAt(i - 1) >= 0 &&
+          QuoteEndsWithComma(quotes_[quote_of_[i - 1]])) ||
+         (i > tb_ + 2 && FreeKind(i - 1, TokenKind::kComma) &&
+          ClosingQuoteAt(i - 2) >= 0) ||
+         (i + 2 < te_ && FreeKind(i + 1, TokenKind::kColon) &&
+          OpeningQuoteAt(i + 2) >= 0));
+    // "As Lee put it, ...": a speaker's wording, introduced by "as".
+    bool put_it = lw == "put" && i + 2 < body_end_ && Free(i + 1) &&
+                  Low(i + 1) == "it" && i > tb_ + 1;
+    if (put_it) {
+      put_it = false;
+      for (size_t j = i - 1; j + 12 > i && j > tb_; --j) {
+        if (Free(j - 1) && Low(j - 1) == "as") {
+          put_it = true;
+          break;
+        }
+      }
+    }
     if ((flags & (Lexicon::kAnyCue | Lexicon::kAdjectiveCue)) == 0 &&
-        lw != "according") {
+        lw != "according" && !reads && !put_it) {
       continue;
     }
     // "When asked, ...", "if elected": a subordinator right before a past
@@ -365,7 +459,7 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
       hits.push_back(h);
       continue;
     }
-    bool finite = (flags & Lexicon::kCueVerb) != 0;
+    bool finite = (flags & Lexicon::kCueVerb) != 0 || reads || put_it;
     // Declining and refusing are attributions ("declined to comment").
     if (!finite && (lw == "declined" || lw == "refused" || lw == "declines" ||
                     lw == "refuses") &&
@@ -375,7 +469,7 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
     // Past forms that are also participles ("a group called X") attribute
     // only after a name or a pronoun ("She called the ruling a disgrace").
     if (!finite && (flags & Lexicon::kStrictCue) && i > tb_ && Free(i - 1) &&
-        (IsCapitalizedWord(Text(i - 1)) ||
+        (CapAt(i - 1) ||
          lex_.IsPronoun(Low(i - 1)))) {
       finite = true;
     }
@@ -384,7 +478,7 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
     // for") it is the progressive, handled like a base form below.
     const bool participle = (flags & Lexicon::kCueParticiple) != 0;
     if (!finite && participle && i > tb_ && Free(i - 1) &&
-        (IsCapitalizedWord(Text(i - 1)) || lex_.IsPronoun(Low(i - 1))) &&
+        (CapAt(i - 1) || lex_.IsPronoun(Low(i - 1))) &&
         Low(i - 1) != "it" && !lex_.IsSpeakerStop(Low(i - 1)) &&
         !lex_.IsContextStarter(Low(i - 1))) {
       finite = true;
@@ -409,7 +503,7 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
     bool negated = false;
     bool has_aux = false;
     while (k >= static_cast<ptrdiff_t>(tb_) && Free(k) &&
-           IsLowercaseWord(Text(k))) {
+           LowerAt(k)) {
       const std::string_view lk = Low(k);
       if (lex_.IsNegation(lk)) {
         negated = true;
@@ -428,7 +522,7 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
     if (!finite && plural_form && !has_aux &&
         k >= static_cast<ptrdiff_t>(tb_) + 3 &&
         FreeKind(k, TokenKind::kComma) && Free(k - 1) &&
-        IsLowercaseWord(Text(k - 1)) &&
+        LowerAt(k - 1) &&
         (lex_.IsCueAdverb(Low(k - 1)) || Low(k - 1) == "however" ||
          Low(k - 1) == "though" || Low(k - 1) == "too") &&
         FreeKind(k - 2, TokenKind::kComma) && Free(k - 3)) {
@@ -439,29 +533,29 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
       // "police say", "one in five say", "Lee, Roe and Chu say".
       const std::string_view lk = Low(k);
       bool coordinated_names = false;
-      if (IsCapitalizedWord(Text(k))) {
+      if (CapAt(k)) {
         for (ptrdiff_t j = k - 1;
              j >= static_cast<ptrdiff_t>(tb_) && j >= k - 4; --j) {
           if (Free(j) && Low(j) == "and") {
             coordinated_names = j > static_cast<ptrdiff_t>(tb_) &&
-                                IsCapitalizedWord(Text(j - 1));
+                                CapAt(j - 1);
             for (ptrdiff_t n = j + 1; n <= k; ++n) {
               coordinated_names =
-                  coordinated_names && Free(n) && IsCapitalizedWord(Text(n));
+                  coordinated_names && Free(n) && CapAt(n);
             }
             break;
           }
         }
       }
       plural_subject =
-          IsPluralSubject(lk, Text(k)) || ContainsDigit(Text(k)) ||
+          IsPluralSubject(lk, Text(k)) || DigitAt(k) ||
           lk == "percent" || lk == "police" || lk == "staff" ||
           lk == "public" || lk == "clergy" || lk == "media" ||
           (lex_.IsNumberWord(lk) && k > static_cast<ptrdiff_t>(tb_) &&
            Free(k - 1) && (Low(k - 1) == "in" || Low(k - 1) == "of")) ||
           coordinated_names;
       if (!plural_subject && k >= static_cast<ptrdiff_t>(tb_) + 2 &&
-          Free(k - 1) && Free(k - 2) && IsCapitalizedWord(Text(k))) {
+          Free(k - 1) && Free(k - 2) && CapAt(k)) {
         const std::string_view prep = Low(k - 1);
         if (prep == "in" || prep == "of" || prep == "from" || prep == "at" ||
             prep == "for" || prep == "with") {
@@ -475,7 +569,7 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
     const bool relative_that =
         !has_aux && k > static_cast<ptrdiff_t>(tb_) && Free(k) &&
         Low(k) == "that" && Free(k - 1) &&
-        (lex_.WordFlags(Low(k - 1)) & Lexicon::kAnyCue) == 0 &&
+        (toks_[k - 1].flags & Lexicon::kAnyCue) == 0 &&
         !lex_.IsAuxiliary(Low(k - 1)) && !IsClauseWord(Low(k - 1));
     if (relative_that && (finite || plural_form)) {
       finite = true;
@@ -496,7 +590,16 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
         continue;
       }
       // Noun or adjective uses: "the claims", "Russia's alleged", "to say".
-      if (lex_.IsDeterminer(lk) || IsPossessive(Text(k)) || lk == "to") {
+      // A number is the subject before a form that is no noun ("Two in
+      // three said", "all but two say").
+      const bool counted_subject =
+          lex_.IsNumberWord(lk) &&
+          (lw == "said" || lw == "say" || lw == "says" || lw == "told" ||
+           lw == "think" || lw == "thought" || lw == "believe" ||
+           lw == "believed" || lw == "agreed" || lw == "want" ||
+           lw == "wanted");
+      if ((lex_.IsDeterminer(lk) && !counted_subject) ||
+          IsPossessive(Text(k)) || lk == "to") {
         continue;
       }
     }
@@ -504,7 +607,15 @@ std::vector<Hit> SentenceRules::FindCues(size_t from) const {
     h.verb = i;
     h.cue_begin = has_aux ? first_aux : i;
     h.chain_begin = static_cast<size_t>(k + 1);
-    h.cue_end = lex_.TakesObject(lw) ? ObjectEnd(i + 1) : i + 1;
+    // Right after a quote the name after the verb is its speaker, not its
+    // object (`"Why?" asked Bennett`).
+    const bool inverted =
+        i > tb_ && (ClosingQuoteAt(i - 1) >= 0 ||
+                    (i > tb_ + 1 && FreeKind(i - 1, TokenKind::kComma) &&
+                     ClosingQuoteAt(i - 2) >= 0));
+    h.cue_end = put_it                              ? i + 2
+                : lex_.TakesObject(lw) && !inverted ? ObjectEnd(i + 1)
+                                                    : i + 1;
     hits.push_back(h);
   }
   return hits;
@@ -527,12 +638,12 @@ size_t SentenceRules::ObjectEnd(size_t b) const {
   size_t e = b;
   if (lex_.IsDeterminer(first)) {
     ++e;
-    if (e < body_end_ && Free(e) && !IsCapitalizedWord(Text(e))) {
+    if (e < body_end_ && Free(e) && !CapAt(e)) {
       return e + 1;  // "the newspaper".
     }
   }
   size_t n = 0;
-  while (e < body_end_ && Free(e) && IsCapitalizedWord(Text(e)) &&
+  while (e < body_end_ && Free(e) && CapAt(e) &&
          n < kMaxObjectWords) {
     ++e;
     ++n;
@@ -551,7 +662,7 @@ bool SentenceRules::ValidHead(size_t i) const {
        (lw.size() > 4 && lw.compare(lw.size() - 2, 2, "ly") == 0))) {
     return false;
   }
-  if (IsCapitalizedWord(w) || IsAcronym(w)) {
+  if (CapAt(i) || AcronymAt(i)) {
     return true;
   }
   return lex_.IsPronoun(lw) || lex_.IsSpeakerNoun(lw);
@@ -566,15 +677,17 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
     if (lk == "and") {
       // Only inside names ("Smith and Jones", "Bank and Trust").
       if (!(k > static_cast<ptrdiff_t>(tb_) && Free(k - 1) &&
-            IsCapitalizedWord(Text(k - 1)))) {
+            CapAt(k - 1))) {
         break;
       }
-    } else if (lex_.IsSpeakerStop(lk) && IsLowercaseWord(Text(k))) {
+    } else if (lex_.IsSpeakerStop(lk) && LowerAt(k)) {
       break;
     }
-    // Participles and gerunds end the phrase ("investigating").
-    if (IsLowercaseWord(Text(k)) && lk.size() > 4 &&
-        lk.compare(lk.size() - 3, 3, "ing") == 0) {
+    // Participles and gerunds end the phrase ("investigating"); compound
+    // adjectives do not ("the conservative-leaning newspaper").
+    if (LowerAt(k) && lk.size() > 4 &&
+        lk.compare(lk.size() - 3, 3, "ing") == 0 &&
+        lk.find('-') == std::string_view::npos) {
       break;
     }
     --k;
@@ -586,12 +699,12 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
   begin = static_cast<size_t>(k + 1);
   // Drop leading lower-case words that cannot open a noun phrase
   // ("notably", verbs left over from a previous clause).
-  while (begin < static_cast<size_t>(end) && IsLowercaseWord(Text(begin)) &&
+  while (begin < static_cast<size_t>(end) && LowerAt(begin) &&
          !lex_.IsDeterminer(Low(begin)) && !lex_.IsPronoun(Low(begin)) &&
          !lex_.IsSpeakerNoun(Low(begin)) && Text(begin).find('-') ==
              std::string_view::npos &&
          begin + 1 <= static_cast<size_t>(end) &&
-         (IsCapitalizedWord(Text(begin + 1)) ||
+         (CapAt(begin + 1) ||
           lex_.IsDeterminer(Low(begin + 1)))) {
     ++begin;
   }
@@ -604,11 +717,11 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
   const std::string_view head = Low(static_cast<size_t>(end));
   if (begin < static_cast<size_t>(end) &&
       (lex_.IsDeterminer(first) || IsPossessive(Text(begin)) ||
-       ContainsDigit(Text(begin)) || lex_.IsNumberWord(first)) &&
+       DigitAt(begin) || lex_.IsNumberWord(first)) &&
       !IsClauseWord(head) && !lex_.IsCueVerb(head)) {
     return true;
   }
-  return ContainsDigit(Text(static_cast<size_t>(end))) || head == "percent" ||
+  return DigitAt(static_cast<size_t>(end)) || head == "percent" ||
          head == "several" || head == "many" || head == "most" ||
          head == "some" || head == "others" || head == "half" ||
          head == "few" || head == "both" || head == "majority";
@@ -624,7 +737,7 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
     const std::string_view lk = Low(k);
     if (lk == "who" || lk == "which" ||
         (lk == "that" && k > static_cast<ptrdiff_t>(tb_) && Free(k - 1) &&
-         (lex_.WordFlags(Low(k - 1)) & Lexicon::kAnyCue) == 0)) {
+         (toks_[k - 1].flags & Lexicon::kAnyCue) == 0)) {
       h.has_speaker = true;
       h.name_begin = static_cast<size_t>(k);
       h.name_end = static_cast<size_t>(k + 1);
@@ -646,7 +759,7 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
     size_t begin = 0;
     if (open > static_cast<ptrdiff_t>(tb_) &&
         toks_[open].kind == TokenKind::kOpenParen &&
-        NameBefore(open - 1, begin) && IsCapitalizedWord(Text(open - 1))) {
+        NameBefore(open - 1, begin) && CapAt(open - 1)) {
       while (begin < static_cast<size_t>(open) &&
              IsLeadingConjunction(Low(begin))) {
         ++begin;
@@ -668,11 +781,11 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
       ++n;
     }
     if (n == 0 || j <= static_cast<ptrdiff_t>(tb_) ||
-        !FreeKind(j, TokenKind::kComma) || !IsLowercaseWord(Text(j + 1))) {
+        !FreeKind(j, TokenKind::kComma) || !LowerAt(j + 1)) {
       return false;
     }
     size_t begin = 0;
-    if (!NameBefore(j - 1, begin) || !IsCapitalizedWord(Text(j - 1))) {
+    if (!NameBefore(j - 1, begin) || !CapAt(j - 1)) {
       return false;
     }
     h.has_speaker = true;
@@ -746,11 +859,11 @@ bool SentenceRules::WholeSubject(size_t b, size_t k) const {
     }
   }
   const std::string_view head = Low(k);
-  if (IsLowercaseWord(Text(k)) &&
+  if (LowerAt(k) &&
       (head.size() > 4 && head.compare(head.size() - 2, 2, "ly") == 0)) {
     return false;
   }
-  return ValidHead(k) || IsLowercaseWord(Text(k)) || ContainsDigit(Text(k));
+  return ValidHead(k) || LowerAt(k) || DigitAt(k);
 }
 
 // "Tom Roe, the president of Acme, a group that sued the city, said": a
@@ -803,7 +916,7 @@ bool SentenceRules::LongAppositive(ptrdiff_t k, Hit& h) const {
         ++begin;
       }
       if (!ValidHead(static_cast<size_t>(j - 1)) &&
-          !lex_.IsDeterminer(Low(begin)) && !ContainsDigit(Text(begin)) &&
+          !lex_.IsDeterminer(Low(begin)) && !DigitAt(begin) &&
           !lex_.IsNumberWord(Low(begin))) {
         return false;
       }
@@ -835,11 +948,11 @@ bool SentenceRules::SpeakerAfter(Hit& h) const {
   size_t n = 0;
   while (i < body_end_ && Free(i) && n < kMaxNameWords) {
     const std::string_view li = Low(i);
-    if (lex_.IsContextStarter(li) && IsLowercaseWord(Text(i)) &&
+    if (lex_.IsContextStarter(li) && LowerAt(i) &&
         !lex_.IsDeterminer(li)) {
       break;
     }
-    if (lex_.IsSpeakerStop(li) && IsLowercaseWord(Text(i))) {
+    if (lex_.IsSpeakerStop(li) && LowerAt(i)) {
       break;
     }
     ++i;
@@ -859,7 +972,7 @@ bool SentenceRules::SpeakerAfter(Hit& h) const {
   h.name_end = i;
   h.after = i;
   if (i + 1 < body_end_ && FreeKind(i, TokenKind::kComma) && Free(i + 1) &&
-      IsLowercaseWord(Text(i + 1))) {
+      LowerAt(i + 1)) {
     size_t e = i + 1;
     while (e < body_end_ && Free(e)) {
       ++e;
@@ -876,6 +989,15 @@ bool SentenceRules::SpeakerAfter(Hit& h) const {
 // "she"): the subject a participle cue (", saying") refers to.
 bool SentenceRules::SubjectPhrase(size_t limit, size_t& b, size_t& e) const {
   b = SubjectStart();
+  // A dateline ("WASHINGTON —", "PARIS, Aug 31 (Reuters) -") is no subject.
+  if (b < limit && Free(b) && IsUpperCaseWord(Text(b))) {
+    for (size_t i = b + 1; i < limit && i <= b + 10; ++i) {
+      if (FreeKind(i, TokenKind::kDash)) {
+        b = i + 1;
+        break;
+      }
+    }
+  }
   // Skip an introductory phrase ("Amid the protests, ...", "Speaking in
   // Iowa, ...") to the subject after its comma.
   if (b < limit && Free(b)) {
@@ -905,10 +1027,10 @@ bool SentenceRules::SubjectPhrase(size_t limit, size_t& b, size_t& e) const {
       e = b + 1;
       return lw != "it" && lw != "there";
     }
-    const bool capital = IsCapitalizedWord(w) || IsAcronym(w);
+    const bool capital = CapAt(e) || AcronymAt(e);
     if (capital || lex_.IsDeterminer(lw) || IsPossessive(w) ||
         (e > b && lex_.IsNameConnector(lw) && e + 1 < body_end_ &&
-         IsCapitalizedWord(Text(e + 1))) ||
+         CapAt(e + 1)) ||
         lex_.IsSpeakerNoun(lw)) {
       // A capitalized word after the start may already be the next clause's
       // verb only in headlines; accept it.
@@ -1126,8 +1248,8 @@ size_t SentenceRules::ClauseEnd(size_t begin,
       }
       if (next == "and" || next == "but") {
         for (size_t j = i + 2; j < body_end_ && j < i + 8 && Free(j); ++j) {
-          if (IsLowercaseWord(Text(j)) &&
-              (lex_.WordFlags(Low(j)) & Lexicon::kCueVerb)) {
+          if (LowerAt(j) &&
+              (toks_[j].flags & Lexicon::kCueVerb)) {
             return stop;
           }
         }
@@ -1161,7 +1283,7 @@ size_t SentenceRules::ClauseEnd(size_t begin,
 // stated"). Participles (", giving ...") were tried and are as often
 // content as not.
 bool SentenceRules::ClauseBreakAfterComma(size_t i) const {
-  if (i + 1 >= body_end_ || !Free(i) || !IsLowercaseWord(Text(i))) {
+  if (i + 1 >= body_end_ || !Free(i) || !LowerAt(i)) {
     return false;
   }
   const std::string_view w = Low(i);
@@ -1174,7 +1296,7 @@ bool SentenceRules::ClauseBreakAfterComma(size_t i) const {
   }
   if (w == "after" || w == "before" || w == "as" || w == "when" ||
       w == "since" || w == "although" || w == "though" || w == "until") {
-    return lex_.IsPronoun(next) || IsCapitalizedWord(Text(i + 1)) ||
+    return lex_.IsPronoun(next) || CapAt(i + 1) ||
            lex_.IsDeterminer(next);
   }
   if (lex_.IsPronoun(w) && w != "it" && w != "you") {
@@ -1185,7 +1307,7 @@ bool SentenceRules::ClauseBreakAfterComma(size_t i) const {
     }
     return j < body_end_ && Free(j) &&
            (lex_.IsAuxiliary(Low(j)) ||
-            (lex_.WordFlags(Low(j)) & Lexicon::kAnyCue) != 0 ||
+            (toks_[j].flags & Lexicon::kAnyCue) != 0 ||
             (Low(j).size() > 3 &&
              Low(j).compare(Low(j).size() - 2, 2, "ed") == 0));
   }
@@ -1363,7 +1485,7 @@ bool SentenceRules::SpeakerLabel(SentenceAttributions& out) const {
   }
   size_t colon = tb_;
   while (colon < body_end_ && colon - tb_ < kMaxLabelWords && Free(colon) &&
-         (IsCapitalizedWord(Text(colon)) || IsAcronym(Text(colon)))) {
+         (CapAt(colon) || AcronymAt(colon))) {
     ++colon;
   }
   if (colon == tb_ || colon >= body_end_ ||
@@ -1464,10 +1586,10 @@ void SentenceRules::ColonQuote(const std::vector<Hit>& hits,
       }
     }
     // A bare label needs a name ("Lee:"), not "The answer:".
-    if (e == c && !IsCapitalizedWord(Text(e - 1))) {
+    if (e == c && !CapAt(e - 1)) {
       return;
     }
-    if (e < c && !IsLowercaseWord(Text(e))) {
+    if (e < c && !LowerAt(e)) {
       return;
     }
     const ByteSpan inner = TrimContent(text_, quotes_[q].inner);
@@ -1493,6 +1615,127 @@ void SentenceRules::ColonQuote(const std::vector<Hit>& hits,
     out.used_quotes.push_back(q);
     out.masked.push_back(quotes_[q].outer);
     out.masked.push_back(SpanOf(b, c + 1));
+    out.statements.push_back(std::move(s));
+    return;
+  }
+}
+
+// "- Philip Bump: “...”", "does not surprise pollster Ana Ruiz: “...”": a
+// name glued to a colon that opens a quote ending the sentence is the
+// quote's speaker, wherever the name stands; the colon is the cue.
+void SentenceRules::NameColonQuote(const std::vector<Hit>& hits,
+                                   SentenceAttributions& out) const {
+  for (size_t c = tb_ + 1; c + 1 < te_; ++c) {
+    if (!FreeKind(c, TokenKind::kColon)) {
+      continue;
+    }
+    const int q = OpeningQuoteAt(c + 1);
+    if (q < 0 || !quotes_[q].closed || quotes_[q].close_token + 1 < body_end_) {
+      return;
+    }
+    for (const Hit& h : hits) {
+      if (h.shape != Hit::Shape::kNone && h.verb < c) {
+        return;
+      }
+    }
+    if (toks_[c].begin != toks_[c - 1].end || !Free(c - 1) || !CapAt(c - 1)) {
+      return;
+    }
+    size_t b = c - 1;
+    while (b > tb_ && c - b < kMaxNameWords && Free(b - 1) &&
+           (CapAt(b - 1) || AcronymAt(b - 1) ||
+            (Low(b - 1) == "and" && b - 1 > tb_ && Free(b - 2) &&
+             CapAt(b - 2)))) {
+      --b;
+    }
+    if (b == c - 1) {
+      // A one-word label that names no speaker ("UPDATE:", "Note:").
+      const std::string_view label = Low(b);
+      if (label == "update" || label == "updated" || label == "note" ||
+          label == "source" || label == "sources" || label == "related" ||
+          label == "watch" || label == "read" || label == "correction" ||
+          label == "photo" || label == "video" || label == "editor's" ||
+          label == "a" || label == "q") {
+        return;
+      }
+    }
+    // Sentence-initial words that are no name ("The", "But").
+    while (b < c - 1 && (lex_.IsDeterminer(Low(b)) ||
+                         IsLeadingConjunction(Low(b)))) {
+      ++b;
+    }
+    const ByteSpan inner = TrimContent(text_, quotes_[q].inner);
+    if (inner.end <= inner.begin) {
+      return;
+    }
+    RawStatement s;
+    s.kind = StatementKind::kDirectQuote;
+    s.parts.push_back(inner);
+    SpeakerPhrase speaker;
+    speaker.mention = SpanOf(b, c);
+    s.speaker = speaker;
+    s.cue = SpanOf(c, c + 1);
+    s.rule = "quote.name_colon";
+    s.confidence = 0.6;
+    s.continuable = true;
+    out.used_quotes.push_back(q);
+    out.masked.push_back(quotes_[q].outer);
+    out.masked.push_back(SpanOf(b, c + 1));
+    out.statements.push_back(std::move(s));
+    return;
+  }
+}
+
+// `Said Lee, "..."`, `Says Ana Ruiz, who grew up here, "..."`: a sentence
+// that opens with the speech verb, then the speaker and a comma, then a
+// quote that ends the sentence.
+void SentenceRules::SaidFirst(SentenceAttributions& out) const {
+  if (tb_ + 3 >= body_end_ || !Free(tb_) ||
+      (Text(tb_) != "Said" && Text(tb_) != "Says") || !Free(tb_ + 1) ||
+      !CapAt(tb_ + 1)) {
+    return;
+  }
+  size_t name_end = tb_ + 1;
+  while (name_end < body_end_ && name_end - tb_ <= kMaxNameWords &&
+         Free(name_end) && (CapAt(name_end) || AcronymAt(name_end))) {
+    ++name_end;
+  }
+  // The quote follows the first comma after the name, or the appositive's.
+  for (size_t c = name_end; c + 1 < te_ && c <= name_end + kMaxRoleWords;
+       ++c) {
+    if (InQuote(c)) {
+      return;
+    }
+    if (!FreeKind(c, TokenKind::kComma)) {
+      continue;
+    }
+    const int q = OpeningQuoteAt(c + 1);
+    if (q < 0) {
+      continue;
+    }
+    if (!quotes_[q].closed || quotes_[q].close_token + 1 < body_end_) {
+      return;
+    }
+    const ByteSpan inner = TrimContent(text_, quotes_[q].inner);
+    if (inner.end <= inner.begin) {
+      return;
+    }
+    RawStatement s;
+    s.kind = StatementKind::kDirectQuote;
+    s.parts.push_back(inner);
+    SpeakerPhrase speaker;
+    speaker.mention = SpanOf(tb_ + 1, name_end);
+    if (c > name_end + 1 && FreeKind(name_end, TokenKind::kComma)) {
+      speaker.appositive = SpanOf(name_end + 1, c);
+    }
+    s.speaker = speaker;
+    s.cue = SpanOf(tb_, tb_ + 1);
+    s.rule = "quote.said_first";
+    s.confidence = 0.9;
+    s.continuable = true;
+    out.used_quotes.push_back(q);
+    out.masked.push_back(quotes_[q].outer);
+    out.masked.push_back(SpanOf(tb_, c + 1));
     out.statements.push_back(std::move(s));
     return;
   }
@@ -1562,13 +1805,15 @@ SentenceAttributions SentenceRules::Run() {
     trailing.push_back(h.coordinated   ? h.chain_begin - 1
                        : h.after_quote ? h.verb
                                        : h.verb - 1);
-    // The speaker of the closest earlier cue in the sentence, else the
+    // The speaker of the first earlier cue in the sentence, the outermost
+    // ("Lee said he plans X, insisting Y": Lee insists), else the
     // sentence's subject.
     const Hit* prior = nullptr;
     for (size_t m = 0; m < n; ++m) {
       if (hits[m].has_speaker && hits[m].shape != Hit::Shape::kNone &&
           hits[m].shape != Hit::Shape::kParticiple) {
         prior = &hits[m];
+        break;
       }
     }
     if (prior != nullptr) {
@@ -1607,7 +1852,14 @@ SentenceAttributions SentenceRules::Run() {
       }
     }
   }
+  const size_t before_colon_quote = out.statements.size();
   ColonQuote(hits, out);
+  if (out.statements.size() == before_colon_quote) {
+    NameColonQuote(hits, out);
+  }
+  if (out.statements.size() == before_colon_quote) {
+    SaidFirst(out);
+  }
   auto cue_span = [&](const Hit& h) { return SpanOf(h.cue_begin, h.cue_end); };
   auto mask_frame = [&](const Hit& h) {
     if (h.has_speaker && h.shape != Hit::Shape::kParticiple) {
@@ -1675,6 +1927,20 @@ SentenceAttributions SentenceRules::Run() {
           context_begin = rest;
           context_end = ContextEnd(rest);
           rest = context_end;
+        } else if (rest < body_end_ && Free(rest) &&
+                   (Low(rest) == "of" || Low(rest) == "about")) {
+          // `"A," he said of Lee, "B."`: whom it is about, then part two.
+          for (size_t i = rest + 1; i + 1 < te_ && i <= rest + 5; ++i) {
+            if (FreeKind(i, TokenKind::kComma) && OpeningQuoteAt(i + 1) >= 0) {
+              context_begin = rest;
+              context_end = i;
+              rest = i;
+              break;
+            }
+            if (!Free(i)) {
+              break;
+            }
+          }
         }
         // Second part of a split quote: `"A," she said, "B."`.
         if (rest + 1 < te_ && FreeKind(rest, TokenKind::kComma) &&
@@ -1795,25 +2061,8 @@ SentenceAttributions SentenceRules::Run() {
           no_speaker = true;
           break;
         }
-        // "told a radio host in Salem on Monday that X":
-        // the recipient is left out; the content starts at "that".
         if (lex_.TakesObject(Low(h.verb))) {
-          for (size_t i = b; i < body_end_ && i < b + kMaxRecipientTokens; ++i) {
-            // `told reporters in Salem, "..."`: the quote after the comma.
-            if ((FreeKind(i, TokenKind::kComma) ||
-                 FreeKind(i, TokenKind::kColon)) &&
-                i + 1 < body_end_ && OpeningQuoteAt(i + 1) >= 0) {
-              b = i + 1;
-              break;
-            }
-            if (!Free(i)) {
-              break;
-            }
-            if (Low(i) == "that") {
-              b = i;
-              break;
-            }
-          }
+          b = AfterRecipient(b);
         }
         const size_t quote_comma =
             b < body_end_ && Free(b) && lex_.IsContextStarter(Low(b))
@@ -1862,13 +2111,18 @@ SentenceAttributions SentenceRules::Run() {
           ++b;
         }
         // "He said:" ending the paragraph: the quote follows in the next.
-        if (b >= body_end_ && b > h.cue_end && FreeKind(b - 1, TokenKind::kColon) &&
-            te_ == toks_.size()) {
+        // "Roe agreed." with nothing after the cue: a quote-only sentence
+        // right after it is what Roe said.
+        const bool colon_intro = b >= body_end_ && b > h.cue_end &&
+                                 FreeKind(b - 1, TokenKind::kColon);
+        const bool bare_intro = b >= body_end_ && b == h.cue_end &&
+                                !that.has_value() && !h.noun && !IsPassive(h);
+        if (colon_intro || bare_intro) {
           RawStatement intro;
           intro.kind = StatementKind::kDirectQuote;
           intro.speaker = PhraseOf(h);
           intro.cue = SpanOf(h.cue_begin, b);
-          intro.rule = "quote.colon_intro";
+          intro.rule = colon_intro ? "quote.colon_intro" : "quote.cue_intro";
           intro.confidence = 0.85;
           out.intro = std::move(intro);
           mask_frame(h);
@@ -1876,6 +2130,18 @@ SentenceAttributions SentenceRules::Run() {
         }
         if (!that.has_value() && !h.noun && IsParticle(b)) {
           particle_end = ++b;
+          // "agreed with the president that X", "explained to reporters
+          // that X": the preposition's object is no content.
+          const std::string_view particle = Low(b - 1);
+          if (particle == "with" || particle == "to" || particle == "for") {
+            const size_t r = AfterRecipient(b);
+            if (r > b && r + 1 < body_end_ && Free(r) && Low(r) == "that") {
+              that = SpanOf(r, r + 1);
+              b = r + 1;
+            } else if (r > b) {
+              b = r;
+            }
+          }
         }
         const std::optional<ByteSpan> lead = ParentheticalLead(h, hits);
         size_t e = ClauseEnd(b, trailing);
@@ -1927,6 +2193,18 @@ SentenceAttributions SentenceRules::Run() {
           // content's first part.
           s.parts.insert(s.parts.begin(), *lead);
           s.rule = "reported.parenthetical_cue";
+        } else if (const size_t w = h.name_begin - 1;
+                   !h.noun && h.name_begin > tb_ && h.name_end > h.name_begin &&
+                   Free(w) && !s.parts.empty() && IsRelativeWord(Low(w))) {
+          // "the plan, which Roe said would fail": the relative pronoun is
+          // the subject of what Roe said, the content's first part. With a
+          // quote (`what she called "a sham"`) the whole is a partial quote.
+          s.parts.insert(s.parts.begin(), SpanOf(w, w + 1));
+          s.rule = "reported.relative_clause_cue";
+          if (s.kind == StatementKind::kDirectQuote) {
+            s.kind = StatementKind::kPartialQuote;
+            s.fragments.push_back(s.parts.back());
+          }
         }
         s.confidence = s.kind == StatementKind::kReportedSpeech ? 0.75 : 0.9;
         if (s.kind == StatementKind::kDirectQuote && e >= body_end_) {
@@ -1939,6 +2217,10 @@ SentenceAttributions SentenceRules::Run() {
           continue;
         }
         size_t b = h.cue_end;
+        // ", telling the crowd, "..."", ", reminding viewers that ...".
+        if (lex_.TakesObject(Low(h.verb))) {
+          b = AfterRecipient(b);
+        }
         std::optional<ByteSpan> that;
         if (b < body_end_ && Free(b) && Low(b) == "that") {
           that = SpanOf(b, b + 1);
@@ -1999,7 +2281,7 @@ SentenceAttributions SentenceRules::Run() {
     if (h.relay_of >= 0) {
       const Hit& r = hits[h.relay_of];
       s.relay = RawRelay{PhraseOf(r), cue_span(r)};
-      s.rule += "+relay";
+      s.relayed = true;
       s.confidence -= 0.05;
     }
     out.statements.push_back(std::move(s));

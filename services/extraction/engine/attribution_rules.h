@@ -47,7 +47,10 @@ struct RawStatement {
   std::optional<RawRelay> relay;
   std::optional<ByteSpan> complementizer;  // "that" before the content.
   double confidence = 0;
-  std::string rule;
+  // The rule's name: always a string literal, so no copy is made until the
+  // statement is materialized. `relayed` appends "+relay".
+  std::string_view rule;
+  bool relayed = false;
   // A quote-first attribution that ends its sentence: a following sentence
   // made only of a quote continues it (`"A," she said. "B."`).
   bool continuable = false;

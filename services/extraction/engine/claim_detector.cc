@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <string>
+#include <functional>
+#include <iterator>
 
 #include "services/extraction/engine/utf8.h"
 
@@ -17,6 +19,27 @@ constexpr std::string_view kNoCommentPhrases[] = {
     "could not be reached", "did not return",   "did not immediately",
     "no comment",           "not respond",      "declined to say",
     "did not reply",        "not available for"};
+
+// True if `lower` holds one of kNoCommentPhrases. Boyer-Moore-Horspool
+// skips ahead by up to a whole phrase; a plain find stops at every
+// occurrence of the phrase's first letter.
+bool HasNoCommentPhrase(std::string_view lower) {
+  using Searcher = std::boyer_moore_horspool_searcher<const char*>;
+  static const std::vector<Searcher>* const kSearchers = [] {
+    auto* searchers = new std::vector<Searcher>;
+    for (std::string_view phrase : kNoCommentPhrases) {
+      searchers->emplace_back(phrase.data(), phrase.data() + phrase.size());
+    }
+    return searchers;
+  }();
+  const char* const end = lower.data() + lower.size();
+  for (const Searcher& searcher : *kSearchers) {
+    if (searcher(lower.data(), end).first != end) {
+      return true;
+    }
+  }
+  return false;
+}
 
 // Sentence-initial words that open an adverbial phrase ("Along with ...,").
 bool IsAdverbialOpener(std::string_view w) {
@@ -70,15 +93,15 @@ class ClaimScanner {
       ++words;
       const std::string_view w = Text(i);
       const std::string_view lw = Low(i);
-      const uint32_t flags = lex_.WordFlags(lw);
-      if (ContainsDigit(w)) {
+      const uint32_t flags = toks_[i].flags;
+      if (toks_[i].shape & kShapeDigit) {
         quantity = true;
         score += 2;
       } else if (flags & Lexicon::kNumberWord) {
         quantity = true;
         score += 1;
       }
-      if (i > b && IsCapitalizedWord(w) && w != "I") {
+      if (i > b && (toks_[i].shape & kShapeCapitalized) && w != "I") {
         ++entities;
       }
       if (flags & Lexicon::kHedge) {
@@ -90,12 +113,9 @@ class ClaimScanner {
       return;
     }
     const ByteSpan span{toks_[b].begin, toks_[e - 1].end};
-    const std::string_view lower =
-        lower_.substr(span.begin, span.end - span.begin);
-    for (std::string_view phrase : kNoCommentPhrases) {
-      if (lower.find(phrase) != std::string_view::npos) {
-        return;
-      }
+    if (MayHoldNoCommentPhrase(b, e) &&
+        HasNoCommentPhrase(lower_.substr(span.begin, span.end - span.begin))) {
+      return;
     }
     std::string content(text_.substr(span.begin, span.end - span.begin));
     Statement s;
@@ -105,6 +125,25 @@ class ClaimScanner {
     s.confidence = std::min(0.9, 0.35 + 0.1 * score);
     s.rule = quantity ? "claim.quantity" : "claim.named_entity";
     out.push_back(std::move(s));
+  }
+
+  // A cheap necessary condition for HasNoCommentPhrase on tokens [b, e):
+  // each phrase holds a word that follows a space, so some token starts
+  // with it ("comment" in "no comment", "say" in "declined to say").
+  bool MayHoldNoCommentPhrase(size_t b, size_t e) const {
+    static constexpr std::string_view kAnchors[] = {
+        "comment", "respond", "reached", "return", "immediately",
+        "say",     "reply",   "available"};
+    for (size_t i = b; i < e; ++i) {
+      const std::string_view w = Low(i);
+      for (std::string_view anchor : kAnchors) {
+        if (w.size() >= anchor.size() && w[0] == anchor[0] &&
+            w.substr(0, anchor.size()) == anchor) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   std::string_view Text(size_t i) const { return TokenText(text_, toks_[i]); }
@@ -121,12 +160,9 @@ class ClaimScanner {
 
 }  // namespace
 
-void DetectClaims(std::string_view text,
-                                    std::string_view lower,
-                                    const std::vector<Token>& tokens,
-                                    const Sentence& sentence,
-                                    const std::vector<ByteSpan>& masked,
-                                    const Lexicon& lexicon,
+void DetectClaims(std::string_view text, std::string_view lower,
+                  const std::vector<Token>& tokens, const Sentence& sentence,
+                  const std::vector<ByteSpan>& masked, const Lexicon& lexicon,
                   std::vector<Statement>& out) {
   const ClaimScanner scanner(text, lower, tokens, lexicon);
   size_t clause_begin = sentence.token_begin;

@@ -17,13 +17,10 @@ namespace claimtrack::engine {
 // "when"/"while", semicolons, dashes and a leading adverbial phrase) and
 // returns the check-worthy ones as kFactualClaim statements.
 // `lower` is the ASCII-lower-cased copy of `text` (same byte offsets).
-void DetectClaims(std::string_view text,
-                                    std::string_view lower,
-                                    const std::vector<Token>& tokens,
-                                    const Sentence& sentence,
-                                    const std::vector<ByteSpan>& masked,
-                                    const Lexicon& lexicon,
-                                    std::vector<Statement>& out);
+void DetectClaims(std::string_view text, std::string_view lower,
+                  const std::vector<Token>& tokens, const Sentence& sentence,
+                  const std::vector<ByteSpan>& masked, const Lexicon& lexicon,
+                  std::vector<Statement>& out);
 
 }  // namespace claimtrack::engine
 

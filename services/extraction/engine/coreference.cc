@@ -41,33 +41,56 @@ std::string LastWord(std::string_view name) {
                                                       : name.substr(space + 1));
 }
 
-// Initials of all words ("DoJ" upper-cased to "DOJ") and of capitalized
-// words only ("DJ").
-std::vector<std::string> Initials(std::string_view name) {
-  std::string all, caps;
+// Initials of all words ("DoJ" upper-cased to "DOJ") into `all` and of
+// capitalized words only ("DJ") into `caps`; each holds at most
+// kMaxInitials letters (longer names make no acronym).
+constexpr size_t kMaxInitials = 16;
+void Initials(std::string_view name, char* all, size_t& all_size, char* caps,
+              size_t& caps_size) {
+  all_size = caps_size = 0;
   size_t i = 0;
   while (i < name.size()) {
     const size_t end = std::min(name.find(' ', i), name.size());
-    const std::string_view word = name.substr(i, end - i);
-    if (!word.empty()) {
-      const char c = word[0];
-      all += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-      if (c >= 'A' && c <= 'Z') {
-        caps += c;
+    if (end > i) {
+      const char c = name[i];
+      if (all_size < kMaxInitials + 1) {
+        all[all_size++] = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+      }
+      if (c >= 'A' && c <= 'Z' && caps_size < kMaxInitials + 1) {
+        caps[caps_size++] = c;
       }
     }
     i = end + 1;
   }
-  return {all, caps};
+}
+
+// Words joined by single spaces.
+std::string JoinWords(std::vector<std::string_view>::const_iterator begin,
+                      std::vector<std::string_view>::const_iterator end) {
+  std::string out;
+  size_t length = 0;
+  for (auto it = begin; it != end; ++it) {
+    length += it->size() + 1;
+  }
+  out.reserve(length);
+  for (auto it = begin; it != end; ++it) {
+    if (it != begin) {
+      out += ' ';
+    }
+    out.append(it->data(), it->size());
+  }
+  return out;
 }
 
 }  // namespace
 
 void EntityIndex::Scan(const std::vector<Token>& tokens) {
+  auto capitalized = [&](size_t k) {
+    return (tokens[k].shape & kShapeCapitalized) != 0;
+  };
   size_t i = 0;
   while (i < tokens.size()) {
-    if (tokens[i].kind != TokenKind::kWord ||
-        !IsCapitalizedWord(TokenText(text_, tokens[i]))) {
+    if (tokens[i].kind != TokenKind::kWord || !capitalized(i)) {
       ++i;
       continue;
     }
@@ -76,8 +99,7 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
     while (end < tokens.size() && end - i < kMaxRunWords &&
            tokens[end].kind == TokenKind::kWord &&
            !IsPossessive(TokenText(text_, tokens[end - 1]))) {
-      const std::string_view w = TokenText(text_, tokens[end]);
-      if (IsCapitalizedWord(w)) {
+      if (capitalized(end)) {
         ++end;
         continue;
       }
@@ -90,7 +112,7 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
         ++c;
       }
       if (c > end && c < tokens.size() && tokens[c].kind == TokenKind::kWord &&
-          IsCapitalizedWord(TokenText(text_, tokens[c]))) {
+          capitalized(c)) {
         end = c + 1;
         continue;
       }
@@ -100,27 +122,30 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
       // A lone capitalized word (most often a sentence opener) can only be
       // an acronym or "<Name> administration": skip the phrase machinery.
       const std::string_view w = TokenText(text_, tokens[i]);
-      if (IsAcronym(w)) {
+      if (tokens[i].shape & kShapeAcronym) {
         acronyms_seen_.insert(std::string(w));
       }
       if (end < tokens.size() && tokens[end].kind == TokenKind::kWord &&
-          TokenText(text_, tokens[end]).size() == 14 &&
-          Lower(TokenText(text_, tokens[end])) == "administration") {
-        const std::string name = StripPossessive(w);
+          TokenText(lower_text_, tokens[end]) == "administration") {
+        const std::string_view name = StripPossessiveView(w);
         if (name != "The" && name != "the" && name != "A" && name != "a") {
-          administrations_.emplace(tokens[i].begin, name + " administration");
+          administrations_.emplace(tokens[i].begin,
+                                   std::string(name) + " administration");
         }
       }
       i = end;
       continue;
     }
+    // Views into the text and its lower-cased copy (same offsets; the
+    // possessive is cut from both).
     words_.clear();
     lower_.clear();
-    std::vector<std::string>& words = words_;
-    std::vector<std::string>& lower = lower_;
+    std::vector<std::string_view>& words = words_;
+    std::vector<std::string_view>& lower = lower_;
     for (size_t k = i; k < end; ++k) {
-      words.push_back(StripPossessive(TokenText(text_, tokens[k])));
-      lower.push_back(Lower(words.back()));
+      words.push_back(StripPossessiveView(TokenText(text_, tokens[k])));
+      lower.push_back(
+          TokenText(lower_text_, tokens[k]).substr(0, words.back().size()));
     }
     size_t b = 0;
     while (b < words.size() && (lower[b] == "the" || lower[b] == "a")) {
@@ -128,13 +153,12 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
     }
     const uint32_t run_begin = tokens[i].begin;
     for (size_t k = i; k < end; ++k) {
-      const std::string_view w = TokenText(text_, tokens[k]);
-      if (IsAcronym(w)) {
-        acronyms_seen_.insert(std::string(w));
+      if (tokens[k].shape & kShapeAcronym) {
+        acronyms_seen_.insert(std::string(TokenText(text_, tokens[k])));
       }
     }
     if (b < words.size()) {
-      const std::string name = absl::StrJoin(words.begin() + b, words.end(), " ");
+      const std::string name = JoinWords(words.begin() + b, words.end());
       if (words.size() - b >= 2) {
         names_.push_back(name);
       }
@@ -150,7 +174,7 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
       }
       // "<Name> administration".
       if (end < tokens.size() &&
-          Lower(TokenText(text_, tokens[end])) == "administration") {
+          TokenText(lower_text_, tokens[end]) == "administration") {
         administrations_.emplace(run_begin, LastWord(name) + " administration");
       }
       // Titled persons: "President Vladimir Putin", "Attorney General X".
@@ -160,24 +184,21 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
         org_from_[k] = org_from_[k + 1] || lexicon_.IsOrganizationKeywordLower(lower[k]);
       }
       bool titled = false;
-      std::vector<std::string>& stripped = lower;
+      std::vector<std::string_view>& stripped = lower;
       for (size_t p = b; p < words.size() && !titled; ++p) {
         // Only the title's first word loses its prefix; restore it after.
-        const bool prefixed = stripped[p].find('-') != std::string::npos;
-        std::string original;
+        const std::string_view original = stripped[p];
+        const bool prefixed = original.find('-') != std::string_view::npos;
         if (prefixed) {
-          original = stripped[p];
           for (std::string_view prefix : {"then-", "ex-", "former-"}) {
-            if (stripped[p].rfind(prefix, 0) == 0) {
+            if (stripped[p].substr(0, prefix.size()) == prefix) {
               stripped[p] = stripped[p].substr(prefix.size());
             }
           }
         }
         const size_t m = lexicon_.MatchTitle(stripped, p);
         const bool is_president = stripped[p] == "president";
-        if (prefixed) {
-          stripped[p] = original;
-        }
+        stripped[p] = original;
         if (m == 0 || p + m >= words.size()) {
           continue;
         }
@@ -186,7 +207,7 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
           break;
         }
         const std::string person =
-            absl::StrJoin(words.begin() + p + m, words.end(), " ");
+            JoinWords(words.begin() + p + m, words.end());
         persons_.emplace(tokens[i + p + m].begin, person);
         if (is_president) {
           presidents_.emplace(tokens[i + p].begin, LastWord(person));
@@ -212,11 +233,20 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
 }
 
 void EntityIndex::Finalize() {
+  if (acronyms_seen_.empty()) {
+    return;
+  }
+  char all[kMaxInitials + 1], caps[kMaxInitials + 1];
+  size_t all_size = 0, caps_size = 0;
   for (const std::string& name : names_) {
-    for (const std::string& initials : Initials(name)) {
-      if (initials.size() >= 2 && acronyms_seen_.contains(initials) &&
+    Initials(name, all, all_size, caps, caps_size);
+    for (const absl::string_view initials :
+         {absl::string_view(all, all_size), absl::string_view(caps, caps_size)}) {
+      // Acronyms are at most 8 letters (IsAcronym).
+      if (initials.size() >= 2 && initials.size() <= kMaxInitials &&
+          acronyms_seen_.contains(initials) &&
           !acronym_to_name_.contains(initials)) {
-        acronym_to_name_.emplace(initials, name);
+        acronym_to_name_.emplace(std::string(initials), name);
       }
     }
   }

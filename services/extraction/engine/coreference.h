@@ -64,8 +64,8 @@ class EntityIndex {
   std::map<uint32_t, std::string> administrations_;  // "Biden administration".
   absl::flat_hash_map<std::string, std::string> acronym_to_name_;
   // Scratch buffers reused by Scan() to avoid per-run allocations.
-  std::vector<std::string> words_;
-  std::vector<std::string> lower_;
+  std::vector<std::string_view> words_;
+  std::vector<std::string_view> lower_;
   std::vector<bool> org_from_;
   absl::flat_hash_set<std::string> acronyms_seen_;
   std::vector<std::string> names_;  // Capitalized multi-word names.

@@ -710,5 +710,220 @@ TEST_F(CorpusRulesTest, RaisingVerbHasNoSourceAndTakesTheSubject) {
   EXPECT_EQ(out_.size(), 2u) << Dump();
 }
 
+// rules-0.4.0.
+
+TEST_F(CorpusRulesTest, ParticipleRecipientIsLeftOutOfTheContent) {
+  Run("The mayor defended the levy, telling the council, \"We have no "
+      "choice.\"\n"
+      "Roe backed the plan, reminding voters that the bridge is old.\n");
+  const Statement* a = Find("We have no choice");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "The mayor");
+  EXPECT_EQ(a->cue->text, "telling the council");
+  const Statement* b = Find("the bridge is old");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Roe");
+  ASSERT_TRUE(b->complementizer.has_value());
+  EXPECT_EQ(Slice(*b->complementizer), "that");
+}
+
+TEST_F(CorpusRulesTest, CountedSubjectBeforeSpeechVerb) {
+  Run("Two in three said the ferry runs too rarely.\n"
+      "Nearly one in five said the fare is fair.\n"
+      "The two claims were dismissed.\n");
+  const Statement* a = Find("the ferry runs too rarely");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Two in three");
+  const Statement* b = Find("the fare is fair");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Nearly one in five");
+  EXPECT_EQ(out_.size(), 2u) << Dump();
+}
+
+TEST_F(CorpusRulesTest, BareCueSentenceIntroducesTheNextQuote) {
+  Run("The council met on Monday. Ana Ruiz agreed. \"The levy is too "
+      "high.\"\n");
+  const Statement* a = Find("The levy is too high");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "quote.cue_intro");
+  EXPECT_EQ(a->mention->text, "Ana Ruiz");
+  EXPECT_EQ(a->cue->text, "agreed");
+}
+
+TEST_F(CorpusRulesTest, StateAbbreviationsKeepAppositivesAndEndSentences) {
+  Run("\"We won,\" Lee Roe, 41, a nurse in Erie, Pa., said.\n"
+      "The team flew home to Erie, Pa. \"It was a long year,\" Roe said.\n");
+  const Statement* a = Find("We won");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Lee Roe");
+  const Statement* b = Find("It was a long year");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->rule, "quote.speaker_cue_after");
+}
+
+TEST_F(CorpusRulesTest, PrepositionObjectBeforeThatIsNoContent) {
+  Run("Most residents agreed with the mayor that the levy is too high.\n"
+      "Roe wrote to his 20,000 followers, \"The ferry stays.\"\n");
+  const Statement* a = Find("the levy is too high");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "agreed with");
+  ASSERT_TRUE(a->complementizer.has_value());
+  const Statement* b = Find("The ferry stays");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->kind, StatementKind::kDirectQuote);
+  EXPECT_EQ(b->mention->text, "Roe");
+}
+
+TEST_F(CorpusRulesTest, RelativePronounBeforeSpeakerOpensTheContent) {
+  Run("The council passed the levy, which Roe said would ruin the town.\n");
+  const Statement* a = Find("which would ruin the town");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "reported.relative_clause_cue");
+  EXPECT_EQ(a->mention->text, "Roe");
+  ASSERT_EQ(a->content_spans.size(), 2u);
+  EXPECT_EQ(Slice(a->content_spans[0]), "which");
+  Run("Lee praised what she called \"a fine campaign.\"\n");
+  const Statement* b = Find("what a fine campaign");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->kind, StatementKind::kPartialQuote);
+  EXPECT_EQ(b->mention->text, "she");
+}
+
+TEST_F(CorpusRulesTest, SplitQuoteAroundCueWithTopic) {
+  Run("\"You have to adapt,\" he said of the mayor, \"whether you run a "
+      "shop or a city.\"\n");
+  const Statement* a =
+      Find("You have to adapt whether you run a shop or a city");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "quote.split");
+  ASSERT_EQ(a->content_spans.size(), 2u);
+}
+
+TEST_F(CorpusRulesTest, PrepositionToJoinsTheCueBeforeNonVerbs) {
+  Run("Roe pointed to polls showing a close race.\n"
+      "Lee admitted to misleading the board.\n"
+      "Ana Ruiz wants to bring the ferry back.\n");
+  const Statement* a = Find("polls showing a close race");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "pointed to");
+  const Statement* b = Find("misleading the board");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "admitted to");
+  const Statement* c = Find("to bring the ferry back");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->cue->text, "wants");
+}
+
+TEST_F(CorpusRulesTest, AttitudeAdjectiveInEdIsNoPassive) {
+  Run("Lee is convinced that the ferry will run all winter.\n"
+      "Most farmers are worried about the new levy.\n");
+  const Statement* a = Find("the ferry will run all winter");
+  ASSERT_NE(a, nullptr) << Dump();
+  ASSERT_TRUE(a->mention.has_value()) << Dump();
+  EXPECT_EQ(a->mention->text, "Lee");
+  EXPECT_EQ(a->cue->text, "is convinced");
+  const Statement* b = Find("the new levy");
+  ASSERT_NE(b, nullptr) << Dump();
+  ASSERT_TRUE(b->mention.has_value()) << Dump();
+  EXPECT_EQ(b->mention->text, "Most farmers");
+}
+
+TEST_F(CorpusRulesTest, ParticipleTakesTheOutermostSpeakerAndSkipsDatelines) {
+  Run("WASHINGTON \xE2\x80\x94 Senator Ana Ruiz visited the town on Monday, "
+      "saying the bridge is old.\n"
+      "Roe said he plans to run again, insisting the town needs a new "
+      "ferry.\n");
+  const Statement* a = Find("the bridge is old");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Senator Ana Ruiz");
+  const Statement* b = Find("the town needs a new ferry");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Roe");
+}
+
+TEST_F(CorpusRulesTest, NameGluedToColonBeforeQuoteIsTheSpeaker) {
+  Run("The result did not surprise pollster Ana Ruiz: \"Turnout decides "
+      "these races.\"\n"
+      "Then the laugh line: \"I want to do this myself.\"\n");
+  const Statement* a = Find("Turnout decides these races");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "quote.name_colon");
+  EXPECT_EQ(a->mention->text, "Ana Ruiz");
+  EXPECT_EQ(a->cue->text, ":");
+  // "line" is no name.
+  EXPECT_EQ(out_.size(), 1u) << Dump();
+}
+
+TEST_F(CorpusRulesTest, ReadIsACueOnlyNextToAQuote) {
+  Run("\"Our movement is growing,\" read the email. \"And we grow "
+      "stronger.\"\n"
+      "The sign read: \"No more tolls.\"\n"
+      "She read the report twice.\n");
+  const Statement* a = Find("Our movement is growing And we grow stronger");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "the email");
+  const Statement* b = Find("No more tolls");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "The sign");
+  EXPECT_EQ(out_.size(), 2u) << Dump();
+}
+
+TEST_F(CorpusRulesTest, AsSpeakerPutIt) {
+  Run("As the mayor put it, \"The ferry is our lifeline.\"\n"
+      "He put it on the table.\n");
+  const Statement* a = Find("The ferry is our lifeline");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "the mayor");
+  EXPECT_EQ(a->cue->text, "put it");
+  EXPECT_EQ(out_.size(), 1u) << Dump();
+}
+
+TEST_F(CorpusRulesTest, ThreeApostrophesPluralPossessivesAndPartyStates) {
+  Run("''I would use the word 'old-school,''' said Ana Ruiz, a donor.\n"
+      "\"We are growing,\" Lee Roe, the Ruizes' campaign manager, said. "
+      "\"We will win.\"\n"
+      "\"That is not our view,\" Senator Mitch Lee, R-Ky., said.\n");
+  const Statement* a = Find("I would use the word 'old-school,'");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Ana Ruiz");
+  const Statement* b = Find("We are growing We will win");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Lee Roe");
+  const Statement* c = Find("That is not our view");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->mention->text, "Senator Mitch Lee");
+}
+
+TEST_F(CorpusRulesTest, SentenceOpeningWithSaid) {
+  Run("The ferry stopped. Said Lee, \"The thought is painful to us.\"\n"
+      "Said Ana Ruiz, who grew up here, \"We were all so proud of him.\"\n");
+  const Statement* a = Find("The thought is painful to us");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "quote.said_first");
+  EXPECT_EQ(a->mention->text, "Lee");
+  EXPECT_EQ(a->cue->text, "Said");
+  const Statement* b = Find("We were all so proud of him");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Ana Ruiz");
+}
+
+TEST_F(CorpusRulesTest, CompoundAdjectiveInSpeakerPhrase) {
+  Run("\"We will stop it,\" the conservative-leaning newspaper wrote.\n");
+  const Statement* a = Find("We will stop it");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "the conservative-leaning newspaper");
+}
+
+TEST_F(CorpusRulesTest, InvertedAskedTakesTheNameAsSpeaker) {
+  Run("\"Why should the nomination be taken from him?\" asked Bennett, a "
+      "radio host. \"We have tried for years.\"\n");
+  const Statement* a =
+      Find("Why should the nomination be taken from him? We have tried for "
+           "years");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Bennett");
+  EXPECT_EQ(a->cue->text, "asked");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine

@@ -224,7 +224,8 @@ Lexicon::Lexicon() {
     cue_bases_.insert(w);
   }
   Fill(object_cues_, {"told", "tells", "tell", "informed", "assured", "warned",
-                      "reminded", "asked", "urged"});
+                      "reminded", "asked", "urged", "telling", "informing",
+                      "assuring", "warning", "reminding", "urging"});
   Fill(auxiliaries_,
        {"has", "have", "had", "will", "would", "is", "was", "were", "are",
         "did", "does", "do", "could", "can", "may", "might", "should", "must",
@@ -304,6 +305,16 @@ Lexicon::Lexicon() {
         "sep", "oct", "nov", "dec", "vs", "inc", "corp", "co", "ltd", "prof",
         "rev", "mt", "ft", "dept", "est", "ave", "blvd", "gov", "adm", "maj",
         "cmdr", "supt", "pres", "atty"});
+  // US state abbreviations in datelines and appositives ("Roe, 61, of
+  // Skokie, Ill., said"); they may also end a sentence.
+  for (const char* state :
+       {"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga",
+        "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss",
+        "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "vt",
+        "va", "wash", "wis", "wyo"}) {
+    abbreviations_.insert(state);
+    final_abbreviations_.insert(state);
+  }
   Fill(final_abbreviations_, {"inc", "corp", "co", "ltd", "jr", "sr"});
   Fill(starters_,
        {"The", "He", "She", "It", "They", "We", "I", "But", "And", "A", "An",
@@ -390,24 +401,89 @@ Lexicon::Lexicon() {
         max_title_words_,
         std::count(t, t + std::string_view(t).size(), ' ') + 1);
   }
-  for (const auto& [set, flag] :
-       {std::pair<const WordSet*, Flag>{&cue_verbs_, kCueVerb},
-        {&cue_bases_, kCueBase},
-        {&cue_plurals_, kCuePlural},
-        {&cue_participles_, kCueParticiple},
-        {&strict_cues_, kStrictCue},
-        {&noun_cues_, kNounCue},
-        {&adjective_cues_, kAdjectiveCue},
-        {&number_words_, kNumberWord},
-        {&hedges_, kHedge}}) {
+  // One table for every list, at most half full, so that a miss (most
+  // words) usually ends at the first, empty slot.
+  size_t words = 0;
+  const std::pair<const WordSet*, uint64_t> lists[] = {
+      {&cue_verbs_, kSetCueVerb},
+      {&cue_bases_, kSetCueBase},
+      {&cue_plurals_, kSetCuePlural},
+      {&cue_participles_, kSetCueParticiple},
+      {&strict_cues_, kSetStrictCue},
+      {&noun_cues_, kNounCue},
+      {&adjective_cues_, kAdjectiveCue},
+      {&number_words_, kSetNumberWord},
+      {&hedges_, kSetHedge},
+      {&object_cues_, kSetObjectCue},
+      {&auxiliaries_, kSetAuxiliary},
+      {&determiners_, kSetDeterminer},
+      {&pronouns_, kSetPronoun},
+      {&speaker_stops_, kSetSpeakerStop},
+      {&context_starters_, kSetContextStarter},
+      {&anonymous_, kSetAnonymous},
+      {&documents_, kSetDocument},
+      {&speaker_nouns_, kSetSpeakerNoun},
+      {&org_keywords_, kSetOrgKeyword},
+      {&abbreviations_, kSetAbbreviation},
+      {&final_abbreviations_, kSetFinalAbbreviation},
+      {&starters_, kSetStarter},
+      {&first_names_, kSetFirstName},
+      {&connectors_, kSetConnector},
+      {&clause_openers_, kSetClauseOpener},
+      {&temporal_, kSetTemporal},
+      {&titles_, kSetTitle},
+      {&title_first_words_, kSetTitleFirstWord},
+      {&honorifics_, kSetHonorific}};
+  for (const auto& [set, bit] : lists) {
+    words += set->size();
+  }
+  size_t capacity = 64;
+  while (capacity < words * 2) {
+    capacity *= 2;
+  }
+  tags_.assign(capacity, 0);
+  slots_.assign(capacity, Slot{});
+  mask_ = capacity - 1;
+  for (const auto& [set, bit] : lists) {
     for (const std::string& w : *set) {
-      flags_[w] |= flag;
+      AddWord(w, bit);
     }
   }
-  for (const auto& [w, flag] : flags_) {
-    if (w.size() >= 2) {
+  for (size_t i = 0; i < slots_.size(); ++i) {
+    const std::string_view w =
+        std::string_view(pool_).substr(slots_[i].offset, slots_[i].length);
+    if (tags_[i] != 0 && (slots_[i].flags & kPublicFlags) != 0 &&
+        w.size() >= 2) {
       const uint32_t key = FilterKey(w);
       filter_[key >> 6] |= uint64_t{1} << (key & 63);
+    }
+  }
+  // The lists are only needed to build the table.
+  for (const auto& [set, bit] : lists) {
+    const_cast<WordSet*>(set)->clear();
+  }
+}
+
+void Lexicon::AddWord(std::string_view w, uint64_t bit) {
+  if (w.empty()) {
+    return;
+  }
+  max_word_length_ = std::max(max_word_length_, w.size());
+  const uint64_t h = Hash(w);
+  for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+    Slot& s = slots_[i];
+    if (tags_[i] == 0) {
+      tags_[i] = Tag(h);
+      s.flags = bit;
+      s.offset = static_cast<uint32_t>(pool_.size());
+      s.length = static_cast<uint32_t>(w.size());
+      pool_.append(w.data(), w.size());
+      return;
+    }
+    if (tags_[i] == Tag(h) &&
+        std::string_view(pool_).substr(s.offset, s.length) == w) {
+      s.flags |= bit;
+      return;
     }
   }
 }
@@ -426,13 +502,8 @@ bool Lexicon::IsNegation(std::string_view w) const {
          w == "cannot" || EndsWith(w, "n't") || EndsWith(w, "n\xE2\x80\x99t");
 }
 
-bool Lexicon::IsContextStarter(std::string_view w) const {
-  return Has(context_starters_, w);
-}
-
 bool Lexicon::IsSpeakerNoun(std::string_view w) const {
-  if (Has(speaker_nouns_, w) || Has(anonymous_, w) ||
-      Has(documents_, w)) {
+  if (In(w, kSetSpeakerNoun | kSetAnonymous | kSetDocument)) {
     return true;
   }
   // Agent nouns: "economist", "director", "researcher", "historian".
@@ -443,24 +514,47 @@ bool Lexicon::IsSpeakerNoun(std::string_view w) const {
 }
 
 bool Lexicon::IsOrganizationKeyword(std::string_view w) const {
-  return Has(org_keywords_, Lower(w));
+  // Lower-cased on the stack: no word in the table is longer.
+  char buf[64];
+  if (w.size() > sizeof(buf) || w.size() > max_word_length_) {
+    return false;
+  }
+  for (size_t i = 0; i < w.size(); ++i) {
+    const auto u = static_cast<unsigned char>(w[i]);
+    buf[i] = static_cast<char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
+  }
+  return In(std::string_view(buf, w.size()), kSetOrgKeyword);
 }
 
 size_t Lexicon::MatchTitle(const std::vector<std::string>& lower_words,
                            size_t start) const {
+  std::vector<std::string_view> views(lower_words.begin(), lower_words.end());
+  return MatchTitle(views, start);
+}
+
+size_t Lexicon::MatchTitle(const std::vector<std::string_view>& lower_words,
+                           size_t start) const {
   if (start >= lower_words.size() ||
-      !Has(title_first_words_, lower_words[start])) {
+      !In(lower_words[start], kSetTitleFirstWord)) {
     return 0;
   }
   size_t best = 0;
-  std::string joined;
+  // Titles are short: join the candidate words on the stack.
+  char joined[128];
+  size_t length = 0;
   for (size_t n = 1; n <= max_title_words_ && start + n <= lower_words.size();
        ++n) {
-    if (n > 1) {
-      joined += ' ';
+    const std::string_view w = lower_words[start + n - 1];
+    if (length + w.size() + 1 > sizeof(joined) ||
+        length + w.size() + 1 > max_word_length_ + 1) {
+      break;
     }
-    joined += lower_words[start + n - 1];
-    if (Has(titles_, joined)) {
+    if (n > 1) {
+      joined[length++] = ' ';
+    }
+    __builtin_memcpy(joined + length, w.data(), w.size());
+    length += w.size();
+    if (In(std::string_view(joined, length), kSetTitle)) {
       best = n;
     }
   }

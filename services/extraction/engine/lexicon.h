@@ -40,85 +40,199 @@ class Lexicon {
 
   // Union of the Flag bits of a lower-cased word; 0 for most words.
   uint32_t WordFlags(std::string_view w) const {
-    // Most words carry no flag: a bit set over (first, second, last) bytes
-    // rejects them without hashing.
-    if (w.size() < 2) {
+    if (!MayHaveFlags(w)) {
       return 0;
+    }
+    return static_cast<uint32_t>(Lookup(w) & kPublicFlags);
+  }
+  // False for most words without Flag bits, from a bit set over their
+  // (first, second, last) bytes, without hashing; true for every flagged
+  // word. The bytes are folded to 5 bits, so case does not matter.
+  bool MayHaveFlags(std::string_view w) const {
+    if (w.size() < 2) {
+      return false;
     }
     const uint32_t key = FilterKey(w);
-    if ((filter_[key >> 6] & (uint64_t{1} << (key & 63))) == 0) {
-      return 0;
-    }
-    const auto it = flags_.find(absl::string_view(w.data(), w.size()));
-    return it == flags_.end() ? 0 : it->second;
+    return (filter_[key >> 6] & (uint64_t{1} << (key & 63))) != 0;
   }
 
   // Finite speech verbs that attribute on their own ("said", "told").
-  bool IsCueVerb(std::string_view w) const { return Has(cue_verbs_, w); }
+  bool IsCueVerb(std::string_view w) const { return In(w, kSetCueVerb); }
   // Base forms that attribute only after an auxiliary ("will say").
-  bool IsCueBase(std::string_view w) const { return Has(cue_bases_, w); }
+  bool IsCueBase(std::string_view w) const { return In(w, kSetCueBase); }
   // Present participles of cue verbs (", saying ...", ", adding ...").
   bool IsCueParticiple(std::string_view w) const {
-    return Has(cue_participles_, w);
+    return In(w, kSetCueParticiple);
   }
   // Plural-present forms ("they say", "polls show"), which are also base
   // forms: a cue only after a plural subject.
-  bool IsCuePlural(std::string_view w) const { return Has(cue_plurals_, w); }
+  bool IsCuePlural(std::string_view w) const { return In(w, kSetCuePlural); }
   // Past forms that attribute only right after a name or pronoun.
-  bool IsStrictCue(std::string_view w) const { return Has(strict_cues_, w); }
+  bool IsStrictCue(std::string_view w) const { return In(w, kSetStrictCue); }
   // Cues whose indirect object belongs to the cue ("told the Times").
-  bool TakesObject(std::string_view w) const { return Has(object_cues_, w); }
-  bool IsAuxiliary(std::string_view w) const { return Has(auxiliaries_, w); }
+  bool TakesObject(std::string_view w) const { return In(w, kSetObjectCue); }
+  bool IsAuxiliary(std::string_view w) const { return In(w, kSetAuxiliary); }
   // Adverbs that may sit between speaker and cue ("Schmid also said").
   bool IsCueAdverb(std::string_view w) const;
   bool IsNegation(std::string_view w) const;
-  bool IsDeterminer(std::string_view w) const { return Has(determiners_, w); }
-  bool IsPronoun(std::string_view w) const { return Has(pronouns_, w); }
+  bool IsDeterminer(std::string_view w) const {
+    return In(w, kSetDeterminer);
+  }
+  bool IsPronoun(std::string_view w) const { return In(w, kSetPronoun); }
   // Words that end a speaker phrase when walking back from a cue.
-  bool IsSpeakerStop(std::string_view w) const { return Has(speaker_stops_, w); }
+  bool IsSpeakerStop(std::string_view w) const {
+    return In(w, kSetSpeakerStop);
+  }
   // Words that open a context phrase after a cue ("in", "when").
-  bool IsContextStarter(std::string_view w) const;
-  bool IsAnonymousHead(std::string_view w) const { return Has(anonymous_, w); }
-  bool IsDocumentHead(std::string_view w) const { return Has(documents_, w); }
+  bool IsContextStarter(std::string_view w) const {
+    return In(w, kSetContextStarter);
+  }
+  bool IsAnonymousHead(std::string_view w) const {
+    return In(w, kSetAnonymous);
+  }
+  bool IsDocumentHead(std::string_view w) const { return In(w, kSetDocument); }
   // Nouns that can head a speaker phrase ("spokesperson", "group").
   bool IsSpeakerNoun(std::string_view w) const;
   // Case-insensitive: "Department", "Bank", "Center".
   bool IsOrganizationKeyword(std::string_view w) const;
   // Same for an already lower-cased word (no allocation).
   bool IsOrganizationKeywordLower(std::string_view w) const {
-    return Has(org_keywords_, w);
+    return In(w, kSetOrgKeyword);
   }
   // Abbreviations whose period does not end a sentence ("ms", "sept").
-  bool IsAbbreviation(std::string_view w) const { return Has(abbreviations_, w); }
+  bool IsAbbreviation(std::string_view w) const {
+    return In(w, kSetAbbreviation);
+  }
   // Abbreviations that may also end a sentence ("inc", "jr").
   bool IsFinalAbbreviation(std::string_view w) const {
-    return Has(final_abbreviations_, w);
+    return In(w, kSetFinalAbbreviation);
   }
   // Capitalized words that commonly open a sentence ("The", "He").
-  bool IsSentenceStarter(std::string_view w) const { return Has(starters_, w); }
-  bool IsFirstName(std::string_view w) const { return Has(first_names_, w); }
+  bool IsSentenceStarter(std::string_view w) const {
+    return In(w, kSetStarter);
+  }
+  bool IsFirstName(std::string_view w) const { return In(w, kSetFirstName); }
   // Lower-case words allowed inside a proper name ("of", "for").
-  bool IsNameConnector(std::string_view w) const { return Has(connectors_, w); }
-  bool IsNumberWord(std::string_view w) const { return Has(number_words_, w); }
+  bool IsNameConnector(std::string_view w) const {
+    return In(w, kSetConnector);
+  }
+  bool IsNumberWord(std::string_view w) const { return In(w, kSetNumberWord); }
   // Words that introduce a clause to split claims at ("which", "when").
-  bool IsClauseOpener(std::string_view w) const { return Has(clause_openers_, w); }
+  bool IsClauseOpener(std::string_view w) const {
+    return In(w, kSetClauseOpener);
+  }
   // Temporal words that end a document name ("on Monday" in "a letter sent
   // to allies on Monday").
-  bool IsTemporalWord(std::string_view w) const { return Has(temporal_, w); }
-  bool IsHedge(std::string_view w) const { return Has(hedges_, w); }
+  bool IsTemporalWord(std::string_view w) const { return In(w, kSetTemporal); }
+  bool IsHedge(std::string_view w) const { return In(w, kSetHedge); }
 
   // Longest title starting at words[start] (lower-cased), in words; 0 if none.
   size_t MatchTitle(const std::vector<std::string>& lower_words,
                     size_t start) const;
+  size_t MatchTitle(const std::vector<std::string_view>& lower_words,
+                    size_t start) const;
   // Titles that are courtesy honorifics and so are not a role ("mr.").
-  bool IsHonorific(std::string_view w) const { return Has(honorifics_, w); }
+  bool IsHonorific(std::string_view w) const { return In(w, kSetHonorific); }
 
  private:
   using WordSet = absl::flat_hash_set<std::string>;
-  // Debian's Abseil has its own string_view type, so convert explicitly.
-  static bool Has(const WordSet& set, std::string_view w) {
-    return set.contains(absl::string_view(w.data(), w.size()));
+
+  // Bits of the word table beyond the public Flag bits: one per word list.
+  enum SetBit : uint64_t {
+    kSetCueVerb = kCueVerb,
+    kSetCueBase = kCueBase,
+    kSetCuePlural = kCuePlural,
+    kSetCueParticiple = kCueParticiple,
+    kSetStrictCue = kStrictCue,
+    kSetNumberWord = kNumberWord,
+    kSetHedge = kHedge,
+    kSetObjectCue = uint64_t{1} << 16,
+    kSetAuxiliary = uint64_t{1} << 17,
+    kSetDeterminer = uint64_t{1} << 18,
+    kSetPronoun = uint64_t{1} << 19,
+    kSetSpeakerStop = uint64_t{1} << 20,
+    kSetContextStarter = uint64_t{1} << 21,
+    kSetAnonymous = uint64_t{1} << 22,
+    kSetDocument = uint64_t{1} << 23,
+    kSetSpeakerNoun = uint64_t{1} << 24,
+    kSetOrgKeyword = uint64_t{1} << 25,
+    kSetAbbreviation = uint64_t{1} << 26,
+    kSetFinalAbbreviation = uint64_t{1} << 27,
+    kSetStarter = uint64_t{1} << 28,
+    kSetFirstName = uint64_t{1} << 29,
+    kSetConnector = uint64_t{1} << 30,
+    kSetClauseOpener = uint64_t{1} << 31,
+    kSetTemporal = uint64_t{1} << 32,
+    kSetTitle = uint64_t{1} << 33,
+    kSetTitleFirstWord = uint64_t{1} << 34,
+    kSetHonorific = uint64_t{1} << 35,
+  };
+  static constexpr uint64_t kPublicFlags = 0xFFFF;
+
+  bool In(std::string_view w, uint64_t bit) const {
+    return (Lookup(w) & bit) != 0;
   }
+
+  // Every word list in one open-addressing table keyed by the exact bytes
+  // of the word: one cheap hash and usually one probe answer any question,
+  // instead of one std::string hash per list asked.
+  // A 16-bit tag per slot (0: empty) keeps the probed array small enough
+  // for the L1 cache; the slot itself is read only when the tag matches.
+  struct Slot {
+    uint64_t flags = 0;
+    uint32_t offset = 0;  // Into pool_.
+    uint32_t length = 0;
+  };
+  static uint16_t Tag(uint64_t h) { return static_cast<uint16_t>((h >> 48) | 1); }
+  static uint64_t Hash(std::string_view w) {
+    const auto* p = reinterpret_cast<const unsigned char*>(w.data());
+    const size_t n = w.size();
+    uint64_t a;
+    if (n >= 8) {
+      uint64_t x, y;
+      __builtin_memcpy(&x, p, 8);
+      __builtin_memcpy(&y, p + n - 8, 8);
+      a = x ^ (y * 0x9E3779B97F4A7C15ull);
+    } else if (n >= 4) {
+      uint32_t x, y;
+      __builtin_memcpy(&x, p, 4);
+      __builtin_memcpy(&y, p + n - 4, 4);
+      a = x | (uint64_t{y} << 32);
+    } else if (n > 0) {
+      a = p[0] | (uint64_t{p[n / 2]} << 8) | (uint64_t{p[n - 1]} << 16);
+    } else {
+      a = 0;
+    }
+    uint64_t h = (a ^ (n * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 29);
+  }
+  uint64_t Lookup(std::string_view w) const {
+    const uint64_t h = Hash(w);
+    const uint16_t tag = Tag(h);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const uint16_t t = tags_[i];
+      if (t == 0) {
+        return 0;
+      }
+      if (t == tag) {
+        const Slot& s = slots_[i];
+        if (s.length == w.size() && SameBytes(s.offset, w)) {
+          return s.flags;
+        }
+      }
+    }
+  }
+  // Inline: the words are short and a hash match is nearly always a hit.
+  bool SameBytes(uint32_t offset, std::string_view w) const {
+    const char* p = pool_.data() + offset;
+    for (size_t i = 0; i < w.size(); ++i) {
+      if (p[i] != w[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+  void AddWord(std::string_view w, uint64_t bit);
 
   absl::flat_hash_set<std::string> cue_verbs_, cue_bases_, cue_participles_,
       cue_plurals_, strict_cues_, noun_cues_, adjective_cues_, object_cues_,
@@ -127,15 +241,19 @@ class Lexicon {
       final_abbreviations_, starters_, first_names_, connectors_, number_words_,
       clause_openers_, temporal_, hedges_, titles_, title_first_words_,
       honorifics_;
+
   static uint32_t FilterKey(std::string_view w) {
     return ((static_cast<uint32_t>(static_cast<unsigned char>(w[0])) & 31) << 10) |
            ((static_cast<uint32_t>(static_cast<unsigned char>(w[1])) & 31) << 5) |
            (static_cast<uint32_t>(static_cast<unsigned char>(w.back())) & 31);
   }
-
-  absl::flat_hash_map<std::string, uint32_t> flags_;
   uint64_t filter_[(1u << 15) / 64] = {};
+  std::vector<uint16_t> tags_;
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  std::string pool_;
   size_t max_title_words_ = 1;
+  size_t max_word_length_ = 0;
 };
 
 // ASCII lower-casing; other bytes pass through unchanged.

@@ -25,6 +25,19 @@ bool InsideQuote(const std::vector<Quote>& quotes, uint32_t pos,
          pos < quotes[next].outer.end;
 }
 
+// Lexicon::IsFinalAbbreviation of the lower-cased word, without allocating.
+bool IsFinalAbbreviationWord(std::string_view w, const Lexicon& lexicon) {
+  char buf[8];
+  if (w.size() > sizeof(buf)) {
+    return false;  // No abbreviation is that long.
+  }
+  for (size_t i = 0; i < w.size(); ++i) {
+    const auto u = static_cast<unsigned char>(w[i]);
+    buf[i] = static_cast<char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
+  }
+  return lexicon.IsFinalAbbreviation(std::string_view(buf, w.size()));
+}
+
 }  // namespace
 
 std::vector<ByteSpan> SplitParagraphs(std::string_view text) {
@@ -49,6 +62,7 @@ std::vector<Sentence> SplitSentences(std::string_view text,
                                      const std::vector<Quote>& quotes,
                                      const Lexicon& lexicon) {
   std::vector<Sentence> sentences;
+  sentences.reserve(tokens.size() / 16 + 1);  // ~25 tokens a sentence.
   size_t start = 0;
   size_t next_quote = 0;
   auto emit = [&](size_t end) {
@@ -76,11 +90,15 @@ std::vector<Sentence> SplitSentences(std::string_view text,
       // final ("Inc.", "U.S.") and the next word is a typical opener.
       std::string_view w = TokenText(text, t);
       w.remove_suffix(1);
-      const bool final_capable = lexicon.IsFinalAbbreviation(Lower(w)) ||
+      const bool final_capable = IsFinalAbbreviationWord(w, lexicon) ||
                                  (w.find('.') != std::string_view::npos);
+      // A quote mark after it opens the next sentence too ("... in Erie,
+      // Pa. "We won," he said.").
       if (final_capable && i + 1 < tokens.size() &&
-          tokens[i + 1].kind == TokenKind::kWord &&
-          lexicon.IsSentenceStarter(TokenText(text, tokens[i + 1]))) {
+          ((tokens[i + 1].kind == TokenKind::kWord &&
+            lexicon.IsSentenceStarter(TokenText(text, tokens[i + 1]))) ||
+           (tokens[i + 1].kind == TokenKind::kQuote &&
+            tokens[i + 1].mark != QuoteMark::kClosing))) {
         boundary = i + 1;
       }
     }
@@ -111,7 +129,7 @@ std::vector<Sentence> SplitSentences(std::string_view text,
         }
         const std::string_view w = TokenText(text, tokens[j]);
         if (j > boundary && IsLowercaseWord(w) &&
-            (lexicon.WordFlags(Lower(w)) & Lexicon::kCueVerb)) {
+            (tokens[j].flags & Lexicon::kCueVerb)) {
           attribution = true;
           break;
         }

@@ -9,37 +9,64 @@
 namespace claimtrack::engine {
 namespace {
 
+// The words of a span as views: `text` as written, `lower` into an
+// ASCII-lower-cased copy owned here (so a Words is filled in place, never
+// copied or moved).
 struct Words {
-  std::vector<std::string> text;   // As written.
-  std::vector<std::string> lower;  // ASCII lower-cased.
+  Words() = default;
+  Words(const Words&) = delete;
+  Words& operator=(const Words&) = delete;
+  std::vector<std::string_view> text;
+  std::vector<std::string_view> lower;
+  std::string lower_buffer;
 };
 
-Words WordsOf(std::string_view text, ByteSpan span, const Lexicon& lexicon) {
-  Words words;
+void WordsOf(std::string_view text, ByteSpan span, const Lexicon& lexicon,
+             Words& words) {
+  words.lower_buffer = Lower(text.substr(span.begin, span.end - span.begin));
+  const std::string_view lower(words.lower_buffer);
+  words.text.reserve(8);
+  words.lower.reserve(8);
   for (const Token& t : Tokenize(text, span, lexicon)) {
     if (t.kind != TokenKind::kWord) {
       continue;
     }
-    words.text.emplace_back(TokenText(text, t));
-    words.lower.push_back(Lower(words.text.back()));
+    words.text.push_back(TokenText(text, t));
+    words.lower.push_back(lower.substr(t.begin - span.begin, t.end - t.begin));
   }
-  return words;
 }
 
-std::string StripPossessive(std::string word) {
+std::string_view StripPossessive(std::string_view word) {
   for (std::string_view suffix : {"\xE2\x80\x99s", "'s"}) {
     if (word.size() > suffix.size() &&
-        std::string_view(word).substr(word.size() - suffix.size()) == suffix) {
-      word.resize(word.size() - suffix.size());
+        word.substr(word.size() - suffix.size()) == suffix) {
+      word.remove_suffix(suffix.size());
       break;
     }
   }
   return word;
 }
 
+// Words joined by single spaces.
+template <typename It>
+std::string JoinWords(It begin, It end) {
+  std::string out;
+  size_t length = 0;
+  for (It it = begin; it != end; ++it) {
+    length += it->size() + 1;
+  }
+  out.reserve(length);
+  for (It it = begin; it != end; ++it) {
+    if (it != begin) {
+      out += ' ';
+    }
+    out.append(it->data(), it->size());
+  }
+  return out;
+}
+
 std::string Join(const Words& w, size_t begin, size_t end) {
-  std::vector<std::string> parts(w.text.begin() + begin, w.text.begin() + end);
-  return absl::StrJoin(parts, " ");
+  return JoinWords(w.text.begin() + begin, w.text.begin() + end);
 }
 
 bool AllCapitalized(const Words& w, size_t begin, size_t end,
@@ -66,7 +93,7 @@ bool IsPreposition(std::string_view w) {
 // allies": keep the head noun and its to/from/by phrase, drop participles and
 // trailing time expressions, which describe the delivery, not the document.
 std::string DocumentName(const Words& w, size_t head, const Lexicon& lexicon) {
-  std::vector<std::string> parts = {w.text[head]};
+  std::vector<std::string_view> parts = {w.text[head]};
   size_t i = head + 1;
   while (i < w.text.size() && !IsPreposition(w.lower[i]) &&
          IsLowercaseWord(w.text[i])) {
@@ -93,13 +120,14 @@ std::string DocumentName(const Words& w, size_t head, const Lexicon& lexicon) {
       }
     }
   }
-  return absl::StrJoin(parts, " ");
+  return JoinWords(parts.begin(), parts.end());
 }
 
 }  // namespace
 
 std::string OrganizationInRole(std::string_view role, const Lexicon& lexicon) {
-  Words w = WordsOf(role, {0, static_cast<uint32_t>(role.size())}, lexicon);
+  Words w;
+  WordsOf(role, {0, static_cast<uint32_t>(role.size())}, lexicon, w);
   size_t end = w.text.size();
   while (end > 0 && !IsCapitalizedWord(w.text[end - 1])) {
     --end;
@@ -128,11 +156,13 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
                            std::optional<ByteSpan> appositive,
                            const Lexicon& lexicon) {
   ParsedSpeaker out;
-  Words w = WordsOf(text, mention, lexicon);
+  Words w;
+  WordsOf(text, mention, lexicon, w);
   if (appositive.has_value()) {
     std::string_view role =
         text.substr(appositive->begin, appositive->end - appositive->begin);
-    Words rw = WordsOf(text, *appositive, lexicon);
+    Words rw;
+    WordsOf(text, *appositive, lexicon, rw);
     size_t skip = 0;
     if (!rw.lower.empty() &&
         (rw.lower[0] == "a" || rw.lower[0] == "an" || rw.lower[0] == "the")) {
@@ -150,7 +180,7 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
   }
   if (n == 1 && lexicon.IsPronoun(w.lower[0])) {
     out.form = SpeakerForm::kPronoun;
-    out.pronoun = w.lower[0];
+    out.pronoun = std::string(w.lower[0]);
     out.type = (out.pronoun == "he" || out.pronoun == "she" || out.pronoun == "i")
                    ? SpeakerType::kPerson
                    : SpeakerType::kUnknown;
@@ -207,18 +237,18 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
   std::vector<std::string> qualifiers;
   size_t t0 = d;
   // Aliases, not copies: a stripped title prefix is restored after the loop.
-  std::vector<std::string>& lower = w.lower;
-  std::vector<std::string>& shown = w.text;
-  std::string saved_lower, saved_shown;
+  std::vector<std::string_view>& lower = w.lower;
+  std::vector<std::string_view>& shown = w.text;
+  std::string_view saved_lower, saved_shown;
   size_t saved_at = n;
   while (t0 < n && (lower[t0] == "former" || lower[t0] == "acting" ||
                     lower[t0] == "then" || lower[t0] == "late")) {
-    qualifiers.push_back(lower[t0] == "late" ? "late" : lower[t0]);
+    qualifiers.push_back(std::string(lower[t0]));
     ++t0;
   }
   for (std::string_view prefix : {"then-", "ex-", "former-"}) {
     if (t0 < n && lower[t0].size() > prefix.size() &&
-        std::string_view(lower[t0]).substr(0, prefix.size()) == prefix) {
+        lower[t0].substr(0, prefix.size()) == prefix) {
       qualifiers.push_back(prefix == "ex-" ? "former"
                                            : std::string(prefix.substr(
                                                  0, prefix.size() - 1)));
@@ -239,16 +269,14 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
     out.form = SpeakerForm::kPerson;
     out.type = SpeakerType::kPerson;
     {
-      const std::string last = w.text[n - 1];
+      const std::string_view last = w.text[n - 1];
       w.text[n - 1] = StripPossessive(last);
       out.name = Join(w, p + m, n);
       w.text[n - 1] = last;
     }
     const bool honorific = m == 1 && lexicon.IsHonorific(lower[p]);
     if (!honorific && out.role.empty()) {
-      std::vector<std::string> role_words(shown.begin() + t0,
-                                          shown.begin() + p + m);
-      out.role = absl::StrJoin(role_words, " ");
+      out.role = JoinWords(shown.begin() + t0, shown.begin() + p + m);
       if (!qualifiers.empty()) {
         out.role += " (" + absl::StrJoin(qualifiers, ", ") + ")";
       }
@@ -265,7 +293,7 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
   if (n - d == 1 && IsAcronym(w.text[d])) {
     out.form = SpeakerForm::kAcronym;
     out.type = SpeakerType::kOrganization;
-    out.name = w.text[d];
+    out.name = std::string(w.text[d]);
     return out;
   }
   if (AllCapitalized(w, d, n, lexicon)) {
@@ -301,10 +329,8 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
       out.role = Join(w, d, n);
     }
     if (out.organization.empty() && head + 1 < n) {
-      Words tail;
-      tail.text.assign(w.text.begin() + head + 1, w.text.end());
       out.organization = OrganizationInRole(
-          absl::StrJoin(tail.text, " "), lexicon);
+          JoinWords(w.text.begin() + head + 1, w.text.end()), lexicon);
     }
   }
   return out;

@@ -1,5 +1,9 @@
 #include "services/extraction/engine/tokenizer.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "services/extraction/engine/utf8.h"
 
 namespace claimtrack::engine {
@@ -24,6 +28,21 @@ constexpr bool kAsciiWord[128] = {
     0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  // 0x60
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,  // 0x70
 };
+
+// Per byte: 1 for an ASCII word character, 3 for a digit (bit 2 set),
+// 0 otherwise (including every byte of a multi-byte character).
+struct ByteClasses {
+  uint8_t of[256] = {};
+  constexpr ByteClasses() {
+    for (int c = 0; c < 128; ++c) {
+      of[c] = kAsciiWord[c] ? 1 : 0;
+    }
+    for (int c = '0'; c <= '9'; ++c) {
+      of[c] = 3;
+    }
+  }
+};
+constexpr ByteClasses kByteClass;
 
 inline bool IsWordCode(uint32_t c) {
   if (c < 0x80) {
@@ -107,10 +126,120 @@ Classified ClassifyPunct(uint32_t c) {
   }
 }
 
-bool IsDottedAcronym(std::string_view w) {
+bool IsDottedAcronym(std::string_view w, bool has_digit) {
   // "U.S", "a.m": letters separated by periods.
-  return w.find('.') != std::string_view::npos && w.size() <= 8 &&
-         !ContainsDigit(w);
+  return w.size() <= 8 && !has_digit &&
+         w.find('.') != std::string_view::npos;
+}
+
+inline uint8_t ShapeOf(std::string_view word, bool has_digit) {
+  // The first byte decides nearly always (see IsCapitalizedWord).
+  uint8_t shape = has_digit ? kShapeDigit : 0;
+  const auto c0 = static_cast<unsigned char>(word[0]);
+  if (static_cast<unsigned char>(c0 - 'a') < 26) {
+    shape |= kShapeLowercase;
+    // "then-Attorney", "ex-Minister", "former-President".
+    if ((c0 == 't' || c0 == 'e' || c0 == 'f') && word.size() > 3 &&
+        IsCapitalizedWordSlow(word)) {
+      shape |= kShapeCapitalized;
+    }
+  } else if (static_cast<unsigned char>(c0 - 'A') < 26) {
+    shape |= kShapeCapitalized;
+    if (word.size() >= 2 && word.size() <= 8 && IsAcronym(word)) {
+      shape |= kShapeAcronym;
+    }
+  } else if (c0 >= 0x80 && IsCapitalizedWordSlow(word)) {
+    shape |= kShapeCapitalized;
+  }
+  return shape;
+}
+
+// Lexicon::IsAbbreviation on the lower-cased word, without allocating.
+bool IsAbbreviationWord(std::string_view word, const Lexicon& lexicon) {
+  char buf[8];
+  if (word.size() > sizeof(buf)) {
+    return false;  // No abbreviation is that long.
+  }
+  for (size_t i = 0; i < word.size(); ++i) {
+    const auto u = static_cast<unsigned char>(word[i]);
+    buf[i] = static_cast<char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
+  }
+  return lexicon.IsAbbreviation(std::string_view(buf, word.size()));
+}
+
+// Length of the run of ASCII word characters at p[0, n); sets `digit` if
+// the run holds a digit. Sixteen bytes at a time where SSE2 is available,
+// so the loop does not branch (and mispredict) on every letter.
+inline size_t AsciiWordRun(const char* p, size_t n, bool& digit) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i a = _mm_set1_epi8('a');
+  const __m128i zero = _mm_set1_epi8('0');
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  const __m128i k25 = _mm_set1_epi8(25);
+  const __m128i k9 = _mm_set1_epi8(9);
+  while (i + 16 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // Letters: (c | 0x20) - 'a' <= 25 unsigned; digits: c - '0' <= 9.
+    const __m128i l = _mm_sub_epi8(_mm_or_si128(v, case_bit), a);
+    const __m128i alpha = _mm_cmpeq_epi8(_mm_min_epu8(l, k25), l);
+    const __m128i d = _mm_sub_epi8(v, zero);
+    const __m128i num = _mm_cmpeq_epi8(_mm_min_epu8(d, k9), d);
+    const __m128i other = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('$')),
+                     _mm_cmpeq_epi8(v, _mm_set1_epi8('%'))),
+        _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+    const unsigned word = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(alpha, num), other)));
+    const unsigned digits = static_cast<unsigned>(_mm_movemask_epi8(num));
+    if (word == 0xFFFF) {
+      digit |= digits != 0;
+      i += 16;
+      continue;
+    }
+    const unsigned run = static_cast<unsigned>(__builtin_ctz(~word));
+    digit |= (digits & ((1u << run) - 1)) != 0;
+    return i + run;
+  }
+#endif
+  uint8_t classes = 0;
+  while (i < n) {
+    const uint8_t c = kByteClass.of[static_cast<unsigned char>(p[i])];
+    if (c == 0) {
+      break;
+    }
+    classes |= c;
+    ++i;
+  }
+  digit |= (classes & 2) != 0;
+  return i;
+}
+
+// Lexicon::WordFlags of the lower-cased word, lower-cased on the stack.
+uint32_t FlagsOf(std::string_view word, const Lexicon& lexicon) {
+  char buf[32];
+  if (word.size() > sizeof(buf) || !lexicon.MayHaveFlags(word)) {
+    return 0;  // No flagged word is that long; most words are no cue.
+  }
+  for (size_t i = 0; i < word.size(); ++i) {
+    const auto u = static_cast<unsigned char>(word[i]);
+    buf[i] = static_cast<char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
+  }
+  return lexicon.WordFlags(std::string_view(buf, word.size()));
+}
+
+// Writes the token's fields in place: a braced temporary written byte by
+// byte and then copied whole stalls on store forwarding.
+inline void Add(std::vector<Token>& tokens, size_t begin, size_t end,
+                TokenKind kind, QuoteMark mark, uint8_t shape = 0,
+                uint32_t flags = 0) {
+  Token& t = tokens.emplace_back();
+  t.begin = static_cast<uint32_t>(begin);
+  t.end = static_cast<uint32_t>(end);
+  t.kind = kind;
+  t.mark = mark;
+  t.shape = shape;
+  t.flags = flags;
 }
 
 // ASCII needs no decoding; this is nearly all of English news text.
@@ -148,28 +277,32 @@ std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
       // backticks (``), as in some wire and newspaper archives.
       if ((ch.code == '\'' || ch.code == '`') && pos + 1 < end &&
           text[pos + 1] == text[pos]) {
-        tokens.push_back({static_cast<uint32_t>(pos),
-                          static_cast<uint32_t>(pos + 2), TokenKind::kQuote,
-                          ch.code == '`' ? QuoteMark::kOpening
-                                         : QuoteMark::kStraight});
+        // Three apostrophes not followed by a word (`them,'''`) close a
+        // single quote and then the double one; before a word they open
+        // the double one first.
+        if (ch.code == '\'' && pos + 2 < end && text[pos + 2] == '\'' &&
+            (pos + 3 >= end || !IsWordCode(Decode(text, pos + 3).code))) {
+          Add(tokens, pos, pos + 1, TokenKind::kOther, QuoteMark::kNone);
+          ++pos;
+        }
+        Add(tokens, pos, pos + 2, TokenKind::kQuote,
+            ch.code == '`' ? QuoteMark::kOpening : QuoteMark::kStraight);
         pos += 2;
         continue;
       }
       const Classified cls = ClassifyPunct(ch.code);
-      tokens.push_back({static_cast<uint32_t>(pos),
-                        static_cast<uint32_t>(pos + ch.length), cls.kind,
-                        cls.mark});
+      Add(tokens, pos, pos + ch.length, cls.kind, cls.mark);
       pos += ch.length;
       continue;
     }
     const size_t word_begin = pos;
+    bool has_digit = ch.code >= '0' && ch.code <= '9';
     pos += ch.length;
     while (pos < end) {
       // ASCII letters and digits need no decoding.
-      const auto b = static_cast<unsigned char>(text[pos]);
-      if (b < 0x80 && kAsciiWord[b]) {
-        ++pos;
-        continue;
+      pos += AsciiWordRun(text.data() + pos, end - pos, has_digit);
+      if (pos >= end) {
+        break;
       }
       const DecodedChar next = Decode(text, pos);
       if (IsWordCode(next.code)) {
@@ -180,6 +313,7 @@ std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
         const DecodedChar after =
             Decode(text, pos + next.length);
         if (IsWordCode(after.code) && after.code != '$' && after.code != '%') {
+          has_digit |= after.code >= '0' && after.code <= '9';
           pos += next.length + after.length;
           continue;
         }
@@ -190,14 +324,25 @@ std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
     if (pos < end && text[pos] == '.') {
       const std::string_view word = text.substr(word_begin, pos - word_begin);
       const bool initial = word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z';
-      if (initial || IsDottedAcronym(word) ||
-          lexicon.IsAbbreviation(Lower(word))) {
+      // "R-Ky.", "D-Calif.": a party and a state.
+      const size_t hyphen = word.rfind('-');
+      if (initial || IsDottedAcronym(word, has_digit) ||
+          IsAbbreviationWord(word, lexicon) ||
+          (hyphen != std::string_view::npos && hyphen + 1 < word.size() &&
+           IsAbbreviationWord(word.substr(hyphen + 1), lexicon))) {
         ++pos;
       }
     }
-    tokens.push_back({static_cast<uint32_t>(word_begin),
-                      static_cast<uint32_t>(pos), TokenKind::kWord,
-                      QuoteMark::kNone});
+    // "Sanders' campaign": the apostrophe of a plural possessive stays in
+    // the word (single quote marks are never paired anyway).
+    if (pos + 1 < end && text[pos] == '\'' && pos > word_begin &&
+        (text[pos - 1] == 's' || text[pos - 1] == 'S') &&
+        (text[pos + 1] == ' ' || text[pos + 1] == ',')) {
+      ++pos;
+    }
+    const std::string_view word = text.substr(word_begin, pos - word_begin);
+    Add(tokens, word_begin, pos, TokenKind::kWord, QuoteMark::kNone,
+        ShapeOf(word, has_digit), FlagsOf(word, lexicon));
   }
   return tokens;
 }

@@ -26,11 +26,24 @@ enum class TokenKind : uint8_t {
 
 enum class QuoteMark : uint8_t { kNone, kOpening, kClosing, kStraight };
 
+// Spelling facts about a word token, computed once by the tokenizer so that
+// the rules test a bit instead of re-reading the word. 0 for punctuation.
+enum WordShape : uint8_t {
+  kShapeLowercase = 1,    // IsLowercaseWord: starts with a-z.
+  kShapeCapitalized = 2,  // IsCapitalizedWord.
+  kShapeDigit = 4,        // ContainsDigit.
+  kShapeAcronym = 8,      // IsAcronym.
+};
+
 struct Token {
   uint32_t begin = 0;
   uint32_t end = 0;
   TokenKind kind = TokenKind::kOther;
   QuoteMark mark = QuoteMark::kNone;  // Set for kQuote tokens.
+  uint8_t shape = 0;                  // WordShape bits, words only.
+  // Lexicon::WordFlags of the lower-cased word (words only): the cue
+  // finder and the claim scanner ask for every word.
+  uint32_t flags = 0;
 };
 
 // Tokenizes text[span.begin, span.end). A word absorbs its trailing period
