@@ -7,6 +7,10 @@
 // and a survivor delivers them again (at least once), and verification's
 // idempotency per (document, statement_id) makes that exactly once.
 
+#include <gmock/gmock.h>
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+
 #include <atomic>
 #include <fstream>
 #include <iterator>
@@ -17,10 +21,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <gmock/gmock.h>
-#include <grpcpp/grpcpp.h>
-#include <gtest/gtest.h>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -125,8 +125,7 @@ class ReplicasTest : public ::testing::Test {
   // Ingests article `index`, retrying a failed call (ingest is idempotent:
   // the same URL and text are the same document). Returns the document name
   // and the replica that acknowledged it, or empty strings.
-  std::pair<std::string, std::string> Ingest(ingestion::IngestionService::Stub& stub,
-                                             int index) {
+  std::pair<std::string, std::string> Ingest(ingestion::IngestionService::Stub& stub, int index) {
     const testing::GeneratedArticle article = GenerateArticle(index);
     ingestion::IngestArticleRequest request;
     request.mutable_article()->set_text(article.text);
@@ -146,8 +145,7 @@ class ReplicasTest : public ::testing::Test {
   // The replica id an ingestion process logged at start ("as replica ID;").
   static std::string ReplicaId(const ServiceProcess& process) {
     std::ifstream log(process.log_path());
-    const std::string text((std::istreambuf_iterator<char>(log)),
-                           std::istreambuf_iterator<char>());
+    const std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
     const std::string marker = " as replica ";
     const size_t at = text.find(marker);
     if (at == std::string::npos) {
@@ -164,8 +162,7 @@ class ReplicasTest : public ::testing::Test {
       return db.status();
     }
     absl::StatusOr<postgres::Result> held = (*db)->Query(
-        "SELECT COUNT(*) FROM documents WHERE state IN (1, 2) AND lease_owner = $1",
-        {replica});
+        "SELECT COUNT(*) FROM documents WHERE state IN (1, 2) AND lease_owner = $1", {replica});
     if (!held.ok()) {
       return held.status();
     }
@@ -215,8 +212,8 @@ TEST_F(ReplicasTest, KilledReplicasLoseNothingAndRecordEachStatementOnce) {
     // documents when it goes: their leases must expire and the survivor
     // deliver them.
     {
-      auto doomed = ingestion::IngestionService::NewStub(MakeServiceChannel(
-          ingestion_[0]->address(), "claimtrack.ingestion.v1.IngestionService"));
+      auto doomed = ingestion::IngestionService::NewStub(
+          MakeServiceChannel(ingestion_[0]->address(), "claimtrack.ingestion.v1.IngestionService"));
       std::vector<std::thread> burst;
       for (int i = kArticles; i < kArticles + kBurst; ++i) {
         burst.emplace_back([&, i] {
@@ -348,16 +345,53 @@ TEST_F(ReplicasTest, KilledReplicasLoseNothingAndRecordEachStatementOnce) {
   absl::StatusOr<postgres::Result> attempts = (*db)->Query(
       "SELECT COUNT(*) FILTER (WHERE attempt_count > 1), SUM(attempt_count) FROM documents");
   ASSERT_THAT(attempts, IsOk());
-  const std::string summary = absl::StrCat(
-      acked.size(), " articles (", statements, " statements) acknowledged in ",
-      absl::FormatDuration(stream_time), " (",
-      static_cast<int>(kArticles / absl::ToDoubleSeconds(stream_time)),
-      " articles/s with the kills), all DONE after ", absl::FormatDuration(done_time), "; ",
-      attempts->Int(0, 0), " documents with more than one recorded attempt, ", attempts->Int(0, 1),
-      " recorded attempts; the killed replica held ", held_by_dead_replica,
-      " undelivered documents");
+  const std::string summary =
+      absl::StrCat(acked.size(), " articles (", statements, " statements) acknowledged in ",
+                   absl::FormatDuration(stream_time), " (",
+                   static_cast<int>(kArticles / absl::ToDoubleSeconds(stream_time)),
+                   " articles/s with the kills), all DONE after ", absl::FormatDuration(done_time),
+                   "; ", attempts->Int(0, 0), " documents with more than one recorded attempt, ",
+                   attempts->Int(0, 1), " recorded attempts; the killed replica held ",
+                   held_by_dead_replica, " undelivered documents");
   std::printf("replicas: %s\n", summary.c_str());
   RecordProperty("summary", summary);
+}
+
+// The binary, not only the store: against a database whose schema is newer
+// than it knows, ingestion exits at start and says why.
+TEST(IngestionSchemaTest, RefusesToStartOnANewerSchema) {
+  const std::string url = postgres::TestDatabaseUrl();
+  if (url.empty()) {
+    GTEST_SKIP() << postgres::kNoTestDatabase;
+  }
+  absl::StatusOr<std::string> name = postgres::CreateTestDatabase(url, "IngestionSchemaTest");
+  ASSERT_THAT(name, IsOk());
+  absl::StatusOr<std::string> database_url = postgres::WithDatabase(url, *name);
+  ASSERT_THAT(database_url, IsOk());
+  const std::string work_dir = testing::MakeWorkDir("schema");
+  const std::vector<std::string> args = {"--listen=127.0.0.1:0", "--database_url=" + *database_url,
+                                         "--data_dir=" + work_dir + "/unused"};
+  {
+    // The first start creates the schema; a clean stop.
+    auto first = ServiceProcess::Start("claimtrack-ingestion", args, work_dir);
+    ASSERT_THAT(first, IsOk());
+    EXPECT_EQ((*first)->Terminate(), 0);
+  }
+  auto db = postgres::Connection::Open(*database_url);
+  ASSERT_THAT(db, IsOk());
+  ASSERT_THAT((*db)->Exec("INSERT INTO schema_migrations (component, version) "
+                          "VALUES ('ingestion', 99)"),
+              IsOk());
+  auto refused = ServiceProcess::Start("claimtrack-ingestion", args, work_dir);
+  ASSERT_FALSE(refused.ok()) << "started on a schema it does not know";
+  // The message is in the refused process's log, named in the error.
+  const std::string error(refused.status().message());
+  const size_t at = error.rfind("see ");
+  ASSERT_NE(at, std::string::npos) << error;
+  std::ifstream log(error.substr(at + 4));
+  const std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+  EXPECT_THAT(text, ::testing::HasSubstr("the database has ingestion schema version 99, newer "
+                                         "than this binary's 2; run a newer claimtrack-ingestion"));
 }
 
 }  // namespace

@@ -30,8 +30,7 @@ PGconn* Connect(const std::string& conninfo, const std::string& dbname) {
   // expand_dbname: the first "dbname" is the whole connection string; a later
   // one overrides the database it names.
   const char* keywords[] = {"dbname", dbname.empty() ? nullptr : "dbname", nullptr};
-  const char* values[] = {conninfo.c_str(), dbname.empty() ? nullptr : dbname.c_str(),
-                          nullptr};
+  const char* values[] = {conninfo.c_str(), dbname.empty() ? nullptr : dbname.c_str(), nullptr};
   PGconn* conn = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
   if (conn != nullptr) {
     // NOTICEs ("relation ... already exists, skipping") are expected
@@ -46,8 +45,7 @@ PGconn* Connect(const std::string& conninfo, const std::string& dbname) {
 
 absl::Status ErrorStatus(absl::string_view sqlstate, absl::string_view message) {
   const std::string text = absl::StrCat("postgres: ", message);
-  if (absl::StartsWith(sqlstate, "08") || absl::StartsWith(sqlstate, "57P") ||
-      sqlstate.empty()) {
+  if (absl::StartsWith(sqlstate, "08") || absl::StartsWith(sqlstate, "57P") || sqlstate.empty()) {
     return absl::UnavailableError(text);
   }
   if (sqlstate == "40001" || sqlstate == "40P01") {
@@ -83,9 +81,7 @@ int64_t Result::affected() const {
   return count[0] == '\0' ? 0 : std::strtoll(count, nullptr, 10);
 }
 
-bool Result::IsNull(int row, int column) const {
-  return PQgetisnull(result_, row, column) != 0;
-}
+bool Result::IsNull(int row, int column) const { return PQgetisnull(result_, row, column) != 0; }
 
 std::string Result::Text(int row, int column) const {
   return std::string(PQgetvalue(result_, row, column),
@@ -160,8 +156,7 @@ absl::Status Connection::Commit() {
   return absl::OkStatus();
 }
 
-absl::StatusOr<Result> Connection::Query(absl::string_view sql,
-                                         const std::vector<Param>& params) {
+absl::StatusOr<Result> Connection::Query(absl::string_view sql, const std::vector<Param>& params) {
   if (absl::Status connected = CheckConnected(); !connected.ok()) {
     return connected;
   }

@@ -81,9 +81,20 @@ void GroupCommitter::Loop() {
   }
 }
 
+absl::Status GroupCommitter::RunAlone(Write& write) {
+  if (absl::Status begin = writer_->Exec("BEGIN"); !begin.ok()) {
+    return begin;
+  }
+  absl::Status status = write(*writer_);
+  if (!status.ok()) {
+    writer_->Exec("ROLLBACK").IgnoreError();
+    return status;
+  }
+  return writer_->Commit();
+}
+
 void GroupCommitter::CommitBatch(std::deque<Pending>& batch) {
-  std::vector<absl::Status> results;
-  results.reserve(batch.size());
+  std::vector<absl::Status> results(batch.size());
   // Reconnecting is safe only here, between transactions.
   absl::Status begin = writer_->EnsureConnected();
   if (begin.ok()) {
@@ -96,29 +107,29 @@ void GroupCommitter::CommitBatch(std::deque<Pending>& batch) {
     }
     return;
   }
+  // The common case: every write succeeds, one COMMIT for all of them.
+  bool failed = false;
   for (Pending& pending : batch) {
-    absl::Status status = writer_->Exec("SAVEPOINT write");
-    if (status.ok()) {
-      status = pending.write(*writer_);
-      if (status.ok()) {
-        status = writer_->Exec("RELEASE write");
-      } else {
-        // Undo this write alone; the rest of the batch still commits.
-        writer_->Exec("ROLLBACK TO write").IgnoreError();
-        writer_->Exec("RELEASE write").IgnoreError();
-      }
+    if (!pending.write(*writer_).ok()) {
+      failed = true;
+      break;
     }
-    results.push_back(std::move(status));
   }
-  absl::Status commit = writer_->Commit();
+  absl::Status commit =
+      failed ? absl::AbortedError("a write of the batch failed") : writer_->Commit();
   if (!commit.ok()) {
     writer_->Exec("ROLLBACK").IgnoreError();
+    // A write failed (or the COMMIT did): run each write again in a
+    // transaction of its own, so that only the failing one fails.
+    const bool connected = writer_->EnsureConnected().ok();
+    for (size_t i = 0; i < batch.size(); ++i) {
+      results[i] = connected ? RunAlone(batch[i].write) : commit;
+    }
   }
   std::vector<Completion> completions;
   completions.reserve(batch.size());
   for (size_t i = 0; i < batch.size(); ++i) {
-    completions.push_back(
-        Completion{std::move(batch[i].done), commit.ok() ? std::move(results[i]) : commit});
+    completions.push_back(Completion{std::move(batch[i].done), std::move(results[i])});
   }
   absl::MutexLock lock(&completion_mu_);
   for (Completion& completion : completions) {

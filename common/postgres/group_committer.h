@@ -17,10 +17,13 @@ namespace claimtrack::postgres {
 // Group commit on one PostgreSQL writer connection, shaped like
 // sqlite::GroupCommitter: one thread runs every write, many writes to a
 // transaction, so concurrent callers share one commit (one WAL flush, one
-// round trip) instead of paying one each. Each write runs inside its own
-// SAVEPOINT: a failing write is rolled back alone. `done` runs after the
-// COMMIT returned (durable with synchronous_commit on, the default), in
-// commit order, on a completion thread; it must not block.
+// round trip) instead of paying one each. A failing write must not fail the
+// others: rather than a SAVEPOINT around each write (two more round trips
+// per write), a batch in which any write fails is rolled back and each of
+// its writes runs again in a transaction of its own, so writes must be safe
+// to run again (they only fill their results). `done` runs after the COMMIT
+// returned (durable with synchronous_commit on, the default), in commit
+// order, on a completion thread; it must not block.
 class GroupCommitter {
  public:
   using Write = absl::AnyInvocable<absl::Status(Connection& db)>;
@@ -59,6 +62,8 @@ class GroupCommitter {
   void Loop();
   void CompletionLoop();
   void CommitBatch(std::deque<Pending>& batch);
+  // One write in a transaction of its own.
+  absl::Status RunAlone(Write& write);
 
   const Options options_;
   std::unique_ptr<Connection> writer_;

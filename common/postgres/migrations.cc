@@ -15,8 +15,7 @@ constexpr absl::string_view kCreateTable =
     "  PRIMARY KEY (component, version))";
 
 absl::Status MigrateLocked(Connection& db, absl::string_view component,
-                           absl::Span<const Migration> migrations,
-                           absl::string_view binary) {
+                           absl::Span<const Migration> migrations, absl::string_view binary) {
   // Serialises every migrating replica (the lock ends with the transaction);
   // it also keeps two from racing to create schema_migrations.
   if (absl::StatusOr<Result> locked =
@@ -33,18 +32,17 @@ absl::Status MigrateLocked(Connection& db, absl::string_view component,
   }
   const int latest = migrations.empty() ? 0 : migrations.back().version;
   if (*current > latest) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "the database has ", component, " schema version ", *current,
-        ", newer than this binary's ", latest, "; run a newer ", binary));
+    return absl::FailedPreconditionError(
+        absl::StrCat("the database has ", component, " schema version ", *current,
+                     ", newer than this binary's ", latest, "; run a newer ", binary));
   }
   for (const Migration& migration : migrations) {
     if (migration.version <= *current) {
       continue;
     }
     if (absl::Status applied = db.Exec(migration.sql); !applied.ok()) {
-      return absl::Status(applied.code(),
-                          absl::StrCat(component, " schema migration ", migration.version,
-                                       ": ", applied.message()));
+      return absl::Status(applied.code(), absl::StrCat(component, " schema migration ",
+                                                       migration.version, ": ", applied.message()));
     }
     if (absl::StatusOr<Result> recorded =
             db.Query("INSERT INTO schema_migrations (component, version) VALUES ($1, $2)",
@@ -59,9 +57,9 @@ absl::Status MigrateLocked(Connection& db, absl::string_view component,
 }  // namespace
 
 absl::StatusOr<int> SchemaVersion(Connection& db, absl::string_view component) {
-  absl::StatusOr<Result> version = db.Query(
-      "SELECT COALESCE(MAX(version), 0) FROM schema_migrations WHERE component = $1",
-      {std::string(component)});
+  absl::StatusOr<Result> version =
+      db.Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations WHERE component = $1",
+               {std::string(component)});
   if (!version.ok()) {
     return version.status();
   }

@@ -29,8 +29,8 @@ class MigrationsTest : public ::testing::Test {
       GTEST_SKIP() << kNoTestDatabase;
     }
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    absl::StatusOr<std::string> name = CreateTestDatabase(
-        url, std::string(info->test_suite_name()) + "." + info->name());
+    absl::StatusOr<std::string> name =
+        CreateTestDatabase(url, std::string(info->test_suite_name()) + "." + info->name());
     ASSERT_THAT(name, IsOk());
     auto db = Connection::Open(url, *name);
     ASSERT_THAT(db, IsOk());
@@ -74,7 +74,8 @@ TEST_F(MigrationsTest, AFailingStepLeavesThePreviousVersion) {
   const Migration first[] = {kV1};
   ASSERT_THAT(Migrate(*db_, "notes", first, "notes-binary"), IsOk());
   const Migration broken[] = {kV1, {2, "ALTER TABLE no_such_table ADD COLUMN x INT"}};
-  EXPECT_THAT(Migrate(*db_, "notes", broken, "notes-binary"), StatusIs(absl::StatusCode::kInternal));
+  EXPECT_THAT(Migrate(*db_, "notes", broken, "notes-binary"),
+              StatusIs(absl::StatusCode::kInternal));
   EXPECT_THAT(SchemaVersion(*db_, "notes"), IsOkAndHolds(1));
 }
 

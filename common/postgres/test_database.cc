@@ -18,8 +18,7 @@ std::string TestDatabaseUrl() {
   return url == nullptr ? "" : url;
 }
 
-absl::StatusOr<std::string> CreateTestDatabase(const std::string& url,
-                                               const std::string& key) {
+absl::StatusOr<std::string> CreateTestDatabase(const std::string& url, const std::string& key) {
   // A hash: test names can be longer than an identifier (63 bytes) may be.
   const std::string name = absl::StrCat("test_", Sha256Hex(key).substr(0, 20));
   absl::StatusOr<std::unique_ptr<Connection>> admin = Connection::Open(url);

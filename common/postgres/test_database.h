@@ -19,8 +19,7 @@ inline constexpr char kNoTestDatabase[] =
 // Drops and creates a database of its own for `key` (e.g. the test's full
 // name) on the server at `url`; returns its name. Tests running in parallel
 // each get their own, so they never see one another's rows.
-absl::StatusOr<std::string> CreateTestDatabase(const std::string& url,
-                                               const std::string& key);
+absl::StatusOr<std::string> CreateTestDatabase(const std::string& url, const std::string& key);
 
 // `url` with its database replaced by `dbname`, as a keyword/value
 // connection string (for a child process's --database_url).

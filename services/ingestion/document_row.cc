@@ -64,8 +64,8 @@ PreparedRow PrepareRow(NewDocument document) {
   return row;
 }
 
-Document NewDocumentView(const PreparedRow& row, int64_t revision,
-                         const std::string& previous, int64_t now_micros) {
+Document NewDocumentView(const PreparedRow& row, int64_t revision, const std::string& previous,
+                         int64_t now_micros) {
   Document document;
   document.set_name(DocumentName(row.id));
   *document.mutable_source() = row.input.source;

@@ -38,8 +38,8 @@ struct PreparedRow {
 PreparedRow PrepareRow(NewDocument document);
 
 // The BASIC view of a newly inserted row.
-Document NewDocumentView(const PreparedRow& row, int64_t revision,
-                         const std::string& previous, int64_t now_micros);
+Document NewDocumentView(const PreparedRow& row, int64_t revision, const std::string& previous,
+                         int64_t now_micros);
 
 }  // namespace claimtrack::ingestion
 

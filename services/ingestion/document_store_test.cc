@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
+#include <ostream>
 #include <set>
 #include <thread>
 
@@ -50,6 +51,11 @@ NewDocument MakeDocument(const std::string& text, const std::string& url = "",
 }
 
 enum class Backend { kSqlite, kPostgres };
+
+// Names the backend in test names and in ctest's listing.
+void PrintTo(Backend backend, std::ostream* os) {
+  *os << (backend == Backend::kSqlite ? "SQLite" : "PostgreSQL");
+}
 
 std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
   return info.param == Backend::kSqlite ? "Sqlite" : "Postgres";

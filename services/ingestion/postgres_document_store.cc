@@ -137,17 +137,14 @@ absl::StatusOr<std::unique_ptr<PostgresDocumentStore>> PostgresDocumentStore::Op
       !migrated.ok()) {
     return migrated;
   }
-  std::string replica_id =
-      options.replica_id.empty() ? DefaultReplicaId() : options.replica_id;
+  std::string replica_id = options.replica_id.empty() ? DefaultReplicaId() : options.replica_id;
   std::string description = (*writer)->Describe();
   return std::unique_ptr<PostgresDocumentStore>(new PostgresDocumentStore(
-      std::move(options), std::move(replica_id), std::move(description),
-      *std::move(writer)));
+      std::move(options), std::move(replica_id), std::move(description), *std::move(writer)));
 }
 
 PostgresDocumentStore::PostgresDocumentStore(PostgresDocumentStoreOptions options,
-                                             std::string replica_id,
-                                             std::string description,
+                                             std::string replica_id, std::string description,
                                              std::unique_ptr<Connection> writer)
     : options_(std::move(options)),
       replica_id_(std::move(replica_id)),
@@ -182,51 +179,46 @@ void PostgresDocumentStore::Ingest(std::vector<NewDocument> documents, IngestDon
       if (!locked.ok()) {
         return locked.status();
       }
-      absl::StatusOr<Result> existing = db.Query(select_sql, {row.id});
-      if (!existing.ok()) {
-        return existing.status();
-      }
-      if (existing->rows() > 0) {
-        result.document = RowToDocument(*existing, 0, /*full_view=*/false);
-        result.created = false;
-        continue;
-      }
-      int64_t revision = 1;
-      std::string previous;
-      if (!url.empty()) {
-        absl::StatusOr<Result> latest = db.Query(
-            "SELECT id, revision FROM documents WHERE url = $1 AND url <> '' "
-            "ORDER BY revision DESC LIMIT 1",
-            {url});
-        if (!latest.ok()) {
-          return latest.status();
-        }
-        if (latest->rows() > 0) {
-          previous = DocumentName(latest->Text(0, 0));
-          revision = latest->Int(0, 1) + 1;
-        }
-      }
+      // New (the common case): one statement inserts it as the URL's next
+      // revision. Nothing inserted: the same URL and text exist already.
       const claimtrack::type::v1::ArticleSource& source = row.input.source;
-      const std::string now_text = absl::StrCat(now);
       absl::StatusOr<Result> inserted = db.Query(
           "INSERT INTO documents (id, url, publisher, title, authors_json, "
           "publish_time_micros, text, original_text, removed_boilerplate_json, "
           "content_sha256, revision, previous_revision, state, failure_reason, "
           "statement_count, attempt_count, next_attempt_micros, create_micros, "
-          "update_micros) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-          "$13, '', 0, 0, $14, $14, $14)",
+          "update_micros) "
+          "SELECT $1, $2, $3, $4, $5, $6::bigint, $7, $8, $9, $10, COALESCE(latest.revision, 0) + "
+          "1, "
+          "COALESCE('documents/' || latest.id, ''), $11::integer, '', 0, 0, $12::bigint, $12, $12 "
+          "FROM (SELECT 1) AS one LEFT JOIN LATERAL (SELECT id, revision FROM documents "
+          "WHERE url = $2 AND url <> '' ORDER BY revision DESC LIMIT 1) AS latest ON true "
+          "ON CONFLICT (id) DO NOTHING RETURNING revision, previous_revision",
           {row.id, url, source.publisher(), source.title(), row.authors_json,
-           row.publish_time_micros.has_value()
-               ? Param(absl::StrCat(*row.publish_time_micros))
-               : Param(),
+           row.publish_time_micros.has_value() ? Param(absl::StrCat(*row.publish_time_micros))
+                                               : Param(),
            row.input.cleaned.text,
            row.input.original_text == row.input.cleaned.text ? Param()
-                                                              : Param(row.input.original_text),
-           row.removed_json, row.content_sha256, absl::StrCat(revision), previous,
-           absl::StrCat(static_cast<int>(PROCESSING_STATE_RECEIVED)), now_text});
+                                                             : Param(row.input.original_text),
+           row.removed_json, row.content_sha256,
+           absl::StrCat(static_cast<int>(PROCESSING_STATE_RECEIVED)), absl::StrCat(now)});
       if (!inserted.ok()) {
         return inserted.status();
       }
+      if (inserted->rows() == 0) {
+        absl::StatusOr<Result> existing = db.Query(select_sql, {row.id});
+        if (!existing.ok()) {
+          return existing.status();
+        }
+        if (existing->rows() == 0) {
+          return absl::InternalError(absl::StrCat("document ", row.id, " vanished"));
+        }
+        result.document = RowToDocument(*existing, 0, /*full_view=*/false);
+        result.created = false;
+        continue;
+      }
+      const int64_t revision = inserted->Int(0, 0);
+      const std::string previous = inserted->Text(0, 1);
       result.document = NewDocumentView(row, revision, previous, now);
       result.created = true;
     }
@@ -235,8 +227,7 @@ void PostgresDocumentStore::Ingest(std::vector<NewDocument> documents, IngestDon
   committer_->Submit(std::move(write), postgres::DeliverResult(results, std::move(done)));
 }
 
-absl::StatusOr<Document> PostgresDocumentStore::Get(absl::string_view name,
-                                                    bool full_view) {
+absl::StatusOr<Document> PostgresDocumentStore::Get(absl::string_view name, bool full_view) {
   const std::optional<std::string> id = DocumentIdFromName(name);
   if (!id.has_value()) {
     return DocumentNotFound(name);
@@ -258,19 +249,17 @@ absl::StatusOr<Document> PostgresDocumentStore::Get(absl::string_view name,
   return RowToDocument(*found, 0, full_view);
 }
 
-absl::StatusOr<ListDocumentsPage> PostgresDocumentStore::List(
-    const ListDocumentsQuery& query) {
-  const std::string fingerprint = absl::StrCat(
-      "documents;state=", static_cast<int>(query.state), ";publisher=", query.publisher);
+absl::StatusOr<ListDocumentsPage> PostgresDocumentStore::List(const ListDocumentsQuery& query) {
+  const std::string fingerprint = absl::StrCat("documents;state=", static_cast<int>(query.state),
+                                               ";publisher=", query.publisher);
   absl::StatusOr<int64_t> resume_after =
       DecodePageToken(query.page_token, fingerprint, std::numeric_limits<int64_t>::max());
   if (!resume_after.ok()) {
     return resume_after.status();
   }
   std::vector<Param> params = {absl::StrCat(*resume_after)};
-  std::string sql =
-      absl::StrCat("SELECT ", kBasicColumns, query.full_view ? kFullExtraColumns : "",
-                   " FROM documents WHERE seq < $1");
+  std::string sql = absl::StrCat("SELECT ", kBasicColumns, query.full_view ? kFullExtraColumns : "",
+                                 " FROM documents WHERE seq < $1");
   if (query.state != ProcessingState::PROCESSING_STATE_UNSPECIFIED) {
     params.push_back(absl::StrCat(static_cast<int>(query.state)));
     absl::StrAppend(&sql, " AND state = $", params.size());
@@ -308,8 +297,7 @@ absl::StatusOr<ListDocumentsPage> PostgresDocumentStore::List(
   return page;
 }
 
-absl::StatusOr<std::vector<OutboxItem>> PostgresDocumentStore::FetchDue(absl::Time now,
-                                                                        int limit) {
+absl::StatusOr<std::vector<OutboxItem>> PostgresDocumentStore::FetchDue(absl::Time now, int limit) {
   absl::StatusOr<postgres::ConnectionPool::Lease> db = readers_.Acquire();
   if (!db.ok()) {
     return db.status();
@@ -317,14 +305,13 @@ absl::StatusOr<std::vector<OutboxItem>> PostgresDocumentStore::FetchDue(absl::Ti
   // One statement, so one short transaction: rows another replica is
   // claiming or writing right now are skipped, not waited for.
   absl::StatusOr<Result> claimed = (*db)->Query(
-      absl::StrCat(
-          "UPDATE documents SET lease_owner = $1, lease_expiry_micros = $2 "
-          "WHERE id IN (SELECT id FROM documents WHERE ",
-          kUndelivered,
-          " AND next_attempt_micros <= $3 AND (lease_owner IS NULL OR lease_owner = $1 "
-          "OR lease_expiry_micros <= $3) "
-          "ORDER BY next_attempt_micros, seq LIMIT $4 FOR UPDATE SKIP LOCKED) "
-          "RETURNING id, attempt_count, next_attempt_micros, seq"),
+      absl::StrCat("UPDATE documents SET lease_owner = $1, lease_expiry_micros = $2 "
+                   "WHERE id IN (SELECT id FROM documents WHERE ",
+                   kUndelivered,
+                   " AND next_attempt_micros <= $3 AND (lease_owner IS NULL OR lease_owner = $1 "
+                   "OR lease_expiry_micros <= $3) "
+                   "ORDER BY next_attempt_micros, seq LIMIT $4 FOR UPDATE SKIP LOCKED) "
+                   "RETURNING id, attempt_count, next_attempt_micros, seq"),
       {replica_id_, Micros(now + options_.lease), Micros(now), absl::StrCat(limit)});
   if (!claimed.ok()) {
     return claimed.status();
@@ -337,10 +324,10 @@ absl::StatusOr<std::vector<OutboxItem>> PostgresDocumentStore::FetchDue(absl::Ti
   std::vector<Row> rows;
   rows.reserve(claimed->rows());
   for (int i = 0; i < claimed->rows(); ++i) {
-    rows.push_back(Row{claimed->Int(i, 2), claimed->Int(i, 3),
-                       OutboxItem{DocumentName(claimed->Text(i, 0)),
-                                  static_cast<int>(claimed->Int(i, 1)),
-                                  absl::FromUnixMicros(claimed->Int(i, 2))}});
+    rows.push_back(
+        Row{claimed->Int(i, 2), claimed->Int(i, 3),
+            OutboxItem{DocumentName(claimed->Text(i, 0)), static_cast<int>(claimed->Int(i, 1)),
+                       absl::FromUnixMicros(claimed->Int(i, 2))}});
   }
   // RETURNING has no order: the longest-waiting first.
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
@@ -354,21 +341,20 @@ absl::StatusOr<std::vector<OutboxItem>> PostgresDocumentStore::FetchDue(absl::Ti
   return items;
 }
 
-absl::StatusOr<std::optional<absl::Time>> PostgresDocumentStore::NextDueAfter(
-    absl::Time now) {
+absl::StatusOr<std::optional<absl::Time>> PostgresDocumentStore::NextDueAfter(absl::Time now) {
   absl::StatusOr<postgres::ConnectionPool::Lease> db = readers_.Acquire();
   if (!db.ok()) {
     return db.status();
   }
   // A document another replica holds becomes ours to claim when its lease
   // expires, if that is later than its own due time.
-  absl::StatusOr<Result> next = (*db)->Query(
-      absl::StrCat("SELECT MIN(t) FROM (SELECT CASE WHEN lease_owner IS NOT NULL AND "
-                   "lease_owner <> $1 AND lease_expiry_micros > next_attempt_micros "
-                   "THEN lease_expiry_micros ELSE next_attempt_micros END AS t "
-                   "FROM documents WHERE ",
-                   kUndelivered, ") AS due WHERE t > $2"),
-      {replica_id_, Micros(now)});
+  absl::StatusOr<Result> next =
+      (*db)->Query(absl::StrCat("SELECT MIN(t) FROM (SELECT CASE WHEN lease_owner IS NOT NULL AND "
+                                "lease_owner <> $1 AND lease_expiry_micros > next_attempt_micros "
+                                "THEN lease_expiry_micros ELSE next_attempt_micros END AS t "
+                                "FROM documents WHERE ",
+                                kUndelivered, ") AS due WHERE t > $2"),
+                   {replica_id_, Micros(now)});
   if (!next.ok()) {
     return next.status();
   }
@@ -458,8 +444,8 @@ void PostgresDocumentStore::SubmitUpdate(const std::string& name, std::string up
     if (absl::StatusOr<Result> updated = db.Query(update_sql, params); !updated.ok()) {
       return updated.status();
     }
-    absl::StatusOr<Result> found = db.Query(
-        absl::StrCat("SELECT ", kBasicColumns, " FROM documents WHERE id = $1"), {id});
+    absl::StatusOr<Result> found =
+        db.Query(absl::StrCat("SELECT ", kBasicColumns, " FROM documents WHERE id = $1"), {id});
     if (!found.ok()) {
       return found.status();
     }
@@ -477,38 +463,37 @@ void PostgresDocumentStore::SubmitUpdate(const std::string& name, std::string up
 // lease expired) never moves DONE or FAILED back; each ends the lease.
 void PostgresDocumentStore::MarkDone(const std::string& name, int statement_count,
                                      UpdateDone done) {
-  SubmitUpdate(name,
-               absl::StrCat("UPDATE documents SET state = ",
-                            static_cast<int>(PROCESSING_STATE_DONE),
-                            ", statement_count = $3, failure_reason = '', update_micros = $1, "
-                            "lease_owner = NULL, lease_expiry_micros = NULL "
-                            "WHERE id = $2 AND ",
-                            kUndelivered),
-               {absl::StrCat(statement_count)}, std::move(done));
+  SubmitUpdate(
+      name,
+      absl::StrCat("UPDATE documents SET state = ", static_cast<int>(PROCESSING_STATE_DONE),
+                   ", statement_count = $3, failure_reason = '', update_micros = $1, "
+                   "lease_owner = NULL, lease_expiry_micros = NULL "
+                   "WHERE id = $2 AND ",
+                   kUndelivered),
+      {absl::StrCat(statement_count)}, std::move(done));
 }
 
-void PostgresDocumentStore::ScheduleRetry(const std::string& name,
-                                          absl::Time next_attempt_time,
+void PostgresDocumentStore::ScheduleRetry(const std::string& name, absl::Time next_attempt_time,
                                           const std::string& error, UpdateDone done) {
-  SubmitUpdate(name,
-               absl::StrCat("UPDATE documents SET state = ",
-                            static_cast<int>(PROCESSING_STATE_EXTRACTING),
-                            ", next_attempt_micros = $3, failure_reason = $4, "
-                            "update_micros = $1, lease_owner = NULL, "
-                            "lease_expiry_micros = NULL WHERE id = $2 AND ",
-                            kUndelivered),
-               {Micros(next_attempt_time), error}, std::move(done));
+  SubmitUpdate(
+      name,
+      absl::StrCat("UPDATE documents SET state = ", static_cast<int>(PROCESSING_STATE_EXTRACTING),
+                   ", next_attempt_micros = $3, failure_reason = $4, "
+                   "update_micros = $1, lease_owner = NULL, "
+                   "lease_expiry_micros = NULL WHERE id = $2 AND ",
+                   kUndelivered),
+      {Micros(next_attempt_time), error}, std::move(done));
 }
 
 void PostgresDocumentStore::MarkFailed(const std::string& name, const std::string& reason,
                                        UpdateDone done) {
-  SubmitUpdate(name,
-               absl::StrCat("UPDATE documents SET state = ",
-                            static_cast<int>(PROCESSING_STATE_FAILED),
-                            ", failure_reason = $3, update_micros = $1, lease_owner = NULL, "
-                            "lease_expiry_micros = NULL WHERE id = $2 AND ",
-                            kUndelivered),
-               {reason}, std::move(done));
+  SubmitUpdate(
+      name,
+      absl::StrCat("UPDATE documents SET state = ", static_cast<int>(PROCESSING_STATE_FAILED),
+                   ", failure_reason = $3, update_micros = $1, lease_owner = NULL, "
+                   "lease_expiry_micros = NULL WHERE id = $2 AND ",
+                   kUndelivered),
+      {reason}, std::move(done));
 }
 
 }  // namespace claimtrack::ingestion

@@ -40,8 +40,9 @@ struct PostgresDocumentStoreOptions {
 // FetchDue renews their lease. An outcome (done, retry, failed) ends the
 // lease. NextDueAfter also counts when another replica's lease ends, and
 // answers at most one lease ahead even with nothing due: a dead replica's
-// documents are found by polling, since it tells no one. Identity and revisions hold across replicas: an ingest takes a
-// transaction-scoped advisory lock on the URL (or the id) before it looks.
+// documents are found by polling, since it tells no one. Identity and revisions hold across
+// replicas: an ingest takes a transaction-scoped advisory lock on the URL (or the id) before it
+// looks.
 class PostgresDocumentStore final : public DocumentStore {
  public:
   // The schema this binary writes (schema_migrations, component "ingestion").
@@ -69,20 +70,17 @@ class PostgresDocumentStore final : public DocumentStore {
   absl::StatusOr<ListDocumentsPage> List(const ListDocumentsQuery& query) override;
   absl::StatusOr<std::vector<OutboxItem>> FetchDue(absl::Time now, int limit) override;
   absl::StatusOr<std::optional<absl::Time>> NextDueAfter(absl::Time now) override;
-  absl::StatusOr<claimtrack::type::v1::DocumentRef> GetDocumentRef(
-      absl::string_view name) override;
+  absl::StatusOr<claimtrack::type::v1::DocumentRef> GetDocumentRef(absl::string_view name) override;
   void MarkInFlight(std::vector<std::string> names,
                     absl::AnyInvocable<void(absl::Status status)> done) override;
   void MarkDone(const std::string& name, int statement_count, UpdateDone done) override;
   void ScheduleRetry(const std::string& name, absl::Time next_attempt_time,
                      const std::string& error, UpdateDone done) override;
-  void MarkFailed(const std::string& name, const std::string& reason,
-                  UpdateDone done) override;
+  void MarkFailed(const std::string& name, const std::string& reason, UpdateDone done) override;
 
  private:
   PostgresDocumentStore(PostgresDocumentStoreOptions options, std::string replica_id,
-                        std::string description,
-                        std::unique_ptr<postgres::Connection> writer);
+                        std::string description, std::unique_ptr<postgres::Connection> writer);
 
   // Runs `update_sql` ($1 = update micros, $2 = id, then `rest`) and reads
   // the document back for `done`.
