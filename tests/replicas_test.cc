@@ -4,8 +4,18 @@
 // (round_robin); one ingestion and one extraction replica are SIGKILLed
 // mid-stream. Every acknowledged article must end DONE, with each of its
 // statements recorded exactly once: the dead replica's outbox leases expire
-// and a survivor delivers them again (at least once), and verification's
-// idempotency per (document, statement_id) makes that exactly once.
+// and the survivor delivers those documents (at least once), and
+// verification's idempotency per (document, statement_id) makes that exactly
+// once.
+//
+// So that the killed replica certainly dies holding claimed documents, its
+// extraction address is a socket that accepts connections and never answers:
+// its deliveries hang (as they would behind a slow or partitioned extraction)
+// until the kill.
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <gmock/gmock.h>
 #include <grpcpp/grpcpp.h>
@@ -66,6 +76,37 @@ std::string AddressList(const std::vector<std::unique_ptr<ServiceProcess>>& proc
   return absl::StrCat("ipv4:", absl::StrJoin(addresses, ","));
 }
 
+// A loopback port that accepts TCP connections (the kernel completes them)
+// and never answers: a gRPC call to it hangs until its deadline.
+class SilentPort {
+ public:
+  SilentPort() {
+    fd_ = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t size = sizeof(address);
+    if (fd_ < 0 || bind(fd_, reinterpret_cast<sockaddr*>(&address), size) != 0 ||
+        listen(fd_, 64) != 0 ||
+        getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &size) != 0) {
+      return;
+    }
+    port_ = ntohs(address.sin_port);
+  }
+  ~SilentPort() {
+    if (fd_ >= 0) {
+      close(fd_);
+    }
+  }
+  SilentPort(const SilentPort&) = delete;
+  SilentPort& operator=(const SilentPort&) = delete;
+  int port() const { return port_; }
+
+ private:
+  int fd_ = -1;
+  int port_ = 0;
+};
+
 class ReplicasTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -96,12 +137,16 @@ class ReplicasTest : public ::testing::Test {
       ASSERT_THAT(extraction, IsOk());
       extraction_.push_back(*std::move(extraction));
     }
+    ASSERT_GT(silent_.port(), 0);
     for (int i = 0; i < 2; ++i) {
+      // Replica 0 is the one that dies: its deliveries hang (see the top).
+      const std::string extraction_address =
+          i == 0 ? absl::StrCat("127.0.0.1:", silent_.port()) : AddressList(extraction_);
       auto replica = ServiceProcess::Start(
           "claimtrack-ingestion",
           {"--listen=127.0.0.1:0", "--database_url=" + database_url_,
            absl::StrCat("--data_dir=", work_dir_, "/unused", i),
-           "--extraction_address=" + AddressList(extraction_), kExtractionTimeout, kLease},
+           "--extraction_address=" + extraction_address, kExtractionTimeout, kLease},
           work_dir_);
       ASSERT_THAT(replica, IsOk());
       ingestion_.push_back(*std::move(replica));
@@ -169,6 +214,7 @@ class ReplicasTest : public ::testing::Test {
     return held->Int(0, 0);
   }
 
+  SilentPort silent_;
   std::string database_url_;
   std::string work_dir_;
   std::unique_ptr<ServiceProcess> verification_;
@@ -207,10 +253,8 @@ TEST_F(ReplicasTest, KilledReplicasLoseNothingAndRecordEachStatementOnce) {
       });
     }
     ASSERT_TRUE(WaitUntil([&] { return next.load() > kArticles / 3; }, absl::Seconds(60)));
-    // Mid-stream, one replica of each dies. First a burst straight to the
-    // ingestion replica about to die, so that it holds freshly claimed
-    // documents when it goes: their leases must expire and the survivor
-    // deliver them.
+    // Mid-stream, one replica of each dies; first a burst straight to the
+    // ingestion replica about to die, so that it has more than it can claim.
     {
       auto doomed = ingestion::IngestionService::NewStub(
           MakeServiceChannel(ingestion_[0]->address(), "claimtrack.ingestion.v1.IngestionService"));
