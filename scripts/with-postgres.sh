@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs a command beside a throwaway PostgreSQL 15 server on loopback:
-# initdb in a temporary folder, a free port, pg_ctl start, then the command
-# with CLAIMTRACK_TEST_DATABASE_URL set; the server and its folder are
-# removed afterwards, whatever the command did. Nothing assumes a
+# initdb in a temporary folder (--no-sync: a throwaway cluster), a free
+# port, pg_ctl start, then the command with CLAIMTRACK_TEST_DATABASE_URL
+# set; the server and its folder are removed afterwards, whatever the
+# command did. Nothing assumes a
 # system-wide server. As root, the server runs as `nobody` (initdb and
 # postgres refuse root); as anyone else, as that user.
 #
@@ -46,7 +47,7 @@ port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
 # The server's own working directory must be one it can read.
 (
   cd "$dir"
-  "${as_server[@]}" "$PG_BIN/initdb" -D "$dir/data" -U claimtrack --auth=trust -E UTF8 \
+  "${as_server[@]}" "$PG_BIN/initdb" -D "$dir/data" -U claimtrack --auth=trust -E UTF8 --no-sync \
     --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; exit 1; }
   "${as_server[@]}" "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \

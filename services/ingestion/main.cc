@@ -72,6 +72,14 @@ std::unique_ptr<claimtrack::ingestion::DocumentStore> OpenStore(std::function<vo
       spdlog::critical("--outbox_lease must be positive");
       return nullptr;
     }
+    if (options.lease <= absl::GetFlag(FLAGS_extraction_timeout)) {
+      // Not fatal (delivery is idempotent), but every slow call would be
+      // delivered again by another replica.
+      spdlog::warn("--outbox_lease ({}) is not above --extraction_timeout ({}): replicas may "
+                   "deliver a slow document twice",
+                   absl::FormatDuration(options.lease),
+                   absl::FormatDuration(absl::GetFlag(FLAGS_extraction_timeout)));
+    }
     auto store = claimtrack::ingestion::PostgresDocumentStore::Open(std::move(options));
     if (!store.ok()) {
       spdlog::critical("--database_url: {}", store.status().ToString());
