@@ -125,6 +125,8 @@ absl::Status Connection::EnsureConnected() {
   return absl::OkStatus();
 }
 
+bool Connection::connected() const { return PQstatus(conn_) == CONNECTION_OK; }
+
 absl::Status Connection::CheckConnected() const {
   if (PQstatus(conn_) == CONNECTION_OK) {
     return absl::OkStatus();

@@ -70,6 +70,9 @@ class Connection {
   // statements); OK at once if it is fine.
   absl::Status EnsureConnected();
 
+  // False once the server closed the connection.
+  bool connected() const;
+
   // "database D on host:port", for logs: never the password.
   std::string Describe() const;
 

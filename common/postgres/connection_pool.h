@@ -41,11 +41,17 @@ class ConnectionPool {
     std::unique_ptr<Connection> conn_;
   };
 
-  // Keeps at most `max_idle` connections open between calls.
-  ConnectionPool(std::string conninfo, std::string dbname, size_t max_idle = 8)
-      : conninfo_(std::move(conninfo)), dbname_(std::move(dbname)), max_idle_(max_idle) {}
+  // Keeps at most `max_idle` connections open between calls; runs
+  // `session_sql` (if any) on each new connection.
+  ConnectionPool(std::string conninfo, std::string dbname, size_t max_idle = 8,
+                 std::string session_sql = "")
+      : conninfo_(std::move(conninfo)),
+        dbname_(std::move(dbname)),
+        max_idle_(max_idle),
+        session_sql_(std::move(session_sql)) {}
 
-  // An idle connection (reconnected if the server dropped it), or a new one.
+  // An idle connection, or a new one (also in place of one the server
+  // dropped).
   absl::StatusOr<Lease> Acquire() {
     std::unique_ptr<Connection> conn;
     {
@@ -55,15 +61,18 @@ class ConnectionPool {
         idle_.pop_back();
       }
     }
-    if (conn != nullptr) {
-      if (absl::Status connected = conn->EnsureConnected(); !connected.ok()) {
-        return connected;
-      }
+    if (conn != nullptr && conn->connected()) {
       return Lease(this, std::move(conn));
     }
+    // None idle, or the server dropped it: a new one, set up afresh.
     absl::StatusOr<std::unique_ptr<Connection>> opened = Connection::Open(conninfo_, dbname_);
     if (!opened.ok()) {
       return opened.status();
+    }
+    if (!session_sql_.empty()) {
+      if (absl::Status set = (*opened)->Exec(session_sql_); !set.ok()) {
+        return set;
+      }
     }
     return Lease(this, *std::move(opened));
   }
@@ -79,6 +88,7 @@ class ConnectionPool {
   const std::string conninfo_;
   const std::string dbname_;
   const size_t max_idle_;
+  const std::string session_sql_;
   absl::Mutex mu_;
   std::vector<std::unique_ptr<Connection>> idle_ ABSL_GUARDED_BY(mu_);
 };

@@ -149,7 +149,12 @@ PostgresDocumentStore::PostgresDocumentStore(PostgresDocumentStoreOptions option
     : options_(std::move(options)),
       replica_id_(std::move(replica_id)),
       description_(std::move(description)),
-      readers_(options_.database_url, options_.database_name),
+      // Their only writes are outbox claims, which need not wait for the
+      // WAL flush: a claim lost in a server crash just lets the document be
+      // claimed again, and delivery is idempotent. Outcomes and ingests go
+      // through the writer, durably.
+      readers_(options_.database_url, options_.database_name, /*max_idle=*/8,
+               "SET synchronous_commit = off"),
       committer_(std::make_unique<postgres::GroupCommitter>(std::move(writer))) {}
 
 PostgresDocumentStore::~PostgresDocumentStore() { Close(); }
