@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: set-up and build, the API lint, a bounded fuzzing run
 # of the attribution engine, then every test through ctest (unit tests, and
-# process tests that run the three services on ephemeral loopback ports).
+# process tests that run the three services on ephemeral loopback ports; the
+# PostgreSQL store and replica tests use a server started for the run).
 # `.ci/run` calls this.
 set -euo pipefail
 
@@ -22,5 +23,6 @@ CLAIMTRACK_BUILD_DIR="$BUILD_DIR" "$ROOT/deploy/validate/validate.sh"
 echo "== fuzzing the attribution engine (${CLAIMTRACK_FUZZ_SECONDS:-30} s)"
 "$ROOT/scripts/fuzz.sh" "${CLAIMTRACK_FUZZ_SECONDS:-30}" 2>&1 | tail -n 15
 
-echo "== ctest"
-(cd "$BUILD_DIR" && ctest --output-on-failure -j "${CLAIMTRACK_TEST_JOBS:-2}" --timeout 600)
+echo "== ctest (beside a throwaway PostgreSQL 15: scripts/with-postgres.sh)"
+(cd "$BUILD_DIR" && "$ROOT/scripts/with-postgres.sh" \
+  ctest --output-on-failure -j "${CLAIMTRACK_TEST_JOBS:-2}" --timeout 600)

@@ -5,10 +5,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <string>
 #include <system_error>
 
 #include "absl/flags/flag.h"
+#include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "common/config/flags.h"
@@ -19,6 +22,7 @@
 #include "services/ingestion/extraction_client.h"
 #include "services/ingestion/ingestion_service.h"
 #include "services/ingestion/outbox_dispatcher.h"
+#include "services/ingestion/postgres_document_store.h"
 #include "services/ingestion/sqlite_document_store.h"
 #include "spdlog/spdlog.h"
 
@@ -27,6 +31,14 @@ ABSL_FLAG(std::string, port_file, "", "If set, write the bound port here once se
 ABSL_FLAG(std::string, data_dir, "data",
           "Directory of the document database (<data_dir>/ingestion.db); created if "
           "missing.");
+ABSL_FLAG(std::string, database_url, "",
+          "PostgreSQL connection string or URI (libpq) of a database that ingestion "
+          "replicas share; empty: the SQLite file under --data_dir. Best set as "
+          "CLAIMTRACK_DATABASE_URL (from a Secret), since it may carry a password.");
+ABSL_FLAG(absl::Duration, outbox_lease, absl::Seconds(60),
+          "With --database_url: how long a replica owns the outboxed documents it "
+          "claimed before another replica may deliver them; keep it above "
+          "--extraction_timeout.");
 ABSL_FLAG(std::string, extraction_address, "127.0.0.1:50052",
           "Address of the claim-extraction service.");
 ABSL_FLAG(absl::Duration, extraction_timeout, absl::Seconds(30),
@@ -46,14 +58,59 @@ namespace {
 constexpr char kHealthName[] = "claimtrack.ingestion.v1.IngestionService";
 constexpr char kExtractionService[] = "claimtrack.extraction.v1.ExtractionService";
 
-int Run() {
+// The store the flags choose: PostgreSQL with --database_url, else the SQLite
+// file under --data_dir. Sets `close` to the store's Close and `where` to a
+// description for the log (never the URL, which may hold a password).
+std::unique_ptr<claimtrack::ingestion::DocumentStore> OpenStore(std::function<void()>* close,
+                                                                std::string* where) {
+  const std::string database_url = absl::GetFlag(FLAGS_database_url);
+  if (!database_url.empty()) {
+    claimtrack::ingestion::PostgresDocumentStoreOptions options;
+    options.database_url = database_url;
+    options.lease = absl::GetFlag(FLAGS_outbox_lease);
+    if (options.lease <= absl::ZeroDuration()) {
+      spdlog::critical("--outbox_lease must be positive");
+      return nullptr;
+    }
+    if (options.lease <= absl::GetFlag(FLAGS_extraction_timeout)) {
+      // Not fatal (delivery is idempotent), but every slow call would be
+      // delivered again by another replica.
+      spdlog::warn("--outbox_lease ({}) is not above --extraction_timeout ({}): replicas may "
+                   "deliver a slow document twice",
+                   absl::FormatDuration(options.lease),
+                   absl::FormatDuration(absl::GetFlag(FLAGS_extraction_timeout)));
+    }
+    auto store = claimtrack::ingestion::PostgresDocumentStore::Open(std::move(options));
+    if (!store.ok()) {
+      spdlog::critical("--database_url: {}", store.status().ToString());
+      return nullptr;
+    }
+    *where = absl::StrCat("PostgreSQL ", (*store)->description(), " as replica ",
+                          (*store)->replica_id());
+    auto* raw = store->get();
+    *close = [raw] { raw->Close(); };
+    return *std::move(store);
+  }
   const std::string data_dir = absl::GetFlag(FLAGS_data_dir);
   std::error_code error;
   std::filesystem::create_directories(data_dir, error);
   if (error) {
     spdlog::critical("--data_dir: cannot create {}: {}", data_dir, error.message());
-    return EXIT_FAILURE;
+    return nullptr;
   }
+  const std::string db_path = (std::filesystem::path(data_dir) / "ingestion.db").string();
+  auto store = claimtrack::ingestion::SqliteDocumentStore::Open(db_path);
+  if (!store.ok()) {
+    spdlog::critical("--data_dir: {}", store.status().ToString());
+    return nullptr;
+  }
+  *where = db_path;
+  auto* raw = store->get();
+  *close = [raw] { raw->Close(); };
+  return *std::move(store);
+}
+
+int Run() {
   const int64_t max_article_bytes = absl::GetFlag(FLAGS_max_article_bytes);
   const int max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
   const int max_in_flight = absl::GetFlag(FLAGS_outbox_max_in_flight);
@@ -64,10 +121,11 @@ int Run() {
     return EXIT_FAILURE;
   }
 
-  const std::string db_path = (std::filesystem::path(data_dir) / "ingestion.db").string();
-  auto store = claimtrack::ingestion::SqliteDocumentStore::Open(db_path);
-  if (!store.ok()) {
-    spdlog::critical("--data_dir: {}", store.status().ToString());
+  std::function<void()> close_store;
+  std::string store_location;
+  std::unique_ptr<claimtrack::ingestion::DocumentStore> store =
+      OpenStore(&close_store, &store_location);
+  if (store == nullptr) {
     return EXIT_FAILURE;
   }
 
@@ -90,12 +148,12 @@ int Run() {
       absl::GetFlag(FLAGS_extraction_timeout));
   claimtrack::ingestion::OutboxDispatcherOptions outbox_options;
   outbox_options.max_in_flight = max_in_flight;
-  claimtrack::ingestion::OutboxDispatcher dispatcher(store->get(), &extraction,
+  claimtrack::ingestion::OutboxDispatcher dispatcher(store.get(), &extraction,
                                                      outbox_options);
 
   claimtrack::ingestion::IngestionServiceOptions options;
   options.limits.max_text_bytes = static_cast<size_t>(max_article_bytes);
-  claimtrack::ingestion::IngestionService service(store->get(), &dispatcher, options);
+  claimtrack::ingestion::IngestionService service(store.get(), &dispatcher, options);
 
   auto host = claimtrack::ServiceHost::Start(host_options, {&service}, {kHealthName});
   if (!host.ok()) {
@@ -105,7 +163,7 @@ int Run() {
   // Started after the server so that documents left from a previous run are
   // delivered while new ones arrive.
   dispatcher.Start();
-  spdlog::info("storing documents in {}; delivering to extraction at {}; {}", db_path,
+  spdlog::info("storing documents in {}; delivering to extraction at {}; {}", store_location,
                absl::GetFlag(FLAGS_extraction_address), (*security)->Describe());
 
   spdlog::info("received {}; draining", claimtrack::WaitForTerminationSignal());
@@ -113,7 +171,7 @@ int Run() {
   // in flight stays due for the next start), then close the store.
   (*host)->Shutdown();
   dispatcher.Stop();
-  (*store)->Close();
+  close_store();
   spdlog::info("stopped");
   return EXIT_SUCCESS;
 }

@@ -96,7 +96,8 @@ absl::Duration OutboxDispatcher::Backoff(int attempt_count) {
 
 void OutboxDispatcher::Loop() {
   while (true) {
-    std::vector<WaitDone> expired;
+    // (document name, waiter) whose deadline passed.
+    std::vector<std::pair<std::string, WaitDone>> expired;
     int capacity = 0;
     absl::Time now;
     {
@@ -136,15 +137,24 @@ void OutboxDispatcher::Loop() {
       now = options_.clock();
       while (!deadlines_.empty() && deadlines_.begin()->first <= now) {
         const uint64_t id = deadlines_.begin()->second;
+        auto waiter = waiters_.find(id);
+        std::string name = waiter == waiters_.end() ? "" : waiter->second.name;
         if (WaitDone done = TakeWaiterLocked(id); done) {
-          expired.push_back(std::move(done));
+          expired.emplace_back(std::move(name), std::move(done));
         }
       }
       capacity = paused_until_ > now
                      ? 0
                      : options_.max_in_flight - static_cast<int>(in_flight_.size());
     }
-    for (WaitDone& done : expired) {
+    for (auto& [name, done] : expired) {
+      // Another replica sharing the store may have finished it: its outcome
+      // never passes through this dispatcher, so look before giving up.
+      absl::StatusOr<Document> current = store_->Get(name, /*full_view=*/false);
+      if (current.ok() && IsFinished(*current)) {
+        done(*std::move(current));
+        continue;
+      }
       done(absl::DeadlineExceededError(
           "the document is stored but did not finish processing before the deadline"));
     }

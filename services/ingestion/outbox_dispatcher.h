@@ -55,7 +55,9 @@ struct OutboxDispatcherOptions {
 //
 // A document is due when RECEIVED or EXTRACTING with next_attempt_time <= now,
 // so one left EXTRACTING by a crash is simply delivered again after a restart
-// (extraction's ProcessDocument is idempotent).
+// (extraction's ProcessDocument is idempotent). With a store that replicas
+// share (PostgreSQL), FetchDue hands each replica only the documents it has
+// claimed, and a dead replica's claims lapse after a lease.
 class OutboxDispatcher {
  public:
   using WaitDone = absl::AnyInvocable<void(absl::StatusOr<Document> document)>;
@@ -82,7 +84,8 @@ class OutboxDispatcher {
 
   // Calls `done` once: with the document (BASIC view) when it is DONE or
   // FAILED (at once if it already is), with DEADLINE_EXCEEDED at `deadline`,
-  // or with the status given to CancelWait. Returns an id for CancelWait (0 if
+  // or with the status given to CancelWait. A document another replica
+  // finished (a shared store) is seen at the deadline, not before. Returns an id for CancelWait (0 if
   // `done` already ran).
   uint64_t WaitForCompletion(const std::string& name, absl::Time deadline, WaitDone done);
   // Ends a wait early (the caller went away); no-op if it already ended.

@@ -292,6 +292,34 @@ TEST_F(OutboxDispatcherTest, WaiterGetsDeadlineExceeded) {
             PROCESSING_STATE_DONE);
 }
 
+TEST_F(OutboxDispatcherTest, AWaiterSeesAnOutcomeRecordedElsewhereAtItsDeadline) {
+  const std::vector<std::string> names = IngestTexts(1);
+  FakeDocumentProcessor holding;
+  OutboxDispatcher dispatcher(store_.get(), &holding);
+  dispatcher.Start();
+  holding.AwaitHeld(1);
+  absl::Notification waited;
+  absl::StatusOr<Document> outcome;
+  dispatcher.WaitForCompletion(names[0], absl::Now() + absl::Milliseconds(200),
+                               [&](absl::StatusOr<Document> document) {
+                                 outcome = std::move(document);
+                                 waited.Notify();
+                               });
+  // Another replica on a shared store finishes it; this dispatcher's own
+  // delivery is still held.
+  absl::Notification marked;
+  store_->MarkDone(names[0], 4, [&](absl::StatusOr<Document> document) {
+    EXPECT_THAT(document, IsOk());
+    marked.Notify();
+  });
+  marked.WaitForNotification();
+  waited.WaitForNotification();
+  ASSERT_THAT(outcome, IsOk());
+  EXPECT_EQ(outcome->state(), PROCESSING_STATE_DONE);
+  EXPECT_EQ(outcome->statement_count(), 4);
+  holding.ReleaseAll(4);
+}
+
 TEST_F(OutboxDispatcherTest, CancelWaitAndStopEndWaits) {
   const std::vector<std::string> names = IngestTexts(2);
   FakeDocumentProcessor holding;

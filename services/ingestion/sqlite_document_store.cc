@@ -1,8 +1,8 @@
 #include "services/ingestion/sqlite_document_store.h"
 
 #include <cstdint>
+#include <iterator>
 #include <limits>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <utility>
 
@@ -12,6 +12,7 @@
 #include "common/api/pagination.h"
 #include "common/api/timestamps.h"
 #include "common/text/sha256.h"
+#include "services/ingestion/document_row.h"
 
 namespace claimtrack::ingestion {
 namespace {
@@ -32,7 +33,7 @@ using ::claimtrack::sqlite::Statement;
 // documents_by_state and sorts the whole backlog on every look. `original_text` is NULL
 // when it equals `text` (the common case), which halves what a clean article costs on
 // disk.
-constexpr absl::string_view kSchema = R"sql(
+constexpr absl::string_view kSchemaV1 = R"sql(
 CREATE TABLE IF NOT EXISTS documents (
   seq INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
@@ -62,6 +63,12 @@ CREATE INDEX IF NOT EXISTS documents_by_state ON documents(state, seq);
 CREATE INDEX IF NOT EXISTS documents_by_publisher ON documents(publisher, seq);
 )sql";
 
+// The schema's versions in order (PRAGMA user_version records the last
+// applied): version N's SQL turns N-1 into N. Append, never edit: files
+// written by earlier binaries are upgraded by running what they lack.
+constexpr absl::string_view kMigrations[] = {kSchemaV1};
+static_assert(std::size(kMigrations) == SqliteDocumentStore::kSchemaVersion);
+
 // Columns of the BASIC view, then those FULL adds; RowToDocument reads them
 // in this order.
 constexpr absl::string_view kBasicColumns =
@@ -71,34 +78,9 @@ constexpr absl::string_view kBasicColumns =
 constexpr absl::string_view kFullExtraColumns = ", text, COALESCE(original_text, text)";
 constexpr int kFirstFullColumn = 17;
 
-constexpr absl::string_view kNamePrefix = "documents/";
-
-std::string NameOf(absl::string_view id) { return absl::StrCat(kNamePrefix, id); }
-
-std::string JsonArray(const std::vector<std::string>& items) {
-  nlohmann::json array = nlohmann::json::array();
-  for (const std::string& item : items) {
-    array.push_back(item);
-  }
-  return array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-std::vector<std::string> ParseJsonArray(const std::string& text) {
-  std::vector<std::string> items;
-  const nlohmann::json array = nlohmann::json::parse(text, nullptr, false);
-  if (array.is_array()) {
-    for (const nlohmann::json& item : array) {
-      if (item.is_string()) {
-        items.push_back(item.get<std::string>());
-      }
-    }
-  }
-  return items;
-}
-
 Document RowToDocument(const Statement& row, bool full_view) {
   Document document;
-  document.set_name(NameOf(row.ColumnText(1)));
+  document.set_name(DocumentName(row.ColumnText(1)));
   claimtrack::type::v1::ArticleSource& source = *document.mutable_source();
   source.set_url(row.ColumnText(2));
   source.set_publisher(row.ColumnText(3));
@@ -128,30 +110,6 @@ Document RowToDocument(const Statement& row, bool full_view) {
   return document;
 }
 
-// Returns the id in "documents/{id}", or nullopt for any other string.
-std::optional<std::string> IdFromName(absl::string_view name) {
-  absl::string_view id = name;
-  if (!absl::ConsumePrefix(&id, kNamePrefix) || id.empty()) {
-    return std::nullopt;
-  }
-  return std::string(id);
-}
-
-absl::Status NotFound(absl::string_view name) {
-  return absl::NotFoundError(absl::StrCat("document \"", name, "\" does not exist"));
-}
-
-// What an ingested article becomes in the table, computed on the caller's
-// thread so the single writer thread only runs SQL.
-struct PreparedRow {
-  std::string id;
-  std::string content_sha256;
-  std::string authors_json;
-  std::string removed_json;
-  std::optional<int64_t> publish_time_micros;
-  NewDocument input;
-};
-
 }  // namespace
 
 
@@ -178,14 +136,16 @@ absl::StatusOr<std::unique_ptr<SqliteDocumentStore>> SqliteDocumentStore::Open(
         absl::StrCat(path, " has schema version ", version, ", newer than this binary's ",
                      kSchemaVersion, "; run a newer claimtrack-ingestion"));
   }
-  if (absl::Status created = (*writer)->Exec(kSchema); !created.ok()) {
-    return created;
-  }
-  if (version < kSchemaVersion) {
-    if (absl::Status set =
-            (*writer)->Exec(absl::StrCat("PRAGMA user_version = ", kSchemaVersion));
-        !set.ok()) {
-      return set;
+  // Each step and its version number in one transaction: a crash leaves
+  // the file at the old version or the new one, never between.
+  for (int next = static_cast<int>(version) + 1; next <= kSchemaVersion; ++next) {
+    if (absl::Status migrated = (*writer)->Exec(absl::StrCat(
+            "BEGIN IMMEDIATE;", kMigrations[next - 1], "; PRAGMA user_version = ", next,
+            "; COMMIT;"));
+        !migrated.ok()) {
+      (*writer)->Exec("ROLLBACK").IgnoreError();
+      return absl::Status(migrated.code(), absl::StrCat(path, ": schema migration ", next,
+                                                        ": ", migrated.message()));
     }
   }
   std::unique_ptr<SqliteDocumentStore> store(
@@ -218,17 +178,7 @@ void SqliteDocumentStore::Ingest(std::vector<NewDocument> documents, IngestDone 
   auto rows = std::make_unique<std::vector<PreparedRow>>();
   rows->reserve(documents.size());
   for (NewDocument& document : documents) {
-    PreparedRow row;
-    row.content_sha256 = Sha256Hex(document.cleaned.text);
-    row.id = DocumentId(document.source.url(), row.content_sha256);
-    row.authors_json =
-        JsonArray({document.source.authors().begin(), document.source.authors().end()});
-    row.removed_json = JsonArray(document.cleaned.removed_boilerplate);
-    if (document.source.has_publish_time()) {
-      row.publish_time_micros = ToUnixMicrosOrZero(document.source.publish_time());
-    }
-    row.input = std::move(document);
-    rows->push_back(std::move(row));
+    rows->push_back(PrepareRow(std::move(document)));
   }
   auto results = std::make_shared<std::vector<IngestResult>>(rows->size());
 
@@ -274,7 +224,7 @@ void SqliteDocumentStore::Ingest(std::vector<NewDocument> documents, IngestDone 
           return found.status();
         }
         if (*found) {
-          previous = NameOf((*latest)->ColumnText(0));
+          previous = DocumentName((*latest)->ColumnText(0));
           revision = (*latest)->ColumnInt(1) + 1;
         }
       }
@@ -315,18 +265,7 @@ void SqliteDocumentStore::Ingest(std::vector<NewDocument> documents, IngestDone 
           return inserted;
         }
       }
-      Document& document = result.document;
-      document.set_name(NameOf(row.id));
-      *document.mutable_source() = row.input.source;
-      for (const std::string& line : row.input.cleaned.removed_boilerplate) {
-        document.add_removed_boilerplate(line);
-      }
-      document.set_content_sha256(row.content_sha256);
-      document.set_revision(static_cast<int32_t>(revision));
-      document.set_previous_revision(previous);
-      document.set_state(PROCESSING_STATE_RECEIVED);
-      *document.mutable_create_time() = ProtoTimestampFromMicros(now);
-      *document.mutable_update_time() = ProtoTimestampFromMicros(now);
+      result.document = NewDocumentView(row, revision, previous, now);
       result.created = true;
     }
     return absl::OkStatus();
@@ -336,9 +275,9 @@ void SqliteDocumentStore::Ingest(std::vector<NewDocument> documents, IngestDone 
 
 absl::StatusOr<Document> SqliteDocumentStore::Get(absl::string_view name,
                                                   bool full_view) {
-  const std::optional<std::string> id = IdFromName(name);
+  const std::optional<std::string> id = DocumentIdFromName(name);
   if (!id.has_value()) {
-    return NotFound(name);
+    return DocumentNotFound(name);
   }
   absl::StatusOr<sqlite::ReaderPool::Lease> lease = readers_.Acquire();
   if (!lease.ok()) {
@@ -356,7 +295,7 @@ absl::StatusOr<Document> SqliteDocumentStore::Get(absl::string_view name,
     return found.status();
   }
   if (!*found) {
-    return NotFound(name);
+    return DocumentNotFound(name);
   }
   return RowToDocument(**select, full_view);
 }
@@ -455,7 +394,7 @@ absl::StatusOr<std::vector<OutboxItem>> SqliteDocumentStore::FetchDue(absl::Time
     if (!*row) {
       break;
     }
-    items.push_back(OutboxItem{NameOf(s.ColumnText(0)), static_cast<int>(s.ColumnInt(1)),
+    items.push_back(OutboxItem{DocumentName(s.ColumnText(0)), static_cast<int>(s.ColumnInt(1)),
                                absl::FromUnixMicros(s.ColumnInt(2))});
   }
   return items;
@@ -486,9 +425,9 @@ absl::StatusOr<std::optional<absl::Time>> SqliteDocumentStore::NextDueAfter(
 
 absl::StatusOr<claimtrack::type::v1::DocumentRef> SqliteDocumentStore::GetDocumentRef(
     absl::string_view name) {
-  const std::optional<std::string> id = IdFromName(name);
+  const std::optional<std::string> id = DocumentIdFromName(name);
   if (!id.has_value()) {
-    return NotFound(name);
+    return DocumentNotFound(name);
   }
   absl::StatusOr<sqlite::ReaderPool::Lease> lease = readers_.Acquire();
   if (!lease.ok()) {
@@ -507,7 +446,7 @@ absl::StatusOr<claimtrack::type::v1::DocumentRef> SqliteDocumentStore::GetDocume
     return found.status();
   }
   if (!*found) {
-    return NotFound(name);
+    return DocumentNotFound(name);
   }
   claimtrack::type::v1::DocumentRef ref;
   ref.set_name(std::string(name));
@@ -528,9 +467,9 @@ absl::StatusOr<claimtrack::type::v1::DocumentRef> SqliteDocumentStore::GetDocume
 void SqliteDocumentStore::SubmitUpdate(const std::string& name, std::string update_sql,
                                        absl::AnyInvocable<void(Statement&)> bind_rest,
                                        bool read_back, UpdateDone done) {
-  const std::optional<std::string> id = IdFromName(name);
+  const std::optional<std::string> id = DocumentIdFromName(name);
   if (!id.has_value()) {
-    done(NotFound(name));
+    done(DocumentNotFound(name));
     return;
   }
   auto document = std::make_shared<Document>();
@@ -549,7 +488,7 @@ void SqliteDocumentStore::SubmitUpdate(const std::string& name, std::string upda
       }
     }
     if (!read_back) {
-      document->set_name(NameOf(id));
+      document->set_name(DocumentName(id));
       return absl::OkStatus();
     }
     absl::StatusOr<CachedStatement> select = WriteStatement(
@@ -563,7 +502,7 @@ void SqliteDocumentStore::SubmitUpdate(const std::string& name, std::string upda
       return found.status();
     }
     if (!*found) {
-      return NotFound(NameOf(id));
+      return DocumentNotFound(DocumentName(id));
     }
     *document = RowToDocument(**select, /*full_view=*/false);
     return absl::OkStatus();
@@ -578,7 +517,7 @@ void SqliteDocumentStore::MarkInFlight(std::vector<std::string> names,
   std::vector<std::string> ids;
   ids.reserve(names.size());
   for (const std::string& name : names) {
-    if (std::optional<std::string> id = IdFromName(name); id.has_value()) {
+    if (std::optional<std::string> id = DocumentIdFromName(name); id.has_value()) {
       ids.push_back(*std::move(id));
     }
   }

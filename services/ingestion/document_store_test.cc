@@ -1,3 +1,15 @@
+// The DocumentStore contract, run against each backend: SQLite always,
+// PostgreSQL when scripts/with-postgres.sh provides a server. Then what only
+// PostgreSQL does: replicas sharing one outbox through leases.
+
+#include <algorithm>
+#include <atomic>
+#include <functional>
+#include <ostream>
+#include <set>
+#include <thread>
+
+#include "services/ingestion/postgres_document_store.h"
 #include "services/ingestion/sqlite_document_store.h"
 
 #include <gmock/gmock.h>
@@ -10,6 +22,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
+#include "common/postgres/connection.h"
+#include "common/postgres/test_database.h"
 #include "common/sqlite/database.h"
 #include "common/testing/status_matchers.h"
 
@@ -36,22 +50,76 @@ NewDocument MakeDocument(const std::string& text, const std::string& url = "",
   return document;
 }
 
-class SqliteDocumentStoreTest : public ::testing::Test {
+enum class Backend { kSqlite, kPostgres };
+
+// Names the backend in test names and in ctest's listing.
+void PrintTo(Backend backend, std::ostream* os) {
+  *os << (backend == Backend::kSqlite ? "SQLite" : "PostgreSQL");
+}
+
+std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
+  return info.param == Backend::kSqlite ? "Sqlite" : "Postgres";
+}
+
+class DocumentStoreTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = std::filesystem::path(::testing::TempDir()) /
-           absl::StrCat("store_", info->test_suite_name(), "_", info->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    if (GetParam() == Backend::kPostgres) {
+      database_url_ = postgres::TestDatabaseUrl();
+      if (database_url_.empty()) {
+        GTEST_SKIP() << postgres::kNoTestDatabase;
+      }
+      absl::StatusOr<std::string> name = postgres::CreateTestDatabase(
+          database_url_, absl::StrCat(info->test_suite_name(), ".", info->name()));
+      ASSERT_THAT(name, IsOk());
+      database_name_ = *name;
+    } else {
+      std::string test_name = info->name();
+      std::replace(test_name.begin(), test_name.end(), '/', '_');
+      dir_ = std::filesystem::path(::testing::TempDir()) /
+             absl::StrCat("store_", info->test_suite_name(), "_", test_name);
+      std::filesystem::remove_all(dir_);
+      std::filesystem::create_directories(dir_);
+    }
     Reopen();
+  }
+
+  // A store on this test's database; `replica_id` names a PostgreSQL replica.
+  absl::StatusOr<std::unique_ptr<DocumentStore>> OpenStore(
+      const std::string& replica_id = "replica-a", absl::Duration lease = absl::Seconds(60)) {
+    if (GetParam() == Backend::kSqlite) {
+      auto store = SqliteDocumentStore::Open(path());
+      if (!store.ok()) {
+        return store.status();
+      }
+      return std::unique_ptr<DocumentStore>(*std::move(store));
+    }
+    PostgresDocumentStoreOptions options;
+    options.database_url = database_url_;
+    options.database_name = database_name_;
+    options.replica_id = replica_id;
+    options.lease = lease;
+    auto store = PostgresDocumentStore::Open(std::move(options));
+    if (!store.ok()) {
+      return store.status();
+    }
+    return std::unique_ptr<DocumentStore>(*std::move(store));
   }
 
   void Reopen() {
     store_.reset();
-    auto store = SqliteDocumentStore::Open(path());
+    auto store = OpenStore();
     ASSERT_THAT(store, IsOk());
     store_ = *std::move(store);
+  }
+
+  void Close() {
+    if (auto* sqlite = dynamic_cast<SqliteDocumentStore*>(store_.get())) {
+      sqlite->Close();
+    } else if (auto* pg = dynamic_cast<PostgresDocumentStore*>(store_.get())) {
+      pg->Close();
+    }
   }
 
   std::string path() const { return (dir_ / "ingestion.db").string(); }
@@ -89,10 +157,12 @@ class SqliteDocumentStoreTest : public ::testing::Test {
   }
 
   std::filesystem::path dir_;
-  std::unique_ptr<SqliteDocumentStore> store_;
+  std::string database_url_;
+  std::string database_name_;
+  std::unique_ptr<DocumentStore> store_;
 };
 
-TEST_F(SqliteDocumentStoreTest, IngestStoresEverything) {
+TEST_P(DocumentStoreTest, IngestStoresEverything) {
   const IngestResult result = IngestOne(MakeDocument("Body.", "https://example.com/a"));
   EXPECT_TRUE(result.created);
   const Document& basic = result.document;
@@ -118,7 +188,7 @@ TEST_F(SqliteDocumentStoreTest, IngestStoresEverything) {
   EXPECT_TRUE(without_text->original_text().empty());
 }
 
-TEST_F(SqliteDocumentStoreTest, SameUrlAndTextIsIdempotent) {
+TEST_P(DocumentStoreTest, SameUrlAndTextIsIdempotent) {
   const IngestResult first = IngestOne(MakeDocument("Body.", "https://example.com/a"));
   const IngestResult second = IngestOne(MakeDocument("Body.", "https://example.com/a"));
   EXPECT_TRUE(first.created);
@@ -135,7 +205,7 @@ TEST_F(SqliteDocumentStoreTest, SameUrlAndTextIsIdempotent) {
   EXPECT_EQ((*results)[0].document.name(), (*results)[1].document.name());
 }
 
-TEST_F(SqliteDocumentStoreTest, NewTextAtSameUrlIsANewRevision) {
+TEST_P(DocumentStoreTest, NewTextAtSameUrlIsANewRevision) {
   const IngestResult first =
       IngestOne(MakeDocument("Version one.", "https://example.com/a"));
   const IngestResult second =
@@ -155,13 +225,13 @@ TEST_F(SqliteDocumentStoreTest, NewTextAtSameUrlIsANewRevision) {
   EXPECT_TRUE(no_url.document.previous_revision().empty());
 }
 
-TEST_F(SqliteDocumentStoreTest, GetUnknownIsNotFound) {
+TEST_P(DocumentStoreTest, GetUnknownIsNotFound) {
   EXPECT_THAT(store_->Get("documents/0123456789abcdef", true),
               StatusIs(absl::StatusCode::kNotFound));
   EXPECT_THAT(store_->Get("claims/x", true), StatusIs(absl::StatusCode::kNotFound));
 }
 
-TEST_F(SqliteDocumentStoreTest, ListPaginatesNewestFirstWithFilters) {
+TEST_P(DocumentStoreTest, ListPaginatesNewestFirstWithFilters) {
   std::vector<NewDocument> batch;
   for (int i = 0; i < 7; ++i) {
     batch.push_back(MakeDocument(absl::StrCat("Doc ", i, "."), "",
@@ -220,7 +290,7 @@ TEST_F(SqliteDocumentStoreTest, ListPaginatesNewestFirstWithFilters) {
   EXPECT_EQ(done_page->documents[0].statement_count(), 4);
 }
 
-TEST_F(SqliteDocumentStoreTest, FullPagesOfLargeDocumentsEndEarly) {
+TEST_P(DocumentStoreTest, FullPagesOfLargeDocumentsEndEarly) {
   std::vector<NewDocument> batch;
   for (int i = 0; i < 5; ++i) {
     batch.push_back(MakeDocument(absl::StrCat(std::string(1000, 'x'), " ", i, "."), ""));
@@ -245,7 +315,7 @@ TEST_F(SqliteDocumentStoreTest, FullPagesOfLargeDocumentsEndEarly) {
   EXPECT_EQ(pages, 2);
 }
 
-TEST_F(SqliteDocumentStoreTest, OutboxLifecycleAndDueOrdering) {
+TEST_P(DocumentStoreTest, OutboxLifecycleAndDueOrdering) {
   std::vector<NewDocument> batch;
   for (int i = 0; i < 3; ++i) {
     batch.push_back(MakeDocument(absl::StrCat("Doc ", i, ".")));
@@ -324,7 +394,7 @@ TEST_F(SqliteDocumentStoreTest, OutboxLifecycleAndDueOrdering) {
               StatusIs(absl::StatusCode::kNotFound));
 }
 
-TEST_F(SqliteDocumentStoreTest, AcknowledgedWritesSurviveReopen) {
+TEST_P(DocumentStoreTest, AcknowledgedWritesSurviveReopen) {
   std::vector<std::string> names;
   for (int i = 0; i < 20; ++i) {
     names.push_back(
@@ -347,23 +417,187 @@ TEST_F(SqliteDocumentStoreTest, AcknowledgedWritesSurviveReopen) {
       21);
 }
 
-TEST_F(SqliteDocumentStoreTest, RefusesANewerSchema) {
+TEST_P(DocumentStoreTest, RefusesANewerSchema) {
   store_.reset();
-  {
+  if (GetParam() == Backend::kSqlite) {
     auto db = sqlite::Database::Open(path());
     ASSERT_THAT(db, IsOk());
     ASSERT_THAT((*db)->Exec("PRAGMA user_version = 99"), IsOk());
+  } else {
+    auto db = postgres::Connection::Open(database_url_, database_name_);
+    ASSERT_THAT(db, IsOk());
+    ASSERT_THAT((*db)->Exec("INSERT INTO schema_migrations (component, version) "
+                            "VALUES ('ingestion', 99)"),
+                IsOk());
   }
-  EXPECT_THAT(SqliteDocumentStore::Open(path()),
-              StatusIs(absl::StatusCode::kFailedPrecondition));
+  absl::StatusOr<std::unique_ptr<DocumentStore>> refused = OpenStore();
+  EXPECT_THAT(refused, StatusIs(absl::StatusCode::kFailedPrecondition));
+  EXPECT_THAT(std::string(refused.status().message()),
+              ::testing::HasSubstr("schema version 99, newer than this binary's"));
 }
 
-TEST_F(SqliteDocumentStoreTest, WritesAfterCloseAreUnavailable) {
-  store_->Close();
+TEST_P(DocumentStoreTest, WritesAfterCloseAreUnavailable) {
+  Close();
   std::vector<NewDocument> batch;
   batch.push_back(MakeDocument("Late."));
   EXPECT_THAT(Ingest(std::move(batch)), StatusIs(absl::StatusCode::kUnavailable));
 }
+
+// What only the shared database does: several replicas on one outbox.
+class ReplicaStoreTest : public DocumentStoreTest {
+ protected:
+  std::unique_ptr<DocumentStore> Replica(const std::string& id,
+                                         absl::Duration lease = absl::Seconds(60)) {
+    auto store = OpenStore(id, lease);
+    EXPECT_THAT(store, IsOk());
+    return store.ok() ? *std::move(store) : nullptr;
+  }
+
+  static std::vector<std::string> Names(const absl::StatusOr<std::vector<OutboxItem>>& items) {
+    std::vector<std::string> names;
+    if (items.ok()) {
+      for (const OutboxItem& item : *items) {
+        names.push_back(item.name);
+      }
+    }
+    return names;
+  }
+
+  static absl::StatusOr<Document> MarkDone(DocumentStore& store, const std::string& name) {
+    absl::Notification done;
+    absl::StatusOr<Document> out;
+    store.MarkDone(name, 1, [&](absl::StatusOr<Document> document) {
+      out = std::move(document);
+      done.Notify();
+    });
+    done.WaitForNotification();
+    return out;
+  }
+};
+
+TEST_P(ReplicaStoreTest, ALeaseGivesEachDueDocumentToOneReplicaUntilItExpires) {
+  std::vector<NewDocument> batch;
+  for (int i = 0; i < 3; ++i) {
+    batch.push_back(MakeDocument(absl::StrCat("Doc ", i, ".")));
+  }
+  auto results = Ingest(std::move(batch));
+  ASSERT_THAT(results, IsOk());
+  // b's own lease is longer, so its wake-up below is a's lease ending, not
+  // b's idle poll.
+  std::unique_ptr<DocumentStore> b = Replica("replica-b", absl::Seconds(120));
+  ASSERT_NE(b, nullptr);
+  const absl::Time now = absl::Now() + absl::Seconds(1);
+
+  absl::StatusOr<std::vector<OutboxItem>> claimed = store_->FetchDue(now, 10);
+  ASSERT_THAT(claimed, IsOk());
+  ASSERT_EQ(claimed->size(), 3u);
+  // Held by replica-a: b gets nothing, a gets its own back (lease renewed).
+  EXPECT_THAT(Names(b->FetchDue(now, 10)), IsEmpty());
+  EXPECT_EQ(Names(store_->FetchDue(now, 10)), Names(claimed));
+  // b sleeps until the lease ends, then takes over (a died, say).
+  absl::StatusOr<std::optional<absl::Time>> wake = b->NextDueAfter(now);
+  ASSERT_THAT(wake, IsOk());
+  ASSERT_TRUE(wake->has_value());
+  EXPECT_EQ(absl::ToUnixMicros(**wake), absl::ToUnixMicros(now + absl::Seconds(60)));
+  const absl::Time later = now + absl::Seconds(61);
+  EXPECT_EQ(Names(b->FetchDue(later, 10)), Names(claimed));
+  // With nothing it may claim, b still looks again within one lease.
+  EXPECT_EQ(absl::ToUnixMicros(**b->NextDueAfter(later)),
+            absl::ToUnixMicros(later + absl::Seconds(120)));
+  EXPECT_THAT(Names(store_->FetchDue(later, 10)), IsEmpty());
+  // a's late outcome still counts once; b's then changes nothing.
+  const std::string first = (*claimed)[0].name;
+  ASSERT_THAT(MarkDone(*store_, first), IsOk());
+  absl::StatusOr<Document> again = MarkDone(*b, first);
+  ASSERT_THAT(again, IsOk());
+  EXPECT_EQ(again->state(), PROCESSING_STATE_DONE);
+  EXPECT_EQ(b->FetchDue(later, 10)->size(), 2u);
+}
+
+TEST_P(ReplicaStoreTest, ConcurrentReplicasClaimDisjointDocuments) {
+  constexpr int kDocuments = 200;
+  std::vector<NewDocument> batch;
+  for (int i = 0; i < kDocuments; ++i) {
+    batch.push_back(MakeDocument(absl::StrCat("Doc ", i, ".")));
+  }
+  ASSERT_THAT(Ingest(std::move(batch)), IsOk());
+  std::unique_ptr<DocumentStore> replicas[2] = {Replica("replica-b"), Replica("replica-c")};
+  ASSERT_NE(replicas[0], nullptr);
+  ASSERT_NE(replicas[1], nullptr);
+  std::multiset<std::string> delivered[2];
+  std::vector<std::thread> workers;
+  for (int r = 0; r < 2; ++r) {
+    workers.emplace_back([&, r] {
+      // Each round delivers what it claimed and records the outcome before
+      // it looks again, as the dispatcher does.
+      while (true) {
+        absl::StatusOr<std::vector<OutboxItem>> due =
+            replicas[r]->FetchDue(absl::Now(), 8);
+        ASSERT_THAT(due, IsOk());
+        if (due->empty()) {
+          return;
+        }
+        for (const OutboxItem& item : *due) {
+          delivered[r].insert(item.name);
+          ASSERT_THAT(MarkDone(*replicas[r], item.name), IsOk());
+        }
+      }
+    });
+  }
+  for (std::thread& worker : workers) {
+    worker.join();
+  }
+  std::multiset<std::string> all = delivered[0];
+  all.insert(delivered[1].begin(), delivered[1].end());
+  EXPECT_EQ(all.size(), static_cast<size_t>(kDocuments));
+  EXPECT_EQ(std::set<std::string>(all.begin(), all.end()).size(),
+            static_cast<size_t>(kDocuments))
+      << "a document was delivered by two replicas";
+  EXPECT_FALSE(delivered[0].empty());
+  EXPECT_FALSE(delivered[1].empty());
+}
+
+TEST_P(ReplicaStoreTest, ConcurrentRevisionsOfOneUrlStayDistinct) {
+  constexpr int kPerReplica = 20;
+  std::unique_ptr<DocumentStore> b = Replica("replica-b");
+  ASSERT_NE(b, nullptr);
+  std::vector<int32_t> revisions[2];
+  std::vector<std::thread> writers;
+  DocumentStore* stores[2] = {store_.get(), b.get()};
+  for (int r = 0; r < 2; ++r) {
+    writers.emplace_back([&, r] {
+      for (int i = 0; i < kPerReplica; ++i) {
+        absl::Notification done;
+        std::vector<NewDocument> one;
+        one.push_back(MakeDocument(absl::StrCat("Replica ", r, " text ", i, "."),
+                                   "https://example.com/live"));
+        stores[r]->Ingest(std::move(one),
+                          [&](absl::StatusOr<std::vector<IngestResult>> results) {
+                            EXPECT_THAT(results, IsOk());
+                            if (results.ok()) {
+                              revisions[r].push_back((*results)[0].document.revision());
+                            }
+                            done.Notify();
+                          });
+        done.WaitForNotification();
+      }
+    });
+  }
+  for (std::thread& writer : writers) {
+    writer.join();
+  }
+  std::set<int32_t> all(revisions[0].begin(), revisions[0].end());
+  all.insert(revisions[1].begin(), revisions[1].end());
+  ASSERT_EQ(all.size(), static_cast<size_t>(2 * kPerReplica));
+  EXPECT_EQ(*all.begin(), 1);
+  EXPECT_EQ(*all.rbegin(), 2 * kPerReplica);
+}
+
+INSTANTIATE_TEST_SUITE_P(Postgres, ReplicaStoreTest, ::testing::Values(Backend::kPostgres),
+                         BackendName);
+
+INSTANTIATE_TEST_SUITE_P(Backends, DocumentStoreTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
 
 }  // namespace
 }  // namespace claimtrack::ingestion
