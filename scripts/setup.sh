@@ -12,9 +12,10 @@ PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libspdlog-dev libgmock-dev libgtest-dev libsqlite3-dev libssl-dev
   nlohmann-json3-dev libcli11-dev openssl prometheus-cpp-dev
-  # PostgreSQL: libpq for the stores' --database_url backend, and a server
-  # that scripts/with-postgres.sh starts on loopback for the tests.
-  libpq-dev postgresql-15
+  # PostgreSQL: libpq for the stores' --database_url backend (the test
+  # command adds the server, postgresql-15, that scripts/with-postgres.sh
+  # starts on loopback).
+  libpq-dev
   nodejs npm
   # The Python client (clients/python): its stubs come from protoc +
   # grpc_python_plugin (protobuf-compiler-grpc, above); it and its tests run

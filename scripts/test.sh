@@ -10,8 +10,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${CLAIMTRACK_BUILD_DIR:-$ROOT/build}"
 
 # clang-14 and its libFuzzer runtime for the bounded fuzzing run below;
-# kubectl (kubernetes-client) and openssl for the deploy/ validation.
-CLAIMTRACK_EXTRA_PACKAGES="clang-14 libclang-rt-14-dev kubernetes-client openssl" "$ROOT/scripts/setup.sh"
+# kubectl (kubernetes-client) and openssl for the deploy/ validation;
+# postgresql-15 for the throwaway server the tests run beside.
+CLAIMTRACK_EXTRA_PACKAGES="clang-14 libclang-rt-14-dev kubernetes-client openssl postgresql-15" "$ROOT/scripts/setup.sh"
 
 echo "== buf lint (protos/)"
 (cd "$ROOT" && npx --yes @bufbuild/buf@1.75.0 lint)
