@@ -1,6 +1,8 @@
 // What operators rely on: health per service, graceful SIGTERM, and data
 // that survives a clean restart.
 
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 
@@ -8,11 +10,13 @@
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
+#include "absl/strings/str_cat.h"
 #include "common/grpc/channel.h"
 #include "common/testing/status_matchers.h"
 #include "tests/support/article_generator.h"
 #include "tests/support/health_check.h"
 #include "tests/support/pipeline.h"
+#include "tests/support/service_process.h"
 
 namespace claimtrack {
 namespace {
@@ -83,6 +87,20 @@ TEST_F(LifecycleTest, SigtermDrainsAndARestartKeepsTheData) {
   ASSERT_THAT(pipeline_->Ingestion()->GetDocument(&context, get, &document), IsOk());
   EXPECT_EQ(document.state(), ingestion::PROCESSING_STATE_DONE);
   EXPECT_EQ(document.statement_count(), response.document().statement_count());
+}
+
+// A second service on a port already in use must fail, not share it:
+// gRPC's default SO_REUSEPORT would let both bind and split the calls.
+TEST_F(LifecycleTest, AServiceOnATakenPortRefusesToStart) {
+  const std::string dir = testing::MakeWorkDir("taken_port");
+  auto second = testing::ServiceProcess::Start(
+      "claimtrack-extraction",
+      {absl::StrCat("--listen=", pipeline_->address(Pipeline::Service::kExtraction))}, dir);
+  ASSERT_THAT(second, StatusIs(absl::StatusCode::kInternal, ::testing::HasSubstr("exited")));
+  const std::string message(second.status().message());
+  std::ifstream log(message.substr(message.rfind(' ') + 1));
+  const std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+  EXPECT_THAT(text, ::testing::HasSubstr("--listen: cannot listen on"));
 }
 
 }  // namespace

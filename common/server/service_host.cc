@@ -70,6 +70,10 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
                            &port);
   builder.SetMaxReceiveMessageSize(options.max_message_bytes);
   builder.SetMaxSendMessageSize(options.max_message_bytes);
+  // gRPC binds with SO_REUSEPORT by default, so a second server on a port
+  // already taken starts "successfully" and the two split the traffic. A
+  // taken port must be an error instead.
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS,
                              static_cast<int>(absl::ToInt64Milliseconds(options.max_connection_age)));
   builder.AddChannelArgument(
@@ -104,6 +108,7 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
     // Plaintext by design and on any address: it answers nothing but
     // health, which the probes of the orchestrator need without TLS.
     grpc::ServerBuilder health_builder;
+    health_builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
     health_builder.AddListeningPort(options.health_address, grpc::InsecureServerCredentials(),
                                     &health_port);
     health_server = health_builder.BuildAndStart();

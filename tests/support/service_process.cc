@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -12,6 +13,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
@@ -36,6 +38,13 @@ absl::StatusOr<std::unique_ptr<ServiceProcess>> ServiceProcess::Start(
 
   std::vector<std::string> argv_storage = {BinaryPath(binary),
                                            absl::StrCat("--port_file=", port_file)};
+  // A free port unless the test names one: never a service's default port,
+  // which tests running side by side would share.
+  if (std::none_of(args.begin(), args.end(), [](const std::string& arg) {
+        return absl::StartsWith(arg, "--listen=");
+      })) {
+    argv_storage.push_back("--listen=127.0.0.1:0");
+  }
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (std::string& arg : argv_storage) {
