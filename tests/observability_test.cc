@@ -9,6 +9,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "claimtrack/ingestion/v1/ingestion_service.grpc.pb.h"
 #include "claimtrack/verification/v1/verification_service.grpc.pb.h"
 #include "common/grpc/channel.h"
 #include "common/testing/status_matchers.h"
@@ -74,6 +75,35 @@ TEST(ObservabilityTest, MetricsCountCallsByMethodAndCodeAndTimeCommits) {
                               "\"verification.db\"}"),
                     HasSubstr("claimtrack_store_commit_writes_bucket{database="
                               "\"verification.db\",le=\"1\"}")));
+}
+
+// While extraction is down, what waits in the outbox shows at every scrape.
+TEST(ObservabilityTest, OutboxDepthAndOldestAgeWhileExtractionIsDown) {
+  const std::string dir = testing::MakeWorkDir("observability_outbox");
+  const int metrics_port = testing::FreePort();
+  auto ingestion = testing::ServiceProcess::Start(
+      "claimtrack-ingestion",
+      {absl::StrCat("--data_dir=", dir, "/data"), "--extraction_address=127.0.0.1:1",
+       absl::StrCat("--metrics_listen=127.0.0.1:", metrics_port)},
+      dir);
+  ASSERT_THAT(ingestion, IsOk());
+  auto stub = claimtrack::ingestion::v1::IngestionService::NewStub(
+      grpc::CreateChannel((*ingestion)->address(), grpc::InsecureChannelCredentials()));
+  for (const char* text : {"\"One,\" she said.", "\"Two,\" he said."}) {
+    grpc::ClientContext context;
+    claimtrack::ingestion::v1::IngestArticleRequest request;
+    request.mutable_article()->set_text(text);
+    claimtrack::ingestion::v1::IngestArticleResponse response;
+    ASSERT_THAT(stub->IngestArticle(&context, request, &response), IsOk());
+  }
+  const testing::CommandResult scrape =
+      testing::RunShell(absl::StrCat("curl -sf http://127.0.0.1:", metrics_port, "/metrics"));
+  ASSERT_EQ(scrape.exit_code, 0) << scrape.output;
+  EXPECT_THAT(scrape.output, HasSubstr("\nclaimtrack_outbox_documents 2\n"));
+  EXPECT_THAT(scrape.output, ::testing::ContainsRegex(
+                                 "\nclaimtrack_outbox_oldest_age_seconds [0-9.e-]+\n"));
+  EXPECT_THAT(scrape.output, HasSubstr("claimtrack_store_commit_seconds_count{database="
+                                       "\"ingestion.db\"}"));
 }
 
 }  // namespace

@@ -15,9 +15,18 @@ std::shared_ptr<prometheus::Registry>& RegistryPointer() {
   return *registry;
 }
 
+std::vector<std::shared_ptr<prometheus::Collectable>>& Collectables() {
+  static auto* collectables = new std::vector<std::shared_ptr<prometheus::Collectable>>;
+  return *collectables;
+}
+
 }  // namespace
 
 prometheus::Registry& Registry() { return *RegistryPointer(); }
+
+void RegisterCollectable(std::shared_ptr<prometheus::Collectable> collectable) {
+  Collectables().push_back(std::move(collectable));
+}
 
 prometheus::Histogram::BucketBoundaries LatencyBuckets() {
   return {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01,
@@ -35,6 +44,9 @@ absl::StatusOr<std::unique_ptr<MetricsEndpoint>> MetricsEndpoint::Start(
         absl::StrCat("--metrics_listen: cannot listen on ", address, ": ", error.what()));
   }
   exposer->RegisterCollectable(RegistryPointer());
+  for (const std::shared_ptr<prometheus::Collectable>& collectable : Collectables()) {
+    exposer->RegisterCollectable(collectable);
+  }
   const std::vector<int> ports = exposer->GetListeningPorts();
   return std::unique_ptr<MetricsEndpoint>(
       new MetricsEndpoint(std::move(exposer), ports.empty() ? 0 : ports.front()));

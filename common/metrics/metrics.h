@@ -3,7 +3,9 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
+#include <prometheus/collectable.h>
 #include <prometheus/exposer.h>
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
@@ -22,8 +24,12 @@ prometheus::Registry& Registry();
 // extraction.
 prometheus::Histogram::BucketBoundaries LatencyBuckets();
 
+// Adds metrics computed when Prometheus scrapes (gauges read from a store,
+// say) to what the endpoint serves. Register before the endpoint starts.
+void RegisterCollectable(std::shared_ptr<prometheus::Collectable> collectable);
+
 // GET /metrics on `address` (host:port; port 0 picks one), serving
-// Registry(). Stops when destroyed.
+// Registry() and the registered collectables. Stops when destroyed.
 class MetricsEndpoint {
  public:
   static absl::StatusOr<std::unique_ptr<MetricsEndpoint>> Start(const std::string& address);

@@ -62,6 +62,13 @@ struct OutboxItem {
   absl::Time next_attempt_time;
 };
 
+// What is waiting in the outbox (for metrics): documents not yet DONE or
+// FAILED, and when the oldest of them was stored.
+struct OutboxStats {
+  int64_t undelivered = 0;
+  std::optional<absl::Time> oldest_create_time;
+};
+
 // Where documents live. All writes are asynchronous and durable before their
 // callback runs (group commit); callbacks run on the store's writer thread
 // and must not block. Reads are synchronous, short and local.
@@ -93,6 +100,9 @@ class DocumentStore {
   virtual absl::StatusOr<std::vector<OutboxItem>> FetchDue(absl::Time now, int limit) = 0;
   // The earliest next_attempt_time after `now` among undelivered documents.
   virtual absl::StatusOr<std::optional<absl::Time>> NextDueAfter(absl::Time now) = 0;
+  // How many documents are undelivered (RECEIVED or EXTRACTING) and the
+  // oldest one's create time. One short read; metrics call it per scrape.
+  virtual absl::StatusOr<OutboxStats> GetOutboxStats() = 0;
   // The document as extraction needs it (name, cleaned text, source).
   virtual absl::StatusOr<claimtrack::type::v1::DocumentRef> GetDocumentRef(
       absl::string_view name) = 0;

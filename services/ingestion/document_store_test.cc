@@ -394,6 +394,41 @@ TEST_P(DocumentStoreTest, OutboxLifecycleAndDueOrdering) {
               StatusIs(absl::StatusCode::kNotFound));
 }
 
+TEST_P(DocumentStoreTest, OutboxStatsCountWhatWaitsAndTheOldest) {
+  absl::StatusOr<OutboxStats> empty = store_->GetOutboxStats();
+  ASSERT_THAT(empty, IsOk());
+  EXPECT_EQ(empty->undelivered, 0);
+  EXPECT_FALSE(empty->oldest_create_time.has_value());
+
+  const absl::Time before = absl::Now();
+  const std::string first = IngestOne(MakeDocument("First.")).document.name();
+  const std::string second = IngestOne(MakeDocument("Second.")).document.name();
+  IngestOne(MakeDocument("Third."));
+  {
+    absl::Notification marked;
+    store_->MarkInFlight({second}, [&](absl::Status) { marked.Notify(); });
+    marked.WaitForNotification();
+  }
+  auto create_time = [&](const std::string& name) {
+    const auto time = store_->Get(name, false)->create_time();
+    return absl::FromUnixSeconds(time.seconds()) + absl::Nanoseconds(time.nanos());
+  };
+  absl::StatusOr<OutboxStats> waiting = store_->GetOutboxStats();
+  ASSERT_THAT(waiting, IsOk());
+  EXPECT_EQ(waiting->undelivered, 3);  // RECEIVED and EXTRACTING alike
+  ASSERT_TRUE(waiting->oldest_create_time.has_value());
+  EXPECT_EQ(*waiting->oldest_create_time, create_time(first));
+  EXPECT_GE(*waiting->oldest_create_time, absl::FromUnixSeconds(absl::ToUnixSeconds(before)));
+
+  // Done documents no longer count; the oldest is now the second.
+  ASSERT_THAT(Update([&](auto cb) { store_->MarkDone(first, 1, std::move(cb)); }), IsOk());
+  absl::StatusOr<OutboxStats> later = store_->GetOutboxStats();
+  ASSERT_THAT(later, IsOk());
+  EXPECT_EQ(later->undelivered, 2);
+  ASSERT_TRUE(later->oldest_create_time.has_value());
+  EXPECT_EQ(*later->oldest_create_time, create_time(second));
+}
+
 TEST_P(DocumentStoreTest, AcknowledgedWritesSurviveReopen) {
   std::vector<std::string> names;
   for (int i = 0; i < 20; ++i) {

@@ -17,11 +17,13 @@
 #include "common/config/flags.h"
 #include "common/grpc/channel.h"
 #include "common/logging/logging.h"
+#include "common/metrics/metrics.h"
 #include "common/server/server_flags.h"
 #include "common/server/service_host.h"
 #include "services/ingestion/extraction_client.h"
 #include "services/ingestion/ingestion_service.h"
 #include "services/ingestion/outbox_dispatcher.h"
+#include "services/ingestion/outbox_metrics.h"
 #include "services/ingestion/postgres_document_store.h"
 #include "services/ingestion/sqlite_document_store.h"
 #include "spdlog/spdlog.h"
@@ -155,6 +157,10 @@ int Run() {
   options.limits.max_text_bytes = static_cast<size_t>(max_article_bytes);
   claimtrack::ingestion::IngestionService service(store.get(), &dispatcher, options);
 
+  // Read at each scrape (with --metrics_listen); the endpoint stops with the
+  // host, before the store closes.
+  claimtrack::metrics::RegisterCollectable(
+      std::make_shared<claimtrack::ingestion::OutboxMetrics>(store.get()));
   auto host = claimtrack::ServiceHost::Start(host_options, {&service}, {kHealthName});
   if (!host.ok()) {
     spdlog::critical("{}", host.status().ToString());

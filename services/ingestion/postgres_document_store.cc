@@ -373,6 +373,27 @@ absl::StatusOr<std::optional<absl::Time>> PostgresDocumentStore::NextDueAfter(ab
   return std::optional<absl::Time>(std::min(poll, absl::FromUnixMicros(next->Int(0, 0))));
 }
 
+absl::StatusOr<OutboxStats> PostgresDocumentStore::GetOutboxStats() {
+  absl::StatusOr<postgres::ConnectionPool::Lease> db = readers_.Acquire();
+  if (!db.ok()) {
+    return db.status();
+  }
+  absl::StatusOr<Result> stats = (*db)->Query(
+      absl::StrCat("SELECT COUNT(*), MIN(create_micros) FROM documents WHERE ", kUndelivered),
+      {});
+  if (!stats.ok()) {
+    return stats.status();
+  }
+  OutboxStats result;
+  if (stats->rows() > 0) {
+    result.undelivered = stats->Int(0, 0);
+    if (!stats->IsNull(0, 1)) {
+      result.oldest_create_time = absl::FromUnixMicros(stats->Int(0, 1));
+    }
+  }
+  return result;
+}
+
 absl::StatusOr<claimtrack::type::v1::DocumentRef> PostgresDocumentStore::GetDocumentRef(
     absl::string_view name) {
   const std::optional<std::string> id = DocumentIdFromName(name);

@@ -70,6 +70,7 @@ class PostgresDocumentStore final : public DocumentStore {
   absl::StatusOr<ListDocumentsPage> List(const ListDocumentsQuery& query) override;
   absl::StatusOr<std::vector<OutboxItem>> FetchDue(absl::Time now, int limit) override;
   absl::StatusOr<std::optional<absl::Time>> NextDueAfter(absl::Time now) override;
+  absl::StatusOr<OutboxStats> GetOutboxStats() override;
   absl::StatusOr<claimtrack::type::v1::DocumentRef> GetDocumentRef(absl::string_view name) override;
   void MarkInFlight(std::vector<std::string> names,
                     absl::AnyInvocable<void(absl::Status status)> done) override;

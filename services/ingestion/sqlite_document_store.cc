@@ -423,6 +423,35 @@ absl::StatusOr<std::optional<absl::Time>> SqliteDocumentStore::NextDueAfter(
   return std::optional<absl::Time>(absl::FromUnixMicros((*select)->ColumnInt(0)));
 }
 
+absl::StatusOr<OutboxStats> SqliteDocumentStore::GetOutboxStats() {
+  absl::StatusOr<sqlite::ReaderPool::Lease> lease = readers_.Acquire();
+  if (!lease.ok()) {
+    return lease.status();
+  }
+  // Counting walks documents_by_state's undelivered entries; the oldest is
+  // the lowest seq of each state (seq grows with create time): two seeks.
+  absl::StatusOr<CachedStatement> select = lease->Prepare(
+      "SELECT (SELECT COUNT(*) FROM documents WHERE state IN (1, 2)), "
+      "(SELECT MIN(create_micros) FROM documents WHERE seq IN ("
+      "(SELECT MIN(seq) FROM documents WHERE state = 1), "
+      "(SELECT MIN(seq) FROM documents WHERE state = 2)))");
+  if (!select.ok()) {
+    return select.status();
+  }
+  absl::StatusOr<bool> row = (*select)->Step();
+  if (!row.ok()) {
+    return row.status();
+  }
+  OutboxStats stats;
+  if (*row) {
+    stats.undelivered = (*select)->ColumnInt(0);
+    if (!(*select)->ColumnIsNull(1)) {
+      stats.oldest_create_time = absl::FromUnixMicros((*select)->ColumnInt(1));
+    }
+  }
+  return stats;
+}
+
 absl::StatusOr<claimtrack::type::v1::DocumentRef> SqliteDocumentStore::GetDocumentRef(
     absl::string_view name) {
   const std::optional<std::string> id = DocumentIdFromName(name);
