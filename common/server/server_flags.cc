@@ -44,24 +44,27 @@ security::ServerSecurity ServerSecurityFromFlags() {
 
 std::string HealthListenFromFlag() { return absl::GetFlag(FLAGS_health_listen); }
 
-absl::StatusOr<std::unique_ptr<security::ServerSecurityContext>> ApplyCommonServerFlags(
-    ServiceHostOptions* options) {
+absl::StatusOr<CommonServerSetup> ApplyCommonServerFlags(ServiceHostOptions* options) {
+  CommonServerSetup setup;
   absl::StatusOr<std::unique_ptr<security::ServerSecurityContext>> security =
       security::ServerSecurityContext::Load(ServerSecurityFromFlags(), options->address);
   if (!security.ok()) {
     return security.status();
   }
-  options->credentials = (*security)->credentials();
+  setup.security = *std::move(security);
+  absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> peer =
+      security::MakeChannelCredentials(TlsFilesFromFlags());
+  if (!peer.ok()) {
+    return peer.status();
+  }
+  setup.peer_credentials = *std::move(peer);
+  options->credentials = setup.security->credentials();
   options->health_address = HealthListenFromFlag();
   options->metrics_address = absl::GetFlag(FLAGS_metrics_listen);
   if (!options->metrics_address.empty()) {
     metrics::ExportStoreCommitMetrics();
   }
-  return security;
-}
-
-absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> ChannelCredentialsFromFlags() {
-  return security::MakeChannelCredentials(TlsFilesFromFlags());
+  return setup;
 }
 
 }  // namespace claimtrack

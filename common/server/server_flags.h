@@ -27,16 +27,19 @@ security::ServerSecurity ServerSecurityFromFlags();
 // --health_listen: "" or host:port of the plaintext health-only port.
 std::string HealthListenFromFlag();
 
+// What a service takes from the shared flags besides its host options.
+struct CommonServerSetup {
+  // Must outlive the host: services ask it who a caller is.
+  std::unique_ptr<security::ServerSecurityContext> security;
+  // For calls to the other services (mutual TLS when --tls_cert_file is set).
+  std::shared_ptr<grpc::ChannelCredentials> peer_credentials;
+};
+
 // Loads the server's security from the flags for `options->address` and
 // completes `options` with its credentials, the health-only port and the
-// metrics port (--metrics_listen). The returned context must outlive the
-// host (services ask it who a caller is). Errors name the flag (a plaintext
+// metrics port (--metrics_listen). Errors name the flag (a plaintext
 // non-loopback address, a missing file).
-absl::StatusOr<std::unique_ptr<security::ServerSecurityContext>> ApplyCommonServerFlags(
-    ServiceHostOptions* options);
-
-// Credentials for calls to the other services, from the TLS flags.
-absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> ChannelCredentialsFromFlags();
+absl::StatusOr<CommonServerSetup> ApplyCommonServerFlags(ServiceHostOptions* options);
 
 }  // namespace claimtrack
 

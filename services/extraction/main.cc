@@ -44,11 +44,9 @@ int Run() {
   host_options.port_file = absl::GetFlag(FLAGS_port_file);
   host_options.max_message_bytes = max_message_bytes;
   host_options.drain_timeout = absl::GetFlag(FLAGS_drain_timeout);
-  auto security = claimtrack::ApplyCommonServerFlags(&host_options);
-  auto credentials = claimtrack::ChannelCredentialsFromFlags();
-  if (!security.ok() || !credentials.ok()) {
-    spdlog::critical("{}", std::string(!security.ok() ? security.status().message()
-                                                      : credentials.status().message()));
+  auto common = claimtrack::ApplyCommonServerFlags(&host_options);
+  if (!common.ok()) {
+    spdlog::critical("{}", std::string(common.status().message()));
     return EXIT_FAILURE;
   }
 
@@ -57,14 +55,14 @@ int Run() {
                    claimtrack::MakeServiceChannel(
                        absl::GetFlag(FLAGS_verification_address),
                        "claimtrack.verification.v1.VerificationService", max_message_bytes,
-                       *credentials)));
+                       common->peer_credentials)));
 
   auto host = claimtrack::ServiceHost::Start(host_options, {&service}, {kHealthName});
   if (!host.ok()) {
     spdlog::critical("{}", host.status().ToString());
     return EXIT_FAILURE;
   }
-  spdlog::info("{}; recording with verification at {}", (*security)->Describe(),
+  spdlog::info("{}; recording with verification at {}", common->security->Describe(),
                absl::GetFlag(FLAGS_verification_address));
   spdlog::info("received {}; draining", claimtrack::WaitForTerminationSignal());
   (*host)->Shutdown();

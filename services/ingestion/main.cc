@@ -136,17 +136,15 @@ int Run() {
   host_options.port_file = absl::GetFlag(FLAGS_port_file);
   host_options.max_message_bytes = max_message_bytes;
   host_options.drain_timeout = absl::GetFlag(FLAGS_drain_timeout);
-  auto security = claimtrack::ApplyCommonServerFlags(&host_options);
-  auto credentials = claimtrack::ChannelCredentialsFromFlags();
-  if (!security.ok() || !credentials.ok()) {
-    spdlog::critical("{}", std::string(!security.ok() ? security.status().message()
-                                                      : credentials.status().message()));
+  auto common = claimtrack::ApplyCommonServerFlags(&host_options);
+  if (!common.ok()) {
+    spdlog::critical("{}", std::string(common.status().message()));
     return EXIT_FAILURE;
   }
 
   claimtrack::ingestion::ExtractionClient extraction(
-      claimtrack::MakeServiceChannel(absl::GetFlag(FLAGS_extraction_address),
-                                     kExtractionService, max_message_bytes, *credentials),
+      claimtrack::MakeServiceChannel(absl::GetFlag(FLAGS_extraction_address), kExtractionService,
+                                     max_message_bytes, common->peer_credentials),
       absl::GetFlag(FLAGS_extraction_timeout));
   claimtrack::ingestion::OutboxDispatcherOptions outbox_options;
   outbox_options.max_in_flight = max_in_flight;
@@ -170,7 +168,7 @@ int Run() {
   // delivered while new ones arrive.
   dispatcher.Start();
   spdlog::info("storing documents in {}; delivering to extraction at {}; {}", store_location,
-               absl::GetFlag(FLAGS_extraction_address), (*security)->Describe());
+               absl::GetFlag(FLAGS_extraction_address), common->security->Describe());
 
   spdlog::info("received {}; draining", claimtrack::WaitForTerminationSignal());
   // Drain calls first (their commits finish), then stop delivering (what is

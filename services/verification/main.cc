@@ -88,13 +88,13 @@ int main(int argc, char** argv) {
   }
 
   claimtrack::ServiceHostOptions host_options = config.host;
-  auto security = claimtrack::ApplyCommonServerFlags(&host_options);
-  if (!security.ok()) {
-    spdlog::error("{}", std::string(security.status().message()));
+  auto common = claimtrack::ApplyCommonServerFlags(&host_options);
+  if (!common.ok()) {
+    spdlog::error("{}", std::string(common.status().message()));
     return 2;
   }
 
-  claimtrack::verification::VerificationServiceImpl service(**store, security->get(),
+  claimtrack::verification::VerificationServiceImpl service(**store, common->security.get(),
                                                            config.claim_review);
   absl::StatusOr<std::unique_ptr<claimtrack::ServiceHost>> host = claimtrack::ServiceHost::Start(
       host_options, {&service}, {"claimtrack.verification.v1.VerificationService"});
@@ -102,7 +102,7 @@ int main(int argc, char** argv) {
     spdlog::error("{}", host.status().ToString());
     return 1;
   }
-  spdlog::info("claim store: {}; {}", db_path, (*security)->Describe());
+  spdlog::info("claim store: {}; {}", db_path, common->security->Describe());
 
   const std::string signal = claimtrack::WaitForTerminationSignal();
   spdlog::info("{}: draining", signal);
