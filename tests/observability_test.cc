@@ -6,6 +6,7 @@
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -104,6 +105,43 @@ TEST(ObservabilityTest, OutboxDepthAndOldestAgeWhileExtractionIsDown) {
                                  "\nclaimtrack_outbox_oldest_age_seconds [0-9.e-]+\n"));
   EXPECT_THAT(scrape.output, HasSubstr("claimtrack_store_commit_seconds_count{database="
                                        "\"ingestion.db\"}"));
+}
+
+// One grep follows an article: the caller's request id comes back with the
+// ingest reply and appears in the extraction and verification log lines
+// about its document, although the outbox delivered it later.
+TEST(ObservabilityTest, TheRequestIdFollowsTheArticleThroughTheServices) {
+  // The services log per document at debug level; children inherit this.
+  setenv("CLAIMTRACK_LOG_LEVEL", "debug", /*overwrite=*/1);
+  auto pipeline = testing::Pipeline::Start(testing::MakeWorkDir("observability_request_id"));
+  unsetenv("CLAIMTRACK_LOG_LEVEL");
+  ASSERT_THAT(pipeline, IsOk());
+
+  grpc::ClientContext context;
+  context.AddMetadata("x-request-id", "trace-7f3a");
+  context.set_deadline(DeadlineIn(absl::Seconds(30)));
+  claimtrack::ingestion::v1::IngestArticleRequest request;
+  request.mutable_article()->set_text("\"The harbor reopens in May,\" Mayor Ann Ruiz said.");
+  request.set_wait_for_processing(true);
+  claimtrack::ingestion::v1::IngestArticleResponse response;
+  ASSERT_THAT((*pipeline)->Ingestion()->IngestArticle(&context, request, &response), IsOk());
+  const auto& returned = context.GetServerInitialMetadata();
+  ASSERT_EQ(returned.count("x-request-id"), 1u);
+  EXPECT_EQ(returned.find("x-request-id")->second, "trace-7f3a");
+
+  const std::string logs = (*pipeline)->Logs();
+  const std::string document = response.document().name();
+  EXPECT_THAT(logs, ::testing::ContainsRegex(absl::StrCat(
+                        "extraction ", document, ": recorded .* \\[request trace-7f3a\\]")));
+  EXPECT_THAT(logs, ::testing::ContainsRegex(absl::StrCat(
+                        "verification ", document, ": .* \\[request trace-7f3a\\]")));
+
+  // Without one, ingestion makes one up and says which.
+  grpc::ClientContext anonymous;
+  request.set_wait_for_processing(false);
+  ASSERT_THAT((*pipeline)->Ingestion()->IngestArticle(&anonymous, request, &response), IsOk());
+  ASSERT_EQ(anonymous.GetServerInitialMetadata().count("x-request-id"), 1u);
+  EXPECT_EQ(anonymous.GetServerInitialMetadata().find("x-request-id")->second.size(), 16u);
 }
 
 }  // namespace

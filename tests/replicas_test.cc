@@ -433,8 +433,9 @@ TEST(IngestionSchemaTest, RefusesToStartOnANewerSchema) {
   ASSERT_NE(at, std::string::npos) << error;
   std::ifstream log(error.substr(at + 4));
   const std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
-  EXPECT_THAT(text, ::testing::HasSubstr("the database has ingestion schema version 99, newer "
-                                         "than this binary's 2; run a newer claimtrack-ingestion"));
+  EXPECT_THAT(text, ::testing::ContainsRegex(
+                        "the database has ingestion schema version 99, newer than this "
+                        "binary's [0-9]+; run a newer claimtrack-ingestion"));
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/grpc/channel.h"
+#include "common/grpc/request_id.h"
 #include "common/metrics/metrics.h"
 #include "common/status/grpc_status.h"
 #include "services/extraction/document_validation.h"
@@ -97,17 +98,21 @@ grpc::ServerUnaryReactor* ExtractionService::ProcessDocument(
       std::min(DeadlineIn(options_.verification_timeout), context->deadline()));
 
   const std::string document_name = request->document().name();
+  const std::string request_id = RequestIdOf(*context);
+  PropagateRequestId(request_id, &call->context);
   verification_->async()->RecordStatements(
       &call->context, &call->request, &call->response,
-      [call, reactor, response, statement_count, document_name](grpc::Status status) {
+      [call, reactor, response, statement_count, document_name,
+       request_id](grpc::Status status) {
         grpc::Status result = grpc::Status::OK;
         if (status.ok()) {
           response->set_statement_count(statement_count);
-          spdlog::debug("{}: recorded {} statements ({} new claims)", document_name,
-                        statement_count, call->response.created_claim_count());
+          spdlog::debug("{}: recorded {} statements ({} new claims) [request {}]",
+                        document_name, statement_count, call->response.created_claim_count(),
+                        request_id);
         } else {
-          spdlog::warn("{}: recording statements failed: {}", document_name,
-                       status.error_message());
+          spdlog::warn("{}: recording statements failed: {} [request {}]", document_name,
+                       status.error_message(), request_id);
           // Keep the code (UNAVAILABLE stays retryable for the caller) and
           // say which hop failed.
           result = grpc::Status(status.error_code(),

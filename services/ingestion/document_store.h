@@ -25,6 +25,17 @@ struct NewDocument {
   claimtrack::type::v1::ArticleSource source;
   std::string original_text;
   CleanedText cleaned;
+  // The ingest call's request id (common/grpc/request_id.h), kept so that
+  // the work the outbox does later carries it too.
+  std::string request_id;
+};
+
+// A document as the outbox delivers it.
+struct DocumentDelivery {
+  // Name, cleaned text, source: what extraction needs.
+  claimtrack::type::v1::DocumentRef document;
+  // Of the call that stored it; empty for documents stored before ids were.
+  std::string request_id;
 };
 
 struct IngestResult {
@@ -103,9 +114,8 @@ class DocumentStore {
   // How many documents are undelivered (RECEIVED or EXTRACTING) and the
   // oldest one's create time. One short read; metrics call it per scrape.
   virtual absl::StatusOr<OutboxStats> GetOutboxStats() = 0;
-  // The document as extraction needs it (name, cleaned text, source).
-  virtual absl::StatusOr<claimtrack::type::v1::DocumentRef> GetDocumentRef(
-      absl::string_view name) = 0;
+  // The document as the outbox delivers it. NOT_FOUND if there is none.
+  virtual absl::StatusOr<DocumentDelivery> GetDocumentDelivery(absl::string_view name) = 0;
 
   // State EXTRACTING, attempt_count + 1, for each of `names` (one write for
   // a whole dispatch round). Nothing is read back: the dispatcher does not

@@ -385,13 +385,23 @@ TEST_P(DocumentStoreTest, OutboxLifecycleAndDueOrdering) {
   ASSERT_THAT(late, IsOk());
   EXPECT_EQ(late->state(), PROCESSING_STATE_DONE);
 
-  absl::StatusOr<claimtrack::type::v1::DocumentRef> ref = store_->GetDocumentRef(a);
-  ASSERT_THAT(ref, IsOk());
-  EXPECT_EQ(ref->name(), a);
-  EXPECT_EQ(ref->text(), "Doc 0.");
-  EXPECT_EQ(ref->source().publisher(), "Example News");
-  EXPECT_THAT(store_->GetDocumentRef("documents/0123456789abcdef"),
+  absl::StatusOr<DocumentDelivery> delivery = store_->GetDocumentDelivery(a);
+  ASSERT_THAT(delivery, IsOk());
+  EXPECT_EQ(delivery->document.name(), a);
+  EXPECT_EQ(delivery->document.text(), "Doc 0.");
+  EXPECT_EQ(delivery->document.source().publisher(), "Example News");
+  EXPECT_EQ(delivery->request_id, "");
+  EXPECT_THAT(store_->GetDocumentDelivery("documents/0123456789abcdef"),
               StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST_P(DocumentStoreTest, TheIngestRequestIdGoesWithTheDelivery) {
+  NewDocument document = MakeDocument("Traced.");
+  document.request_id = "trace-7f3a";
+  const std::string name = IngestOne(std::move(document)).document.name();
+  absl::StatusOr<DocumentDelivery> delivery = store_->GetDocumentDelivery(name);
+  ASSERT_THAT(delivery, IsOk());
+  EXPECT_EQ(delivery->request_id, "trace-7f3a");
 }
 
 TEST_P(DocumentStoreTest, OutboxStatsCountWhatWaitsAndTheOldest) {

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "common/grpc/channel.h"
+#include "common/grpc/request_id.h"
 #include "common/status/grpc_status.h"
 
 namespace claimtrack::ingestion {
@@ -31,11 +32,12 @@ ExtractionClient::~ExtractionClient() {
 }
 
 void ExtractionClient::Process(const claimtrack::type::v1::DocumentRef& document,
-                               Done done) {
+                               const std::string& request_id, Done done) {
   auto* call = new Call;
   *call->request.mutable_document() = document;
   call->done = std::move(done);
   call->context.set_deadline(DeadlineIn(timeout_));
+  PropagateRequestId(request_id, &call->context);
   {
     absl::MutexLock lock(&mu_);
     outstanding_.insert(call);

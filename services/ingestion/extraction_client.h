@@ -22,7 +22,8 @@ class ExtractionClient final : public DocumentProcessor {
   // Cancels outstanding calls and waits for their callbacks.
   ~ExtractionClient() override;
 
-  void Process(const claimtrack::type::v1::DocumentRef& document, Done done) override;
+  void Process(const claimtrack::type::v1::DocumentRef& document, const std::string& request_id,
+               Done done) override;
   void CancelAll() override;
 
  private:

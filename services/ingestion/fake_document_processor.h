@@ -24,7 +24,8 @@ class FakeDocumentProcessor final : public DocumentProcessor {
   explicit FakeDocumentProcessor(Respond respond = nullptr)
       : respond_(std::move(respond)) {}
 
-  void Process(const claimtrack::type::v1::DocumentRef& document, Done done) override {
+  void Process(const claimtrack::type::v1::DocumentRef& document, const std::string& request_id,
+               Done done) override {
     int call_number = 0;
     {
       absl::MutexLock lock(&mu_);

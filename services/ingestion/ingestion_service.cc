@@ -10,6 +10,7 @@
 #include "absl/synchronization/mutex.h"
 #include "common/api/pagination.h"
 #include "common/api/resource_name.h"
+#include "common/grpc/request_id.h"
 #include "common/status/grpc_status.h"
 #include "services/ingestion/text_cleaner.h"
 
@@ -227,10 +228,13 @@ absl::StatusOr<NewDocument> PrepareArticle(const IngestArticleRequest& request,
 grpc::ServerUnaryReactor* IngestionService::IngestArticle(
     grpc::CallbackServerContext* context, const IngestArticleRequest* request,
     IngestArticleResponse* response) {
+  const std::string request_id = RequestIdOf(*context);
+  context->AddInitialMetadata(kRequestIdMetadataKey, request_id);
   absl::StatusOr<NewDocument> document = PrepareArticle(*request, options_.limits, "");
   if (!document.ok()) {
     return FinishNow(context, document.status());
   }
+  document->request_id = request_id;
   auto* reactor = new IngestReactor(this, context, {request}, {response});
   std::vector<NewDocument> documents;
   documents.push_back(*std::move(document));
@@ -247,6 +251,8 @@ grpc::ServerUnaryReactor* IngestionService::BatchIngestArticles(
                                   absl::StrCat("requests must hold 1 to ", kMaxBatchSize,
                                                " articles; got ", count)));
   }
+  const std::string request_id = RequestIdOf(*context);
+  context->AddInitialMetadata(kRequestIdMetadataKey, request_id);
   // All or nothing: every article is checked before anything is stored.
   std::vector<NewDocument> documents;
   documents.reserve(count);
@@ -258,6 +264,7 @@ grpc::ServerUnaryReactor* IngestionService::BatchIngestArticles(
     if (!document.ok()) {
       return FinishNow(context, document.status());
     }
+    document->request_id = request_id;
     documents.push_back(*std::move(document));
     requests.push_back(&request->requests(i));
   }

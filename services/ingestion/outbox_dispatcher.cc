@@ -203,11 +203,10 @@ void OutboxDispatcher::Loop() {
 }
 
 void OutboxDispatcher::Dispatch(const std::vector<const OutboxItem*>& items) {
-  std::vector<std::pair<const OutboxItem*, claimtrack::type::v1::DocumentRef>> loaded;
+  std::vector<std::pair<const OutboxItem*, DocumentDelivery>> loaded;
   loaded.reserve(items.size());
   for (const OutboxItem* item : items) {
-    absl::StatusOr<claimtrack::type::v1::DocumentRef> ref =
-        store_->GetDocumentRef(item->name);
+    absl::StatusOr<DocumentDelivery> ref = store_->GetDocumentDelivery(item->name);
     if (!ref.ok()) {
       spdlog::error("outbox: loading {} failed: {}", item->name, ref.status().ToString());
       absl::MutexLock lock(&mu_);
@@ -235,15 +234,16 @@ void OutboxDispatcher::Dispatch(const std::vector<const OutboxItem*>& items) {
   });
   for (auto& [item, ref] : loaded) {
     const int attempt_count = item->attempt_count + 1;
-    processor_->Process(ref, [this, name = item->name,
-                              attempt_count](absl::StatusOr<int> result) mutable {
-      OnProcessed(name, attempt_count, std::move(result));
-    });
+    processor_->Process(ref.document, ref.request_id,
+                        [this, name = item->name, request_id = ref.request_id,
+                         attempt_count](absl::StatusOr<int> result) mutable {
+                          OnProcessed(name, request_id, attempt_count, std::move(result));
+                        });
   }
 }
 
-void OutboxDispatcher::OnProcessed(const std::string& name, int attempt_count,
-                                   absl::StatusOr<int> result) {
+void OutboxDispatcher::OnProcessed(const std::string& name, const std::string& request_id,
+                                   int attempt_count, absl::StatusOr<int> result) {
   {
     absl::MutexLock lock(&mu_);
     if (stopping_) {
@@ -269,13 +269,14 @@ void OutboxDispatcher::OnProcessed(const std::string& name, int attempt_count,
   }
   const absl::Status& error = result.status();
   if (error.code() == absl::StatusCode::kInvalidArgument) {
-    spdlog::warn("outbox: extraction rejected {}: {}", name, error.ToString());
+    spdlog::warn("outbox: extraction rejected {}: {} [request {}]", name, error.ToString(),
+                 request_id);
     store_->MarkFailed(name, std::string(error.message()), std::move(settle));
     return;
   }
   const absl::Duration delay = Backoff(attempt_count);
-  spdlog::debug("outbox: delivering {} failed (attempt {}), retrying in {}: {}", name,
-                attempt_count, absl::FormatDuration(delay), error.ToString());
+  spdlog::debug("outbox: delivering {} failed (attempt {}), retrying in {}: {} [request {}]",
+                name, attempt_count, absl::FormatDuration(delay), error.ToString(), request_id);
   PauseDeliveries(error);
   store_->ScheduleRetry(name, options_.clock() + delay,
                         absl::StrCat("attempt ", attempt_count, ": ", error.ToString()),

@@ -28,7 +28,9 @@ class DocumentProcessor {
  public:
   using Done = absl::AnyInvocable<void(absl::StatusOr<int> statement_count)>;
   virtual ~DocumentProcessor() = default;
-  virtual void Process(const claimtrack::type::v1::DocumentRef& document, Done done) = 0;
+  // `request_id` (may be empty) goes with the call (common/grpc/request_id.h).
+  virtual void Process(const claimtrack::type::v1::DocumentRef& document,
+                       const std::string& request_id, Done done) = 0;
   // Makes every outstanding call finish soon (typically CANCELLED). Called at
   // shutdown so that nothing is left to call back into a stopped dispatcher.
   virtual void CancelAll() {}
@@ -107,7 +109,7 @@ class OutboxDispatcher {
   void Loop();
   // Loads, marks in flight and hands to the processor one round of items.
   void Dispatch(const std::vector<const OutboxItem*>& items);
-  void OnProcessed(const std::string& name, int attempt_count,
+  void OnProcessed(const std::string& name, const std::string& request_id, int attempt_count,
                    absl::StatusOr<int> result);
   void Settle(const std::string& name, absl::StatusOr<Document> document);
   // Removes and returns a waiter's callback; empty if it is gone.

@@ -65,7 +65,10 @@ ALTER TABLE documents ADD COLUMN lease_owner TEXT;
 ALTER TABLE documents ADD COLUMN lease_expiry_micros BIGINT;
 )sql";
 
-constexpr postgres::Migration kMigrations[] = {{1, kSchemaV1}, {2, kSchemaV2}};
+// Version 3: each document keeps its ingest call's request id.
+constexpr absl::string_view kSchemaV3 =
+    "ALTER TABLE documents ADD COLUMN request_id TEXT NOT NULL DEFAULT ''";
+constexpr postgres::Migration kMigrations[] = {{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}};
 static_assert(std::size(kMigrations) == PostgresDocumentStore::kSchemaVersion);
 
 // Columns of the BASIC view, then those FULL adds (as in the SQLite store).
@@ -192,10 +195,11 @@ void PostgresDocumentStore::Ingest(std::vector<NewDocument> documents, IngestDon
           "publish_time_micros, text, original_text, removed_boilerplate_json, "
           "content_sha256, revision, previous_revision, state, failure_reason, "
           "statement_count, attempt_count, next_attempt_micros, create_micros, "
-          "update_micros) "
+          "update_micros, request_id) "
           "SELECT $1, $2, $3, $4, $5, $6::bigint, $7, $8, $9, $10, COALESCE(latest.revision, 0) + "
           "1, "
-          "COALESCE('documents/' || latest.id, ''), $11::integer, '', 0, 0, $12::bigint, $12, $12 "
+          "COALESCE('documents/' || latest.id, ''), $11::integer, '', 0, 0, $12::bigint, $12, $12, "
+          "$13 "
           "FROM (SELECT 1) AS one LEFT JOIN LATERAL (SELECT id, revision FROM documents "
           "WHERE url = $2 AND url <> '' ORDER BY revision DESC LIMIT 1) AS latest ON true "
           "ON CONFLICT (id) DO NOTHING RETURNING revision, previous_revision",
@@ -206,7 +210,8 @@ void PostgresDocumentStore::Ingest(std::vector<NewDocument> documents, IngestDon
            row.input.original_text == row.input.cleaned.text ? Param()
                                                              : Param(row.input.original_text),
            row.removed_json, row.content_sha256,
-           absl::StrCat(static_cast<int>(PROCESSING_STATE_RECEIVED)), absl::StrCat(now)});
+           absl::StrCat(static_cast<int>(PROCESSING_STATE_RECEIVED)), absl::StrCat(now),
+           row.input.request_id});
       if (!inserted.ok()) {
         return inserted.status();
       }
@@ -394,7 +399,7 @@ absl::StatusOr<OutboxStats> PostgresDocumentStore::GetOutboxStats() {
   return result;
 }
 
-absl::StatusOr<claimtrack::type::v1::DocumentRef> PostgresDocumentStore::GetDocumentRef(
+absl::StatusOr<DocumentDelivery> PostgresDocumentStore::GetDocumentDelivery(
     absl::string_view name) {
   const std::optional<std::string> id = DocumentIdFromName(name);
   if (!id.has_value()) {
@@ -405,7 +410,7 @@ absl::StatusOr<claimtrack::type::v1::DocumentRef> PostgresDocumentStore::GetDocu
     return db.status();
   }
   absl::StatusOr<Result> found = (*db)->Query(
-      "SELECT text, url, publisher, title, authors_json, publish_time_micros "
+      "SELECT text, url, publisher, title, authors_json, publish_time_micros, request_id "
       "FROM documents WHERE id = $1",
       {*id});
   if (!found.ok()) {
@@ -414,7 +419,9 @@ absl::StatusOr<claimtrack::type::v1::DocumentRef> PostgresDocumentStore::GetDocu
   if (found->rows() == 0) {
     return DocumentNotFound(name);
   }
-  claimtrack::type::v1::DocumentRef ref;
+  DocumentDelivery delivery;
+  delivery.request_id = found->Text(0, 6);
+  claimtrack::type::v1::DocumentRef& ref = delivery.document;
   ref.set_name(std::string(name));
   ref.set_text(found->Text(0, 0));
   claimtrack::type::v1::ArticleSource& source = *ref.mutable_source();
@@ -427,7 +434,7 @@ absl::StatusOr<claimtrack::type::v1::DocumentRef> PostgresDocumentStore::GetDocu
   if (!found->IsNull(0, 5)) {
     *source.mutable_publish_time() = ProtoTimestampFromMicros(found->Int(0, 5));
   }
-  return ref;
+  return delivery;
 }
 
 void PostgresDocumentStore::MarkInFlight(std::vector<std::string> names,

@@ -46,7 +46,7 @@ struct PostgresDocumentStoreOptions {
 class PostgresDocumentStore final : public DocumentStore {
  public:
   // The schema this binary writes (schema_migrations, component "ingestion").
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // Connects, applies the migrations this database lacks, and refuses (with
   // FAILED_PRECONDITION) a schema newer than kSchemaVersion.
@@ -71,7 +71,7 @@ class PostgresDocumentStore final : public DocumentStore {
   absl::StatusOr<std::vector<OutboxItem>> FetchDue(absl::Time now, int limit) override;
   absl::StatusOr<std::optional<absl::Time>> NextDueAfter(absl::Time now) override;
   absl::StatusOr<OutboxStats> GetOutboxStats() override;
-  absl::StatusOr<claimtrack::type::v1::DocumentRef> GetDocumentRef(absl::string_view name) override;
+  absl::StatusOr<DocumentDelivery> GetDocumentDelivery(absl::string_view name) override;
   void MarkInFlight(std::vector<std::string> names,
                     absl::AnyInvocable<void(absl::Status status)> done) override;
   void MarkDone(const std::string& name, int statement_count, UpdateDone done) override;

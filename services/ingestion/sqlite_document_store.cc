@@ -66,7 +66,10 @@ CREATE INDEX IF NOT EXISTS documents_by_publisher ON documents(publisher, seq);
 // The schema's versions in order (PRAGMA user_version records the last
 // applied): version N's SQL turns N-1 into N. Append, never edit: files
 // written by earlier binaries are upgraded by running what they lack.
-constexpr absl::string_view kMigrations[] = {kSchemaV1};
+// Version 2: each document keeps its ingest call's request id.
+constexpr absl::string_view kSchemaV2 =
+    "ALTER TABLE documents ADD COLUMN request_id TEXT NOT NULL DEFAULT ''";
+constexpr absl::string_view kMigrations[] = {kSchemaV1, kSchemaV2};
 static_assert(std::size(kMigrations) == SqliteDocumentStore::kSchemaVersion);
 
 // Columns of the BASIC view, then those FULL adds; RowToDocument reads them
@@ -234,8 +237,8 @@ void SqliteDocumentStore::Ingest(std::vector<NewDocument> documents, IngestDone 
           "publish_time_micros, text, original_text, removed_boilerplate_json, "
           "content_sha256, revision, previous_revision, state, failure_reason, "
           "statement_count, attempt_count, next_attempt_micros, create_micros, "
-          "update_micros) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-          "?13, '', 0, 0, ?14, ?14, ?14)");
+          "update_micros, request_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+          "?12, ?13, '', 0, 0, ?14, ?14, ?14, ?15)");
       if (!insert.ok()) {
         return insert.status();
       }
@@ -260,7 +263,7 @@ void SqliteDocumentStore::Ingest(std::vector<NewDocument> documents, IngestDone 
         }
         s.Bind(9, row.removed_json).Bind(10, row.content_sha256).Bind(11, revision);
         s.Bind(12, previous).Bind(13, static_cast<int64_t>(PROCESSING_STATE_RECEIVED));
-        s.Bind(14, now);
+        s.Bind(14, now).Bind(15, row.input.request_id);
         if (absl::Status inserted = s.Run(); !inserted.ok()) {
           return inserted;
         }
@@ -452,7 +455,7 @@ absl::StatusOr<OutboxStats> SqliteDocumentStore::GetOutboxStats() {
   return stats;
 }
 
-absl::StatusOr<claimtrack::type::v1::DocumentRef> SqliteDocumentStore::GetDocumentRef(
+absl::StatusOr<DocumentDelivery> SqliteDocumentStore::GetDocumentDelivery(
     absl::string_view name) {
   const std::optional<std::string> id = DocumentIdFromName(name);
   if (!id.has_value()) {
@@ -463,7 +466,7 @@ absl::StatusOr<claimtrack::type::v1::DocumentRef> SqliteDocumentStore::GetDocume
     return lease.status();
   }
   absl::StatusOr<CachedStatement> select = lease->Prepare(
-      "SELECT text, url, publisher, title, authors_json, publish_time_micros "
+      "SELECT text, url, publisher, title, authors_json, publish_time_micros, request_id "
       "FROM documents WHERE id = ?1");
   if (!select.ok()) {
     return select.status();
@@ -477,7 +480,9 @@ absl::StatusOr<claimtrack::type::v1::DocumentRef> SqliteDocumentStore::GetDocume
   if (!*found) {
     return DocumentNotFound(name);
   }
-  claimtrack::type::v1::DocumentRef ref;
+  DocumentDelivery delivery;
+  delivery.request_id = s.ColumnText(6);
+  claimtrack::type::v1::DocumentRef& ref = delivery.document;
   ref.set_name(std::string(name));
   ref.set_text(s.ColumnText(0));
   claimtrack::type::v1::ArticleSource& source = *ref.mutable_source();
@@ -490,7 +495,7 @@ absl::StatusOr<claimtrack::type::v1::DocumentRef> SqliteDocumentStore::GetDocume
   if (!s.ColumnIsNull(5)) {
     *source.mutable_publish_time() = ProtoTimestampFromMicros(s.ColumnInt(5));
   }
-  return ref;
+  return delivery;
 }
 
 void SqliteDocumentStore::SubmitUpdate(const std::string& name, std::string update_sql,

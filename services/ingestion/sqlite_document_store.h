@@ -22,7 +22,7 @@ class SqliteDocumentStore final : public DocumentStore {
  public:
   // The schema this binary writes. A file with a newer one is refused rather
   // than misread.
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // Opens (creating if needed) the database at `path`.
   static absl::StatusOr<std::unique_ptr<SqliteDocumentStore>> Open(
@@ -42,8 +42,7 @@ class SqliteDocumentStore final : public DocumentStore {
   absl::StatusOr<std::vector<OutboxItem>> FetchDue(absl::Time now, int limit) override;
   absl::StatusOr<std::optional<absl::Time>> NextDueAfter(absl::Time now) override;
   absl::StatusOr<OutboxStats> GetOutboxStats() override;
-  absl::StatusOr<claimtrack::type::v1::DocumentRef> GetDocumentRef(
-      absl::string_view name) override;
+  absl::StatusOr<DocumentDelivery> GetDocumentDelivery(absl::string_view name) override;
   void MarkInFlight(std::vector<std::string> names,
                     absl::AnyInvocable<void(absl::Status status)> done) override;
   void MarkDone(const std::string& name, int statement_count, UpdateDone done) override;

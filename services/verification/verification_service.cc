@@ -3,8 +3,10 @@
 #include <string>
 #include <utility>
 
+#include "common/grpc/request_id.h"
 #include "common/status/grpc_status.h"
 #include "services/verification/request_validation.h"
+#include "spdlog/spdlog.h"
 
 namespace claimtrack::verification {
 
@@ -34,11 +36,18 @@ grpc::ServerUnaryReactor* VerificationServiceImpl::RecordStatements(
     return reactor;
   }
   store_.RecordStatements(
-      *std::move(statements), [reactor, response](absl::StatusOr<RecordResult> result) {
+      *std::move(statements), [reactor, response, document = request->document().name(),
+                               request_id = RequestIdOf(*context)](
+                                  absl::StatusOr<RecordResult> result) {
         if (!result.ok()) {
+          spdlog::warn("{}: recording failed: {} [request {}]", document,
+                       result.status().ToString(), request_id);
           reactor->Finish(ToGrpcStatus(result.status()));
           return;
         }
+        spdlog::debug("{}: {} claims new, {} appearances new [request {}]", document,
+                      result->created_claim_count, result->created_appearance_count,
+                      request_id);
         for (std::string& claim : result->claims) {
           response->add_claims(std::move(claim));
         }
