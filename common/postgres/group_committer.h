@@ -4,13 +4,11 @@
 #include <cstddef>
 #include <deque>
 #include <memory>
-#include <thread>
+#include <vector>
 
-#include "absl/base/thread_annotations.h"
-#include "absl/functional/any_invocable.h"
 #include "absl/status/status.h"
-#include "absl/synchronization/mutex.h"
 #include "common/postgres/connection.h"
+#include "common/storage/group_commit_queue.h"
 
 namespace claimtrack::postgres {
 
@@ -23,11 +21,12 @@ namespace claimtrack::postgres {
 // its writes runs again in a transaction of its own, so writes must be safe
 // to run again (they only fill their results). `done` runs after the COMMIT
 // returned (durable with synchronous_commit on, the default), in commit
-// order, on a completion thread; it must not block.
+// order, on a completion thread; it must not block. The queue and its
+// threads are GroupCommitQueue's (common/storage), shared with SQLite.
 class GroupCommitter {
  public:
-  using Write = absl::AnyInvocable<absl::Status(Connection& db)>;
-  using Done = absl::AnyInvocable<void(absl::Status status)>;
+  using Write = GroupCommitQueue<Connection>::Write;
+  using Done = GroupCommitQueue<Connection>::Done;
 
   struct Options {
     // The most writes in one transaction.
@@ -37,59 +36,31 @@ class GroupCommitter {
   GroupCommitter(std::unique_ptr<Connection> writer, Options options);
   explicit GroupCommitter(std::unique_ptr<Connection> writer)
       : GroupCommitter(std::move(writer), Options{}) {}
-  // Commits what was submitted, then stops the threads.
-  ~GroupCommitter();
   GroupCommitter(const GroupCommitter&) = delete;
   GroupCommitter& operator=(const GroupCommitter&) = delete;
 
   // Queues a write. After Shutdown(), `done` gets UNAVAILABLE at once.
-  void Submit(Write write, Done done);
+  void Submit(Write write, Done done) { queue_.Submit(std::move(write), std::move(done)); }
   // Queues a write and waits for its commit (start-up and tests only).
-  absl::Status Run(Write write);
+  absl::Status Run(Write write) { return queue_.Run(std::move(write)); }
   // Commits everything already submitted and stops; later submissions fail.
-  void Shutdown();
+  void Shutdown() { queue_.Shutdown(); }
 
  private:
-  struct Pending {
-    Write write;
-    Done done;
-  };
-  struct Completion {
-    Done done;
-    absl::Status status;
-  };
+  using Pending = GroupCommitQueue<Connection>::Pending;
 
-  void Loop();
-  void CompletionLoop();
-  void CommitBatch(std::deque<Pending>& batch);
+  // On the writer thread: one transaction, or each write alone after a failure.
+  std::vector<absl::Status> CommitBatch(std::deque<Pending>& batch);
   // One write in a transaction of its own.
   absl::Status RunAlone(Write& write);
 
-  const Options options_;
   std::unique_ptr<Connection> writer_;
-  absl::Mutex mu_;
-  std::deque<Pending> queue_ ABSL_GUARDED_BY(mu_);
-  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
-  absl::Mutex completion_mu_;
-  std::deque<Completion> completions_ ABSL_GUARDED_BY(completion_mu_);
-  bool completions_done_ ABSL_GUARDED_BY(completion_mu_) = false;
-
-  // Last, so that they start after every member they use is constructed.
-  std::thread thread_;
-  std::thread completion_thread_;
+  // Last: its threads start once writer_ exists, and its destructor (commit
+  // what is queued, stop) runs while writer_ still does.
+  GroupCommitQueue<Connection> queue_;
 };
 
-// The `done` of a write that fills `*result` (see sqlite::DeliverResult).
-template <typename T, typename Done>
-GroupCommitter::Done DeliverResult(std::shared_ptr<T> result, Done done) {
-  return [result = std::move(result), done = std::move(done)](absl::Status status) mutable {
-    if (!status.ok()) {
-      done(std::move(status));
-      return;
-    }
-    done(std::move(*result));
-  };
-}
+using ::claimtrack::DeliverResult;
 
 }  // namespace claimtrack::postgres
 
