@@ -22,6 +22,7 @@ using ingestion::v1::ListDocumentsResponse;
 struct ListOptions {
   std::string state;
   std::string publisher;
+  std::string url;
   int page_size = 0;
   std::string page_token;
   bool all = false;
@@ -41,6 +42,7 @@ int List(const ListOptions& options, const GlobalOptions& global) {
   request.set_page_size(options.page_size);
   request.set_page_token(options.page_token);
   request.set_publisher(options.publisher);
+  request.set_url(options.url);
   if (!options.state.empty()) {
     // The option is checked against the names, so this parses.
     request.set_state(
@@ -124,6 +126,8 @@ void AddDocumentsCommand(CLI::App& app, const GlobalOptions& global) {
       ->type_name("STATE");
   list->add_option("--publisher", list_options->publisher,
                    "Only documents from this publisher (exact match)");
+  list->add_option("--url", list_options->url,
+                   "Only documents with this source URL (exact match): its revisions");
   list->add_option("--page-size", list_options->page_size,
                    "Documents per page (server default 50, at most 1000)")
       ->check(CLI::NonNegativeNumber);

@@ -50,6 +50,8 @@ struct ListDocumentsQuery {
   ProcessingState state = ProcessingState::PROCESSING_STATE_UNSPECIFIED;
   // Empty matches every publisher.
   std::string publisher;
+  // Empty matches every URL.
+  std::string url;
   // Already validated and capped (EffectivePageSize).
   int page_size = 50;
   std::string page_token;
@@ -60,6 +62,10 @@ struct ListDocumentsQuery {
   // large articles stays under the server's message limit.
   size_t max_text_bytes = 4 << 20;
 };
+
+// What a List page token is bound to: the filters, not the page size or
+// view, which callers may change between pages.
+std::string ListDocumentsFingerprint(const ListDocumentsQuery& query);
 
 struct ListDocumentsPage {
   std::vector<Document> documents;

@@ -225,6 +225,30 @@ TEST_P(DocumentStoreTest, NewTextAtSameUrlIsANewRevision) {
   EXPECT_TRUE(no_url.document.previous_revision().empty());
 }
 
+TEST_P(DocumentStoreTest, ListByUrlGivesEveryRevisionNewestFirst) {
+  const IngestResult first = IngestOne(MakeDocument("Version one.", "https://example.com/a"));
+  IngestOne(MakeDocument("Elsewhere.", "https://example.com/b"));
+  const IngestResult second = IngestOne(MakeDocument("Version two.", "https://example.com/a"));
+  ListDocumentsQuery query;
+  query.url = "https://example.com/a";
+  query.page_size = 1;
+  std::vector<std::string> seen;
+  do {
+    absl::StatusOr<ListDocumentsPage> page = store_->List(query);
+    ASSERT_THAT(page, IsOk());
+    for (const Document& document : page->documents) {
+      seen.push_back(document.name());
+    }
+    query.page_token = page->next_page_token;
+  } while (!query.page_token.empty());
+  EXPECT_THAT(seen, ElementsAre(second.document.name(), first.document.name()));
+
+  query.url = "https://example.com/never-ingested";
+  absl::StatusOr<ListDocumentsPage> none = store_->List(query);
+  ASSERT_THAT(none, IsOk());
+  EXPECT_THAT(none->documents, IsEmpty());
+}
+
 TEST_P(DocumentStoreTest, GetUnknownIsNotFound) {
   EXPECT_THAT(store_->Get("documents/0123456789abcdef", true),
               StatusIs(absl::StatusCode::kNotFound));

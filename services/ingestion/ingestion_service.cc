@@ -317,6 +317,7 @@ grpc::ServerUnaryReactor* IngestionService::ListDocuments(
   ListDocumentsQuery query;
   query.state = request->state();
   query.publisher = request->publisher();
+  query.url = request->url();
   query.page_size = *page_size;
   query.page_token = request->page_token();
   query.full_view = request->view() == claimtrack::ingestion::v1::DOCUMENT_VIEW_FULL;

@@ -260,8 +260,7 @@ absl::StatusOr<Document> PostgresDocumentStore::Get(absl::string_view name, bool
 }
 
 absl::StatusOr<ListDocumentsPage> PostgresDocumentStore::List(const ListDocumentsQuery& query) {
-  const std::string fingerprint = absl::StrCat("documents;state=", static_cast<int>(query.state),
-                                               ";publisher=", query.publisher);
+  const std::string fingerprint = ListDocumentsFingerprint(query);
   absl::StatusOr<int64_t> resume_after =
       DecodePageToken(query.page_token, fingerprint, std::numeric_limits<int64_t>::max());
   if (!resume_after.ok()) {
@@ -277,6 +276,10 @@ absl::StatusOr<ListDocumentsPage> PostgresDocumentStore::List(const ListDocument
   if (!query.publisher.empty()) {
     params.push_back(query.publisher);
     absl::StrAppend(&sql, " AND publisher = $", params.size());
+  }
+  if (!query.url.empty()) {
+    params.push_back(query.url);
+    absl::StrAppend(&sql, " AND url = $", params.size());
   }
   // One more than a page tells whether there is a next page.
   params.push_back(absl::StrCat(static_cast<int64_t>(query.page_size) + 1));

@@ -305,10 +305,7 @@ absl::StatusOr<Document> SqliteDocumentStore::Get(absl::string_view name,
 
 absl::StatusOr<ListDocumentsPage> SqliteDocumentStore::List(
     const ListDocumentsQuery& query) {
-  // The token is bound to the filters, not to the page size or view, which
-  // callers may change between pages.
-  const std::string fingerprint = absl::StrCat(
-      "documents;state=", static_cast<int>(query.state), ";publisher=", query.publisher);
+  const std::string fingerprint = ListDocumentsFingerprint(query);
   absl::StatusOr<int64_t> resume_after =
       DecodePageToken(query.page_token, fingerprint, std::numeric_limits<int64_t>::max());
   if (!resume_after.ok()) {
@@ -316,18 +313,23 @@ absl::StatusOr<ListDocumentsPage> SqliteDocumentStore::List(
   }
   const bool by_state = query.state != ProcessingState::PROCESSING_STATE_UNSPECIFIED;
   const bool by_publisher = !query.publisher.empty();
+  const bool by_url = !query.url.empty();
   std::string sql =
       absl::StrCat("SELECT ", kBasicColumns, query.full_view ? kFullExtraColumns : "",
                    " FROM documents WHERE seq < ?1");
   int next_param = 2;
   const int state_param = by_state ? next_param++ : 0;
   const int publisher_param = by_publisher ? next_param++ : 0;
+  const int url_param = by_url ? next_param++ : 0;
   const int limit_param = next_param;
   if (by_state) {
     absl::StrAppend(&sql, " AND state = ?", state_param);
   }
   if (by_publisher) {
     absl::StrAppend(&sql, " AND publisher = ?", publisher_param);
+  }
+  if (by_url) {
+    absl::StrAppend(&sql, " AND url = ?", url_param);
   }
   absl::StrAppend(&sql, " ORDER BY seq DESC LIMIT ?", limit_param);
 
@@ -346,6 +348,9 @@ absl::StatusOr<ListDocumentsPage> SqliteDocumentStore::List(
   }
   if (by_publisher) {
     s.Bind(publisher_param, query.publisher);
+  }
+  if (by_url) {
+    s.Bind(url_param, query.url);
   }
   // One more than a page tells whether there is a next page.
   s.Bind(limit_param, static_cast<int64_t>(query.page_size) + 1);

@@ -182,14 +182,15 @@ class Client:
     # -- documents -----------------------------------------------------------
 
     def documents(self, *, state: ProcessingState | str | None = None,
-                  publisher: str = "", full: bool = False,
+                  publisher: str = "", url: str = "", full: bool = False,
                   page_size: int = 0) -> Iterator[Document]:
-        """Every document, newest first, optionally only one state or
-        publisher (exact match). `full` includes the texts. `page_size` 0
-        is the server default (50); pages are fetched as you iterate."""
+        """Every document, newest first, optionally only one state,
+        publisher or source URL (exact matches; a URL gives every revision
+        of that article). `full` includes the texts. `page_size` 0 is the
+        server default (50); pages are fetched as you iterate."""
         request = ingestion_pb2.ListDocumentsRequest(
             page_size=page_size, state=_enum_value(ProcessingState, state),
-            publisher=publisher,
+            publisher=publisher, url=url,
             view=DocumentView.FULL if full else DocumentView.BASIC)
         return self._pages(self._ingestion.ListDocuments, request, "documents",
                            "ListDocuments")

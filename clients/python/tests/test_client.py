@@ -83,6 +83,10 @@ def test_lists_follow_every_page_lazily(suite: Suite) -> None:
     assert len(list(claims)) == 3
     assert len(list(client.documents(state="done", page_size=1))) == 5
     assert list(client.documents(publisher="Nobody", page_size=1)) == []
+    # By source URL: that article's document, and nothing for an unknown one.
+    first = ingested[0].document
+    assert [d.name for d in client.documents(url=first.source.url)] == [first.name]
+    assert list(client.documents(url="https://nowhere.example/x")) == []
 
 
 def test_claim_with_appearances_and_history(client: claimtrack.Client,
