@@ -51,8 +51,9 @@ bool WaitUntil(const std::function<bool()>& condition, absl::Duration timeout) {
   }
 }
 
-absl::StatusOr<std::unique_ptr<Pipeline>> Pipeline::Start(const std::string& work_dir) {
-  std::unique_ptr<Pipeline> pipeline(new Pipeline(work_dir));
+absl::StatusOr<std::unique_ptr<Pipeline>> Pipeline::Start(const std::string& work_dir,
+                                                           Options options) {
+  std::unique_ptr<Pipeline> pipeline(new Pipeline(work_dir, std::move(options)));
   // Downstream first, so each service starts with its peer's port known.
   for (Service service : {Service::kVerification, Service::kExtraction, Service::kIngestion}) {
     if (absl::Status started = pipeline->Launch(service, 0); !started.ok()) {
@@ -67,6 +68,9 @@ std::vector<std::string> Pipeline::Args(Service service, int port) const {
   switch (service) {
     case Service::kIngestion:
       args.push_back(absl::StrCat("--data_dir=", work_dir_, "/data"));
+      if (!options_.database_url.empty()) {
+        args.push_back("--database_url=" + options_.database_url);
+      }
       args.push_back("--extraction_address=" + address(Service::kExtraction));
       // Short timeouts so a dead peer is noticed quickly in tests.
       args.push_back("--extraction_timeout=5s");

@@ -22,8 +22,18 @@ class Pipeline {
  public:
   enum class Service { kIngestion, kExtraction, kVerification };
 
+  struct Options {
+    // When set, the stores are in this PostgreSQL database (--database_url)
+    // instead of SQLite files under the work folder.
+    std::string database_url;
+  };
+
   // `work_dir` must exist and be empty; stores and logs go there.
-  static absl::StatusOr<std::unique_ptr<Pipeline>> Start(const std::string& work_dir);
+  static absl::StatusOr<std::unique_ptr<Pipeline>> Start(const std::string& work_dir,
+                                                         Options options);
+  static absl::StatusOr<std::unique_ptr<Pipeline>> Start(const std::string& work_dir) {
+    return Start(work_dir, Options{});
+  }
 
   // Stops a service: SIGKILL when `crash`, else SIGTERM (graceful drain).
   // Returns its exit code (128 + signal when killed), or -1 if not running.
@@ -45,11 +55,13 @@ class Pipeline {
   std::string Logs() const;
 
  private:
-  explicit Pipeline(std::string work_dir) : work_dir_(std::move(work_dir)) {}
+  Pipeline(std::string work_dir, Options options)
+      : work_dir_(std::move(work_dir)), options_(std::move(options)) {}
   absl::Status Launch(Service service, int port);
   std::vector<std::string> Args(Service service, int port) const;
 
   std::string work_dir_;
+  Options options_;
   std::unique_ptr<ServiceProcess> processes_[3];
   int ports_[3] = {0, 0, 0};
   std::vector<std::string> logs_;
