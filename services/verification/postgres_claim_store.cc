@@ -270,8 +270,10 @@ void PostgresClaimStore::PollChanges() {
     absl::StatusOr<Result> last = (*db)->Query("SELECT COALESCE(MAX(seq), 0) FROM claim_changes");
     if (!last.ok() || last->rows() == 0) continue;
     const int64_t latest = last->Int(0, 0);
-    // The first look only sets the mark: watches read from their cursor.
-    if (seen >= 0 && latest > seen) change_notifier_.Notify();
+    // The first look notifies too: a watch may have subscribed before it
+    // and after a commit of another replica. A spurious notification only
+    // costs a watch one read.
+    if (latest != seen) change_notifier_.Notify();
     seen = latest;
   }
 }
@@ -320,52 +322,41 @@ void PostgresClaimStore::RecordStatements(DocumentStatements request, RecordDone
         result->claims.push_back(it->second);
         continue;
       }
-      // Create the claim or count one more appearance, in one statement;
-      // appearance_count 1 afterwards means the claim is new.
+      // One statement (one round trip) creates the claim or counts one more
+      // appearance (appearance_count 1 afterwards means the claim is new),
+      // and adds the appearance, its corroboration row, the change-feed
+      // event and the speaker names.
       absl::StatusOr<Result> upserted = db.Query(
-          "INSERT INTO claims (id, kind, text, speaker, attribution_status, verdict, "
-          "verdict_note, version, appearance_count, history_count, create_time_us, "
-          "update_time_us) VALUES ($1, $2, $3, $4::bytea, $5, $6, '', 1, 1, 0, $7, $7) "
-          "ON CONFLICT (id) DO UPDATE SET appearance_count = claims.appearance_count + 1, "
-          "version = claims.version + 1, update_time_us = EXCLUDED.update_time_us "
-          "RETURNING seq, appearance_count",
+          "WITH c AS (INSERT INTO claims (id, kind, text, speaker, attribution_status, verdict, "
+          "  verdict_note, version, appearance_count, history_count, create_time_us, "
+          "  update_time_us) VALUES ($1, $2, $3, $4::bytea, $5, $6, '', 1, 1, 0, $7, $7) "
+          "  ON CONFLICT (id) DO UPDATE SET appearance_count = claims.appearance_count + 1, "
+          "  version = claims.version + 1, update_time_us = EXCLUDED.update_time_us "
+          "  RETURNING seq, appearance_count), "
+          "a AS (INSERT INTO appearances (claim_seq, document, statement_id, appearance) "
+          "  SELECT seq, $8, $9, $10::bytea FROM c), "
+          "t AS (INSERT INTO appearance_tracking (claim_seq, time_us, publisher, document) "
+          "  SELECT seq, $11::bigint, $12::text, $8 FROM c ON CONFLICT DO NOTHING), "
+          "ch AS (INSERT INTO claim_changes (claim_seq, type, create_time_us, document, "
+          "  history_entry) SELECT seq, CASE WHEN appearance_count = 1 THEN $13::integer "
+          "  ELSE $14::integer END, $7, $8, 0 FROM c), "
+          "n AS (INSERT INTO claim_speaker_names (name, claim_seq) "
+          "  SELECT unnest($15::text[]), seq FROM c ON CONFLICT DO NOTHING) "
+          "SELECT seq, appearance_count FROM c",
           {p.identity.id, Int(p.kind), p.content, pg::ToBytea(p.speaker),
-           Int(v1::ATTRIBUTION_STATUS_UNCHECKED), Int(v1::VERDICT_UNVERIFIED), Int(now)});
+           Int(v1::ATTRIBUTION_STATUS_UNCHECKED), Int(v1::VERDICT_UNVERIFIED), Int(now), document,
+           p.statement_id, pg::ToBytea(p.appearance), Int(p.tracking.time_us),
+           p.tracking.publisher, Int(v1::CLAIM_CHANGE_TYPE_CLAIM_CREATED),
+           Int(v1::CLAIM_CHANGE_TYPE_APPEARANCE_ADDED), pg::TextArray(p.speaker_names)});
       if (!upserted.ok()) return upserted.status();
       if (upserted->rows() == 0) return absl::InternalError("claims upsert returned no row");
       const int64_t claim_seq = upserted->Int(0, 0);
       const bool created = upserted->Int(0, 1) == 1;
       if (created) ++result->created_claim_count;
-      if (absl::Status status =
-              db.Query("INSERT INTO appearances (claim_seq, document, statement_id, appearance) "
-                       "VALUES ($1, $2, $3, $4::bytea)",
-                       {Int(claim_seq), document, p.statement_id, pg::ToBytea(p.appearance)})
-                  .status();
-          !status.ok()) {
-        return status;
-      }
       ++result->created_appearance_count;
-      if (absl::Status tracked =
-              pg::RecordTracking(db, claim_seq, created, p.tracking, document, now);
+      if (absl::Status tracked = pg::RecordTracking(db, claim_seq, created, p.tracking, now);
           !tracked.ok()) {
         return tracked;
-      }
-      if (absl::Status status =
-              pg::RecordClaimChange(db, claim_seq,
-                                    created ? v1::CLAIM_CHANGE_TYPE_CLAIM_CREATED
-                                            : v1::CLAIM_CHANGE_TYPE_APPEARANCE_ADDED,
-                                    now, document, 0);
-          !status.ok()) {
-        return status;
-      }
-      if (!p.speaker_names.empty()) {
-        if (absl::Status status = db.Query("INSERT INTO claim_speaker_names (name, claim_seq) "
-                                           "SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING",
-                                           {pg::TextArray(p.speaker_names), Int(claim_seq)})
-                                      .status();
-            !status.ok()) {
-          return status;
-        }
       }
       recorded.emplace(p.statement_id, p.identity.name);
       result->claims.push_back(p.identity.name);

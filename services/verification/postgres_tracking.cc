@@ -33,31 +33,31 @@ struct SpeakerRef {
   std::string id;
 };
 
+// The speaker whose full name or alias is the mention's (same type), or a
+// new one: one statement.
 absl::StatusOr<SpeakerRef> ResolveSpeaker(Connection& db, const SpeakerMention& mention,
                                           int64_t now_us) {
-  {
-    absl::StatusOr<Result> found = db.Query(
-        "SELECT s.seq, s.id FROM speaker_aliases a JOIN speakers s ON s.seq = a.speaker_seq "
-        "WHERE a.normalized = $1 AND a.kind <= 1 AND s.type = $2 "
-        "ORDER BY a.kind, a.speaker_seq LIMIT 1",
-        {mention.key, Int(mention.type)});
-    if (!found.ok()) return found.status();
-    if (found->rows() > 0) return SpeakerRef{found->Int(0, 0), found->Text(0, 1)};
-  }
-  const std::string id = SpeakerId(mention.type, mention.key);
-  absl::StatusOr<Result> inserted = db.Query(
-      "INSERT INTO speakers (id, display_name, type, create_time_us, update_time_us) "
-      "VALUES ($1, $2, $3, $4, $4) ON CONFLICT (id) DO UPDATE SET id = EXCLUDED.id "
-      "RETURNING seq",
-      {id, mention.display_name, Int(mention.type), Int(now_us)});
-  if (!inserted.ok()) return inserted.status();
-  if (inserted->rows() == 0) return absl::InternalError("speakers insert returned no row");
-  return SpeakerRef{inserted->Int(0, 0), id};
+  absl::StatusOr<Result> found = db.Query(
+      "WITH found AS (SELECT s.seq, s.id FROM speaker_aliases a "
+      "  JOIN speakers s ON s.seq = a.speaker_seq "
+      "  WHERE a.normalized = $1 AND a.kind <= 1 AND s.type = $2 "
+      "  ORDER BY a.kind, a.speaker_seq LIMIT 1), "
+      "inserted AS (INSERT INTO speakers (id, display_name, type, create_time_us, update_time_us) "
+      "  SELECT $3, $4, $2, $5, $5 WHERE NOT EXISTS (SELECT 1 FROM found) "
+      "  ON CONFLICT (id) DO UPDATE SET id = EXCLUDED.id RETURNING seq, id) "
+      "SELECT seq, id FROM found UNION ALL SELECT seq, id FROM inserted",
+      {mention.key, Int(mention.type), SpeakerId(mention.type, mention.key), mention.display_name,
+       Int(now_us)});
+  if (!found.ok()) return found.status();
+  if (found->rows() == 0) return absl::InternalError("speakers insert returned no row");
+  return SpeakerRef{found->Int(0, 0), found->Text(0, 1)};
 }
 
+// Adds the mention's names as aliases and its role, and touches the
+// speaker's update_time if either is new: one statement.
 absl::Status NoteSpeakerAppearance(Connection& db, int64_t speaker_seq,
-                                   const SpeakerMention& mention, int64_t seen_us, int64_t now_us) {
-  bool changed = false;
+                                   const SpeakerMention& mention, int64_t seen_us,
+                                   int64_t now_us) {
   std::vector<std::string> normalized;
   std::vector<std::string> aliases;
   std::vector<int64_t> kinds;
@@ -68,40 +68,33 @@ absl::Status NoteSpeakerAppearance(Connection& db, int64_t speaker_seq,
     aliases.push_back(alias);
     kinds.push_back(static_cast<int64_t>(kind));
   }
-  if (!normalized.empty()) {
-    // One statement for every name; `ord` continues after the speaker's
-    // last name, in the mention's order (the first of duplicates wins).
-    absl::StatusOr<Result> inserted = db.Query(
-        "INSERT INTO speaker_aliases (speaker_seq, normalized, alias, kind, ord) "
-        "SELECT $1, u.n, u.a, u.k, (SELECT COALESCE(MAX(ord) + 1, 0) FROM speaker_aliases "
-        "WHERE speaker_seq = $1) + u.o - 1 "
-        "FROM unnest($2::text[], $3::text[], $4::integer[]) WITH ORDINALITY AS u (n, a, k, o) "
-        "ON CONFLICT DO NOTHING",
-        {Int(speaker_seq), TextArray(normalized), TextArray(aliases), IntArray(kinds)});
-    if (!inserted.ok()) return inserted.status();
-    changed = inserted->affected() > 0;
-  }
-  if (!mention.role.empty()) {
-    // New, or a known role whose time range this appearance widens (the row
-    // is not rewritten otherwise); `inserted` tells which.
-    absl::StatusOr<Result> upserted = db.Query(
-        "INSERT INTO speaker_roles (speaker_seq, role_key, role, organization, first_seen_us, "
-        "last_seen_us) VALUES ($1, $2, $3, $4, $5, $5) "
-        "ON CONFLICT (speaker_seq, role_key) DO UPDATE SET "
-        "first_seen_us = LEAST(speaker_roles.first_seen_us, EXCLUDED.first_seen_us), "
-        "last_seen_us = GREATEST(speaker_roles.last_seen_us, EXCLUDED.last_seen_us) "
-        "WHERE EXCLUDED.first_seen_us < speaker_roles.first_seen_us "
-        "OR EXCLUDED.first_seen_us > speaker_roles.last_seen_us "
-        "RETURNING (xmax = 0) AS inserted",
-        {Int(speaker_seq), SpeakerRoleKey(mention), mention.role, mention.organization,
-         Int(seen_us)});
-    if (!upserted.ok()) return upserted.status();
-    if (upserted->rows() > 0 && upserted->Text(0, 0) == "t") changed = true;
-  }
-  if (!changed) return absl::OkStatus();
+  // Aliases: `ord` continues after the speaker's last name, in the
+  // mention's order (the first of duplicates wins). Role: new, or a known
+  // one whose time range this appearance widens (the row is not rewritten
+  // otherwise); `inserted` tells which. The speaker's update_time marks new
+  // names and roles only.
   return db
-      .Query("UPDATE speakers SET update_time_us = $1 WHERE seq = $2",
-             {Int(now_us), Int(speaker_seq)})
+      .Query(
+          "WITH aliases AS (INSERT INTO speaker_aliases (speaker_seq, normalized, alias, kind, ord) "
+          "  SELECT $1, u.n, u.a, u.k, (SELECT COALESCE(MAX(ord) + 1, 0) FROM speaker_aliases "
+          "  WHERE speaker_seq = $1) + u.o - 1 "
+          "  FROM unnest($2::text[], $3::text[], $4::integer[]) WITH ORDINALITY AS u (n, a, k, o) "
+          "  ON CONFLICT DO NOTHING RETURNING 1), "
+          "roles AS (INSERT INTO speaker_roles (speaker_seq, role_key, role, organization, "
+          "  first_seen_us, last_seen_us) "
+          "  SELECT $1, $5::text, $6::text, $7::text, $8::bigint, $8::bigint "
+          "  WHERE $5::text IS NOT NULL "
+          "  ON CONFLICT (speaker_seq, role_key) DO UPDATE SET "
+          "  first_seen_us = LEAST(speaker_roles.first_seen_us, EXCLUDED.first_seen_us), "
+          "  last_seen_us = GREATEST(speaker_roles.last_seen_us, EXCLUDED.last_seen_us) "
+          "  WHERE EXCLUDED.first_seen_us < speaker_roles.first_seen_us "
+          "  OR EXCLUDED.first_seen_us > speaker_roles.last_seen_us "
+          "  RETURNING (xmax = 0) AS inserted) "
+          "UPDATE speakers SET update_time_us = $9 WHERE seq = $1 "
+          "AND (EXISTS (SELECT 1 FROM aliases) OR EXISTS (SELECT 1 FROM roles WHERE inserted))",
+          {Int(speaker_seq), TextArray(normalized), TextArray(aliases), IntArray(kinds),
+           mention.role.empty() ? Param() : Param(SpeakerRoleKey(mention)), mention.role,
+           mention.organization, Int(seen_us), Int(now_us)})
       .status();
 }
 
@@ -321,16 +314,7 @@ std::string TsQueryFromFtsMatch(absl::string_view match) {
 }
 
 absl::Status RecordTracking(Connection& db, int64_t claim_seq, bool created,
-                            const TrackingInput& input, absl::string_view document,
-                            int64_t now_us) {
-  if (absl::Status status =
-          db.Query("INSERT INTO appearance_tracking (claim_seq, time_us, publisher, document) "
-                   "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-                   {Int(claim_seq), Int(input.time_us), input.publisher, std::string(document)})
-              .status();
-      !status.ok()) {
-    return status;
-  }
+                            const TrackingInput& input, int64_t now_us) {
   int64_t speaker_seq = 0;
   if (!created) {
     // The claim keeps the speaker it was first linked to.
@@ -345,25 +329,24 @@ absl::Status RecordTracking(Connection& db, int64_t claim_seq, bool created,
       return absl::OkStatus();
     }
   }
+  Param speaker_name;
   if (input.speaker.has_value()) {
     absl::StatusOr<SpeakerRef> speaker = ResolveSpeaker(db, *input.speaker, now_us);
     if (!speaker.ok()) return speaker.status();
     speaker_seq = speaker->seq;
+    speaker_name = absl::StrCat("speakers/", speaker->id);
     absl::Status noted =
         NoteSpeakerAppearance(db, speaker_seq, *input.speaker, input.time_us, now_us);
     if (!noted.ok()) return noted;
-    // The resource name among the claim's speaker names makes
-    // `speaker: "speakers/{id}"` a ListClaims filter too.
-    absl::Status named = db.Query(
-                               "INSERT INTO claim_speaker_names (name, claim_seq) "
-                               "VALUES ($1, $2) ON CONFLICT DO NOTHING",
-                               {absl::StrCat("speakers/", speaker->id), Int(claim_seq)})
-                             .status();
-    if (!named.ok()) return named;
   }
+  // The speaker's resource name among the claim's speaker names makes
+  // `speaker: "speakers/{id}"` a ListClaims filter too.
   if (absl::Status status =
-          db.Query("INSERT INTO claim_tracking (claim_seq, speaker_seq) VALUES ($1, $2)",
-                   {Int(claim_seq), speaker_seq != 0 ? Param(Int(speaker_seq)) : Param()})
+          db.Query("WITH named AS (INSERT INTO claim_speaker_names (name, claim_seq) "
+                   "  SELECT $3::text, $1 WHERE $3::text IS NOT NULL ON CONFLICT DO NOTHING) "
+                   "INSERT INTO claim_tracking (claim_seq, speaker_seq) VALUES ($1, $2)",
+                   {Int(claim_seq), speaker_seq != 0 ? Param(Int(speaker_seq)) : Param(),
+                    speaker_name})
               .status();
       !status.ok()) {
     return status;

@@ -23,9 +23,11 @@ namespace claimtrack::verification::pg {
 // no stemming, no stop words, like FTS5's unicode61), so nothing is written
 // for it.
 
-// As verification::RecordTracking, inside the store's write.
+// As verification::RecordTracking, inside the store's write, except for the
+// appearance's corroboration row (appearance_tracking), which the store
+// writes in the statement that records the appearance.
 absl::Status RecordTracking(postgres::Connection& db, int64_t claim_seq, bool created,
-                            const TrackingInput& input, absl::string_view document, int64_t now_us);
+                            const TrackingInput& input, int64_t now_us);
 
 // As verification::ReadClaimTracking.
 absl::Status ReadClaimTracking(postgres::Connection& db, int64_t claim_seq, v1::Claim* claim);
