@@ -3,9 +3,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -15,6 +17,7 @@
 #include "common/postgres/test_database.h"
 #include "common/testing/status_matchers.h"
 #include "services/verification/claim_store_backends.h"
+#include "services/verification/change_cursor.h"
 #include "services/verification/change_notifier.h"
 
 namespace claimtrack::verification {
@@ -519,6 +522,25 @@ TEST_P(ClaimStoreReplicasTest, TwoReplicasRecordingTheSameStatementsCreateEachCl
   absl::Mutex mu;
   int created = 0;
   int appearances = 0;
+  // A follower reads the feed as a watch does while both replicas write: had
+  // a lower cursor committed after a higher one, it would skip that event.
+  std::atomic<bool> writing{true};
+  std::vector<std::string> followed;
+  std::thread follower([&] {
+    int64_t after = 0;
+    while (true) {
+      const bool last_round = !writing.load();
+      absl::StatusOr<std::vector<v1::ClaimChange>> batch = (*second)->ListChanges(after, 1000);
+      ASSERT_THAT(batch, IsOk());
+      for (const v1::ClaimChange& change : *batch) {
+        followed.push_back(change.cursor());
+        absl::StatusOr<int64_t> seq = ParseChangeCursor(change.cursor(), "cursor");
+        ASSERT_THAT(seq, IsOk());
+        after = *seq;
+      }
+      if (last_round) return;
+    }
+  });
   absl::BlockingCounter remaining(2 * kDocuments);
   for (int i = 0; i < kDocuments; ++i) {
     for (ClaimStore* replica : replicas) {
@@ -542,6 +564,8 @@ TEST_P(ClaimStoreReplicasTest, TwoReplicasRecordingTheSameStatementsCreateEachCl
     }
   }
   remaining.Wait();
+  writing = false;
+  follower.join();
   EXPECT_EQ(created, 1 + kDocuments);
   EXPECT_EQ(appearances, 2 * kDocuments);
   absl::StatusOr<v1::ListClaimsResponse> listed = (*second)->ListClaims({}, 1000, "");
@@ -556,6 +580,9 @@ TEST_P(ClaimStoreReplicasTest, TwoReplicasRecordingTheSameStatementsCreateEachCl
   absl::StatusOr<std::vector<v1::ClaimChange>> changes = store_->ListChanges(0, 1000);
   ASSERT_THAT(changes, IsOk());
   EXPECT_THAT(*changes, SizeIs(2 * kDocuments));
+  std::vector<std::string> cursors;
+  for (const v1::ClaimChange& change : *changes) cursors.push_back(change.cursor());
+  EXPECT_EQ(followed, cursors) << "the follower missed or reordered events";
 }
 
 // A watch on one replica hears of changes another replica commits.
