@@ -345,9 +345,9 @@ void PostgresClaimStore::RecordStatements(DocumentStatements request, RecordDone
           "SELECT seq, appearance_count FROM c",
           {p.identity.id, Int(p.kind), p.content, pg::ToBytea(p.speaker),
            Int(v1::ATTRIBUTION_STATUS_UNCHECKED), Int(v1::VERDICT_UNVERIFIED), Int(now), document,
-           p.statement_id, pg::ToBytea(p.appearance), Int(p.tracking.time_us),
-           p.tracking.publisher, Int(v1::CLAIM_CHANGE_TYPE_CLAIM_CREATED),
-           Int(v1::CLAIM_CHANGE_TYPE_APPEARANCE_ADDED), pg::TextArray(p.speaker_names)});
+           p.statement_id, pg::ToBytea(p.appearance), Int(p.tracking.time_us), p.tracking.publisher,
+           Int(v1::CLAIM_CHANGE_TYPE_CLAIM_CREATED), Int(v1::CLAIM_CHANGE_TYPE_APPEARANCE_ADDED),
+           pg::TextArray(p.speaker_names)});
       if (!upserted.ok()) return upserted.status();
       if (upserted->rows() == 0) return absl::InternalError("claims upsert returned no row");
       const int64_t claim_seq = upserted->Int(0, 0);

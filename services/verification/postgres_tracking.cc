@@ -56,8 +56,7 @@ absl::StatusOr<SpeakerRef> ResolveSpeaker(Connection& db, const SpeakerMention& 
 // Adds the mention's names as aliases and its role, and touches the
 // speaker's update_time if either is new: one statement.
 absl::Status NoteSpeakerAppearance(Connection& db, int64_t speaker_seq,
-                                   const SpeakerMention& mention, int64_t seen_us,
-                                   int64_t now_us) {
+                                   const SpeakerMention& mention, int64_t seen_us, int64_t now_us) {
   std::vector<std::string> normalized;
   std::vector<std::string> aliases;
   std::vector<int64_t> kinds;
@@ -75,7 +74,8 @@ absl::Status NoteSpeakerAppearance(Connection& db, int64_t speaker_seq,
   // names and roles only.
   return db
       .Query(
-          "WITH aliases AS (INSERT INTO speaker_aliases (speaker_seq, normalized, alias, kind, ord) "
+          "WITH aliases AS (INSERT INTO speaker_aliases (speaker_seq, normalized, alias, kind, "
+          "ord) "
           "  SELECT $1, u.n, u.a, u.k, (SELECT COALESCE(MAX(ord) + 1, 0) FROM speaker_aliases "
           "  WHERE speaker_seq = $1) + u.o - 1 "
           "  FROM unnest($2::text[], $3::text[], $4::integer[]) WITH ORDINALITY AS u (n, a, k, o) "
