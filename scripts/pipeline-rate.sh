@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Measures the pipeline end to end through the Python client: N generated
 # articles (3 quotes each) in BatchIngestArticles calls of 100, then polls
-# until every document is DONE. Ingestion stores in PostgreSQL when
-# CLAIMTRACK_TEST_DATABASE_URL is set (run it under scripts/with-postgres.sh),
-# else in SQLite. Needs a build (scripts/setup.sh) with the Python stubs.
+# until every document is DONE. Ingestion and verification store in
+# PostgreSQL (one database) when CLAIMTRACK_TEST_DATABASE_URL is set (run it
+# under scripts/with-postgres.sh), else in SQLite. Needs a build (scripts/setup.sh) with the Python stubs.
 #
 #   scripts/with-postgres.sh scripts/pipeline-rate.sh 3000   # PostgreSQL
 #   scripts/pipeline-rate.sh 3000                            # SQLite
@@ -39,15 +39,17 @@ start() {
   exit 1
 }
 
-start verification --data_dir="$work/verification"
-start extraction --verification_address="127.0.0.1:$(cat "$work/verification.port")"
-store=(--data_dir="$work/ingestion")
+ingestion_store=(--data_dir="$work/ingestion")
+verification_store=(--data_dir="$work/verification")
 backend="SQLite"
 if [ -n "${CLAIMTRACK_TEST_DATABASE_URL:-}" ]; then
-  store=(--database_url="$CLAIMTRACK_TEST_DATABASE_URL")
+  ingestion_store=(--database_url="$CLAIMTRACK_TEST_DATABASE_URL")
+  verification_store=(--database_url="$CLAIMTRACK_TEST_DATABASE_URL")
   backend="PostgreSQL"
 fi
-start ingestion "${store[@]}" --extraction_address="127.0.0.1:$(cat "$work/extraction.port")"
+start verification "${verification_store[@]}"
+start extraction --verification_address="127.0.0.1:$(cat "$work/verification.port")"
+start ingestion "${ingestion_store[@]}" --extraction_address="127.0.0.1:$(cat "$work/extraction.port")"
 
 PYTHONPATH="$ROOT/clients/python" /usr/bin/python3 - "$ARTICLES" "$backend" \
   "127.0.0.1:$(cat "$work/ingestion.port")" "127.0.0.1:$(cat "$work/verification.port")" <<'PY'

@@ -1,12 +1,14 @@
 // Replicas on one PostgreSQL: two ingestion replicas share the database and
-// its outbox, two extraction replicas share the work, one verification
-// (SQLite) records. Articles stream through both ingestion replicas
-// (round_robin); one ingestion and one extraction replica are SIGKILLed
-// mid-stream. Every acknowledged article must end DONE, with each of its
-// statements recorded exactly once: the dead replica's outbox leases expire
-// and the survivor delivers those documents (at least once), and
-// verification's idempotency per (document, statement_id) makes that exactly
-// once.
+// its outbox, two extraction replicas share the work, two verification
+// replicas record into the same database. Articles stream through both
+// ingestion replicas (round_robin); one replica of each service is
+// SIGKILLed mid-stream. Every acknowledged article must end DONE, with each
+// of its statements recorded exactly once and no claim twice: the dead
+// ingestion replica's outbox leases expire and the survivor delivers those
+// documents (at least once), extraction's calls to the dead verification
+// replica fail and are retried on the other, and verification's idempotency
+// per (document, statement_id) -- across replicas, under their shared write
+// lock -- makes that exactly once.
 //
 // So that the killed replica certainly dies holding claimed documents, its
 // extraction address is a socket that accepts connections and never answers:
@@ -121,16 +123,19 @@ class ReplicasTest : public ::testing::Test {
     work_dir_ = testing::MakeWorkDir("replicas");
     ASSERT_FALSE(work_dir_.empty());
 
-    auto verification = ServiceProcess::Start(
-        "claimtrack-verification",
-        {"--listen=127.0.0.1:0", absl::StrCat("--data_dir=", work_dir_, "/verification")},
-        work_dir_);
-    ASSERT_THAT(verification, IsOk());
-    verification_ = *std::move(verification);
+    for (int i = 0; i < 2; ++i) {
+      auto verification = ServiceProcess::Start(
+          "claimtrack-verification",
+          {"--listen=127.0.0.1:0", "--database_url=" + database_url_,
+           absl::StrCat("--data_dir=", work_dir_, "/unused-verification", i)},
+          work_dir_);
+      ASSERT_THAT(verification, IsOk());
+      verification_.push_back(*std::move(verification));
+    }
     for (int i = 0; i < 2; ++i) {
       auto extraction = ServiceProcess::Start(
           "claimtrack-extraction",
-          {"--listen=127.0.0.1:0", "--verification_address=" + verification_->address(),
+          {"--listen=127.0.0.1:0", "--verification_address=" + AddressList(verification_),
            "--verification_timeout=3s"},
           work_dir_);
       ASSERT_THAT(extraction, IsOk());
@@ -160,8 +165,8 @@ class ReplicasTest : public ::testing::Test {
     for (const auto& process : extraction_) {
       absl::StrAppend(&logs, "see ", process->log_path(), "\n");
     }
-    if (verification_ != nullptr) {
-      absl::StrAppend(&logs, "see ", verification_->log_path(), "\n");
+    for (const auto& process : verification_) {
+      absl::StrAppend(&logs, "see ", process->log_path(), "\n");
     }
     return logs;
   }
@@ -216,7 +221,7 @@ class ReplicasTest : public ::testing::Test {
   SilentPort silent_;
   std::string database_url_;
   std::string work_dir_;
-  std::unique_ptr<ServiceProcess> verification_;
+  std::vector<std::unique_ptr<ServiceProcess>> verification_;
   std::vector<std::unique_ptr<ServiceProcess>> extraction_;
   std::vector<std::unique_ptr<ServiceProcess>> ingestion_;
 };
@@ -274,6 +279,7 @@ TEST_F(ReplicasTest, KilledReplicasLoseNothingAndRecordEachStatementOnce) {
     killed = true;
     ingestion_[0]->Kill();
     extraction_[0]->Kill();
+    verification_[0]->Kill();
     absl::StatusOr<int64_t> held = HeldBy(ReplicaId(*ingestion_[0]));
     ASSERT_THAT(held, IsOk());
     held_by_dead_replica = *held;
@@ -328,12 +334,15 @@ TEST_F(ReplicasTest, KilledReplicasLoseNothingAndRecordEachStatementOnce) {
   EXPECT_EQ(documents.size(), acked_names.size()) << "one document per article";
 
   // Every statement of every document recorded once: the appearances per
-  // (document, statement_id) are unique, and each document has as many
-  // appearances as extraction counted statements.
+  // (document, statement_id) are unique, each document has as many
+  // appearances as extraction counted statements, and no claim (one per
+  // content and speaker) exists twice. The surviving verification replica
+  // reads the shared database.
   auto verify = verification::VerificationService::NewStub(MakeServiceChannel(
-      verification_->address(), "claimtrack.verification.v1.VerificationService"));
+      verification_[1]->address(), "claimtrack.verification.v1.VerificationService"));
   std::map<std::string, int> appearances_by_document;
   std::set<std::pair<std::string, std::string>> seen;
+  std::set<std::string> claim_names;
   std::map<std::string, const verification::Claim*> quotes;
   std::vector<verification::Claim> claims;
   verification::ListClaimsRequest list;
@@ -359,6 +368,7 @@ TEST_F(ReplicasTest, KilledReplicasLoseNothingAndRecordEachStatementOnce) {
     list.set_page_token(response.next_page_token());
   } while (!list.page_token().empty());
   for (const verification::Claim& claim : claims) {
+    EXPECT_TRUE(claim_names.insert(claim.name()).second) << "listed twice: " << claim.name();
     EXPECT_EQ(claim.appearance_count(), claim.appearances_size()) << claim.name();
     for (const auto& appearance : claim.appearances()) {
       EXPECT_TRUE(seen.emplace(appearance.document(), appearance.statement_id()).second)
@@ -401,13 +411,14 @@ TEST_F(ReplicasTest, KilledReplicasLoseNothingAndRecordEachStatementOnce) {
 }
 
 // The binary, not only the store: against a database whose schema is newer
-// than it knows, ingestion exits at start and says why.
-TEST(IngestionSchemaTest, RefusesToStartOnANewerSchema) {
+// than it knows, `binary` (its schema component `component`) exits at start
+// and says why.
+void ExpectRefusesToStartOnANewerSchema(const std::string& binary, const std::string& component) {
   const std::string url = postgres::TestDatabaseUrl();
   if (url.empty()) {
     GTEST_SKIP() << postgres::kNoTestDatabase;
   }
-  absl::StatusOr<std::string> name = postgres::CreateTestDatabase(url, "IngestionSchemaTest");
+  absl::StatusOr<std::string> name = postgres::CreateTestDatabase(url, binary + "SchemaTest");
   ASSERT_THAT(name, IsOk());
   absl::StatusOr<std::string> database_url = postgres::WithDatabase(url, *name);
   ASSERT_THAT(database_url, IsOk());
@@ -416,16 +427,17 @@ TEST(IngestionSchemaTest, RefusesToStartOnANewerSchema) {
                                          "--data_dir=" + work_dir + "/unused"};
   {
     // The first start creates the schema; a clean stop.
-    auto first = ServiceProcess::Start("claimtrack-ingestion", args, work_dir);
+    auto first = ServiceProcess::Start(binary, args, work_dir);
     ASSERT_THAT(first, IsOk());
     EXPECT_EQ((*first)->Terminate(), 0);
   }
   auto db = postgres::Connection::Open(*database_url);
   ASSERT_THAT(db, IsOk());
-  ASSERT_THAT((*db)->Exec("INSERT INTO schema_migrations (component, version) "
-                          "VALUES ('ingestion', 99)"),
+  ASSERT_THAT((*db)->Query("INSERT INTO schema_migrations (component, version) VALUES ($1, 99)",
+                           {component})
+                  .status(),
               IsOk());
-  auto refused = ServiceProcess::Start("claimtrack-ingestion", args, work_dir);
+  auto refused = ServiceProcess::Start(binary, args, work_dir);
   ASSERT_FALSE(refused.ok()) << "started on a schema it does not know";
   // The message is in the refused process's log, named in the error.
   const std::string error(refused.status().message());
@@ -433,9 +445,18 @@ TEST(IngestionSchemaTest, RefusesToStartOnANewerSchema) {
   ASSERT_NE(at, std::string::npos) << error;
   std::ifstream log(error.substr(at + 4));
   const std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
-  EXPECT_THAT(text, ::testing::ContainsRegex(
-                        "the database has ingestion schema version 99, newer than this "
-                        "binary's [0-9]+; run a newer claimtrack-ingestion"));
+  EXPECT_THAT(text, ::testing::ContainsRegex(absl::StrCat(
+                        "the database has ", component,
+                        " schema version 99, newer than this binary's [0-9]+; run a newer ",
+                        binary)));
+}
+
+TEST(SchemaTest, IngestionRefusesToStartOnANewerSchema) {
+  ExpectRefusesToStartOnANewerSchema("claimtrack-ingestion", "ingestion");
+}
+
+TEST(SchemaTest, VerificationRefusesToStartOnANewerSchema) {
+  ExpectRefusesToStartOnANewerSchema("claimtrack-verification", "verification");
 }
 
 }  // namespace

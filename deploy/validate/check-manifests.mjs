@@ -361,6 +361,13 @@ function checkPolicy(entries, profile, binDir) {
           fail(at, `policy: CLAIMTRACK_DATA_DIR=${env.CLAIMTRACK_DATA_DIR} is on no writable volume`);
         }
       }
+      // A store on SQLite (no database URL) has one writer per file: one
+      // pod, which only a StatefulSet keeps from overlapping with its
+      // successor in a rollout. Replicas need PostgreSQL.
+      if (contract.store && !env.CLAIMTRACK_DATABASE_URL &&
+          (obj.kind !== "StatefulSet" || (obj.spec?.replicas ?? 1) > 1)) {
+        fail(at, `policy: ${obj.kind} of ${obj.spec?.replicas ?? 1} replica(s) on SQLite (no CLAIMTRACK_DATABASE_URL): one writer per file needs a StatefulSet of 1; replicas need PostgreSQL`);
+      }
       // Peers are Services of this suite, on their API ports.
       for (const flag of contract.peerFlags) {
         const variable = `CLAIMTRACK_${flag.toUpperCase()}`;

@@ -27,6 +27,8 @@ export const kServices = {
     flags: [
       ...kCommonFlags,
       "data_dir",
+      "database_url",
+      "outbox_lease",
       "extraction_address",
       "extraction_timeout",
       "max_article_bytes",
@@ -34,6 +36,9 @@ export const kServices = {
     ],
     // Flags whose value is a peer "host:port" that must be a Service here.
     peerFlags: ["extraction_address"],
+    // A store: SQLite under data_dir (one writer per file) unless
+    // database_url names a PostgreSQL database that replicas share.
+    store: true,
   },
   extraction: {
     apiPort: 50052,
@@ -44,8 +49,9 @@ export const kServices = {
   verification: {
     apiPort: 50053,
     healthName: "claimtrack.verification.v1.VerificationService",
-    flags: [...kCommonFlags, "data_dir"],
+    flags: [...kCommonFlags, "data_dir", "database_url", "change_poll_interval"],
     peerFlags: [],
+    store: true,
   },
 };
 

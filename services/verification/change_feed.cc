@@ -3,7 +3,7 @@
 #include <utility>
 
 #include "common/status/grpc_status.h"
-#include "services/verification/sqlite_history.h"
+#include "services/verification/change_cursor.h"
 
 namespace claimtrack::verification {
 

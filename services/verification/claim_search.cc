@@ -33,13 +33,14 @@ std::string QuoteFts(absl::string_view text) {
   return absl::StrCat("\"", absl::StrReplaceAll(text, {{"\"", "\"\""}}), "\"");
 }
 
-std::string Fingerprint(const ClaimSearch& search) {
+
+}  // namespace
+
+std::string SearchFingerprint(const ClaimSearch& search) {
   return absl::StrCat("search\x1f", search.match, "\x1f", search.speaker, "\x1f",
                       search.attribution_status, "\x1f", search.verdict, "\x1f", search.kind,
                       "\x1f", search.publisher, "\x1f", search.start_us, "\x1f", search.end_us);
 }
-
-}  // namespace
 
 absl::StatusOr<std::string> FtsMatchExpression(absl::string_view query) {
   std::vector<std::string> terms;
@@ -122,7 +123,7 @@ absl::StatusOr<SearchPage> SearchClaimSeqs(sqlite::StatementCache& statements,
                                            absl::string_view page_token) {
   absl::StatusOr<int> size = EffectivePageSize(page_size);
   if (!size.ok()) return size.status();
-  const std::string fingerprint = Fingerprint(search);
+  const std::string fingerprint = SearchFingerprint(search);
   absl::StatusOr<int64_t> resume_after =
       DecodePageToken(page_token, fingerprint, std::numeric_limits<int64_t>::max());
   if (!resume_after.ok()) return resume_after.status();

@@ -43,6 +43,9 @@ absl::StatusOr<std::string> FtsMatchExpression(absl::string_view query);
 // search.
 absl::StatusOr<ClaimSearch> ValidateSearchClaimsRequest(const v1::SearchClaimsRequest& request);
 
+// What search page tokens are bound to: the query and every filter.
+std::string SearchFingerprint(const ClaimSearch& search);
+
 struct SearchPage {
   // Claim seqs, newest first.
   std::vector<int64_t> claim_seqs;

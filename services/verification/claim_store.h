@@ -6,6 +6,7 @@
 
 #include "absl/functional/any_invocable.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "claimtrack/type/v1/article.pb.h"
 #include "claimtrack/type/v1/statement.pb.h"
@@ -45,6 +46,14 @@ struct ClaimFilter {
   std::string assignee;
 };
 
+// What ListClaims page tokens are bound to: the filter, with the speaker
+// normalised (`speaker`).
+inline std::string ClaimFilterFingerprint(const ClaimFilter& filter, absl::string_view speaker) {
+  return absl::StrCat("speaker=", speaker, "\x1f", "attribution=", filter.attribution_status,
+                      "\x1f", "verdict=", filter.verdict, "\x1f", "kind=", filter.kind, "\x1f",
+                      "document=", filter.document, "\x1f", "assignee=", filter.assignee);
+}
+
 // One ReviewClaim, validated.
 struct ClaimReview {
   // "claims/{claim}".
@@ -69,6 +78,10 @@ class ClaimStore {
   using ClaimDone = absl::AnyInvocable<void(absl::StatusOr<v1::Claim>)>;
 
   virtual ~ClaimStore() = default;
+
+  // Commits every write already submitted and stops the writer; later
+  // writes fail with UNAVAILABLE. Reads keep working. Idempotent.
+  virtual void Close() = 0;
 
   // Finds or creates the claim of every statement and adds an appearance
   // per (document, statement_id). Idempotent: an appearance already recorded

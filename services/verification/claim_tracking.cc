@@ -9,6 +9,7 @@
 #include "common/api/pagination.h"
 #include "common/api/timestamps.h"
 #include "services/verification/claim_identity.h"
+#include "services/verification/claim_variant.h"
 #include "services/verification/word_diff.h"
 
 namespace claimtrack::verification {
@@ -59,13 +60,6 @@ bool IsQuote(StatementKind kind) {
   return kind == type::v1::STATEMENT_KIND_DIRECT_QUOTE ||
          kind == type::v1::STATEMENT_KIND_PARTIAL_QUOTE ||
          kind == type::v1::STATEMENT_KIND_REPORTED_SPEECH;
-}
-
-// Only words inside quote marks can be an altered quote; reported speech
-// rewords by nature.
-bool IsQuoted(StatementKind kind) {
-  return kind == type::v1::STATEMENT_KIND_DIRECT_QUOTE ||
-         kind == type::v1::STATEMENT_KIND_PARTIAL_QUOTE;
 }
 
 std::string HostOf(absl::string_view url) {
@@ -141,16 +135,7 @@ absl::StatusOr<std::optional<VariantMatch>> FindVariant(sqlite::StatementCache& 
   }
   VariantMatch match;
   match.canonical_seq = canonical.seq;
-  v1::ClaimVariant& variant = match.variant;
-  variant.set_similarity(canonical.similarity);
-  for (v1::WordDiffSegment& segment : DiffWords(canonical.text, input.text)) {
-    *variant.add_diff() = std::move(segment);
-  }
-  for (v1::MeaningChange& change : FindMeaningChanges(canonical.text, input.text)) {
-    *variant.add_meaning_changes() = std::move(change);
-  }
-  variant.set_altered_quote_suspected(IsQuoted(input.kind) && variant.meaning_changes_size() > 0);
-  *variant.mutable_create_time() = ProtoTimestampFromMicros(now_us);
+  match.variant = DescribeVariant(canonical.text, canonical.similarity, input, now_us);
   return std::optional<VariantMatch>(std::move(match));
 }
 
@@ -177,24 +162,6 @@ absl::Status LinkVariant(sqlite::StatementCache& statements, int64_t claim_seq,
     return status;
   }
   return IndexBands(statements, claim_seq, BandKeys(input.signature, speaker_seq));
-}
-
-// A stored variant with its names and the proposal filled in.
-absl::StatusOr<v1::ClaimVariant> VariantFromRow(absl::string_view blob, absl::string_view claim_id,
-                                                absl::string_view canonical_id,
-                                                absl::string_view text,
-                                                v1::AttributionStatus attribution) {
-  v1::ClaimVariant variant;
-  if (!variant.ParseFromString(std::string(blob))) {
-    return absl::DataLossError(absl::StrCat("claims/", claim_id, ": the variant does not parse"));
-  }
-  variant.set_claim(absl::StrCat("claims/", claim_id));
-  variant.set_canonical_claim(absl::StrCat("claims/", canonical_id));
-  variant.set_text(std::string(text));
-  if (variant.altered_quote_suspected() && attribution == v1::ATTRIBUTION_STATUS_UNCHECKED) {
-    variant.set_proposed_attribution_status(v1::ATTRIBUTION_STATUS_ALTERED);
-  }
-  return variant;
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// Tracking through the real SQLite store: variants, corroboration,
+// Tracking through the real stores (SQLite and PostgreSQL): variants, corroboration,
 // speakers and search.
 
 #include "services/verification/claim_tracking.h"
@@ -8,15 +8,16 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
 #include "common/api/timestamps.h"
+#include "common/postgres/test_database.h"
 #include "common/testing/status_matchers.h"
-#include "common/sqlite/database.h"
-#include "services/verification/sqlite_claim_store.h"
+#include "services/verification/claim_store_backends.h"
 
 namespace claimtrack::verification {
 namespace {
@@ -55,13 +56,16 @@ DocumentStatements Doc(absl::string_view name, absl::string_view publisher, int6
   return doc;
 }
 
-class ClaimTrackingTest : public ::testing::Test {
+class ClaimTrackingTest : public ::testing::TestWithParam<StoreBackend> {
  protected:
   void SetUp() override {
-    path_ = absl::StrCat(::testing::TempDir(), "/tracking_",
-                         ::testing::UnitTest::GetInstance()->current_test_info()->name(), ".db");
-    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path_ + suffix).c_str());
-    auto store = SqliteClaimStore::Open(path_);
+    bool skip = false;
+    absl::StatusOr<TestStoreLocation> location =
+        TestStoreLocation::Create(GetParam(), CurrentTestKey(), &skip);
+    if (skip) GTEST_SKIP() << postgres::kNoTestDatabase;
+    ASSERT_THAT(location, IsOk());
+    location_.emplace(*std::move(location));
+    auto store = location_->Open();
     ASSERT_THAT(store, IsOk());
     store_ = *std::move(store);
   }
@@ -97,11 +101,11 @@ class ClaimTrackingTest : public ::testing::Test {
     return texts;
   }
 
-  std::string path_;
-  std::unique_ptr<SqliteClaimStore> store_;
+  std::optional<TestStoreLocation> location_;
+  std::unique_ptr<ClaimStore> store_;
 };
 
-TEST_F(ClaimTrackingTest, AlteredQuoteIsLinkedFlaggedAndProposedButNotSet) {
+TEST_P(ClaimTrackingTest, AlteredQuoteIsLinkedFlaggedAndProposedButNotSet) {
   const RecordResult first =
       Record(Doc("documents/a", "Network Today", 1000, {Quote("s1", kGarland, "Merrick Garland")}));
   const RecordResult second =
@@ -157,7 +161,7 @@ TEST_F(ClaimTrackingTest, AlteredQuoteIsLinkedFlaggedAndProposedButNotSet) {
   EXPECT_EQ(after->proposed_attribution_status(), v1::ATTRIBUTION_STATUS_UNSPECIFIED);
 }
 
-TEST_F(ClaimTrackingTest, HarmlessRewordingIsAVariantWithoutAFlag) {
+TEST_P(ClaimTrackingTest, HarmlessRewordingIsAVariantWithoutAFlag) {
   const RecordResult first =
       Record(Doc("documents/a", "A", 0, {Quote("s1", kGarland, "Merrick Garland")}));
   const RecordResult second =
@@ -168,7 +172,7 @@ TEST_F(ClaimTrackingTest, HarmlessRewordingIsAVariantWithoutAFlag) {
   EXPECT_EQ(variant.proposed_attribution_status(), v1::ATTRIBUTION_STATUS_UNSPECIFIED);
 }
 
-TEST_F(ClaimTrackingTest, VariantsNeedTheSameSpeakerAndHangOffTheFirstWording) {
+TEST_P(ClaimTrackingTest, VariantsNeedTheSameSpeakerAndHangOffTheFirstWording) {
   const RecordResult first =
       Record(Doc("documents/a", "A", 0, {Quote("s1", kGarland, "Merrick Garland")}));
   // The same words from someone else are not a variant.
@@ -191,7 +195,7 @@ TEST_F(ClaimTrackingTest, VariantsNeedTheSameSpeakerAndHangOffTheFirstWording) {
   EXPECT_FALSE(Get(unrelated.claims[0]).has_variant_of());
 }
 
-TEST_F(ClaimTrackingTest, CountsIndependentPublishersAndTheFirstAppearance) {
+TEST_P(ClaimTrackingTest, CountsIndependentPublishersAndTheFirstAppearance) {
   Record(Doc("documents/a", "Network Today", 3000, {Quote("s1", kGarland, "Merrick Garland")}));
   Record(Doc("documents/b", "network  today", 1000, {Quote("s1", kGarland, "Merrick Garland")}));
   const RecordResult last =
@@ -203,7 +207,7 @@ TEST_F(ClaimTrackingTest, CountsIndependentPublishersAndTheFirstAppearance) {
   EXPECT_EQ(claim.first_appearance_document(), "documents/b");
 }
 
-TEST_F(ClaimTrackingTest, SpeakersCollectAliasesAndRolesAndListTheirClaims) {
+TEST_P(ClaimTrackingTest, SpeakersCollectAliasesAndRolesAndListTheirClaims) {
   type::v1::Statement garland = Quote("s1", kGarland, "Merrick Garland");
   garland.mutable_mention()->set_text("then-Attorney General Merrick Garland");
   garland.mutable_speaker()->set_role("Attorney General (then)");
@@ -264,7 +268,7 @@ TEST_F(ClaimTrackingTest, SpeakersCollectAliasesAndRolesAndListTheirClaims) {
   EXPECT_THAT(store_->GetSpeaker("people/x"), StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
-TEST_F(ClaimTrackingTest, AnonymousAndDocumentSpeakersAreNotSpeakers) {
+TEST_P(ClaimTrackingTest, AnonymousAndDocumentSpeakersAreNotSpeakers) {
   const RecordResult result = Record(Doc(
       "documents/a", "A", 0,
       {Quote("s1", "the decision was made over resources", "", type::v1::SPEAKER_TYPE_ANONYMOUS),
@@ -277,7 +281,7 @@ TEST_F(ClaimTrackingTest, AnonymousAndDocumentSpeakersAreNotSpeakers) {
   EXPECT_THAT(speakers->speakers(), IsEmpty());
 }
 
-TEST_F(ClaimTrackingTest, SearchCombinesWordsWithTheFilters) {
+TEST_P(ClaimTrackingTest, SearchCombinesWordsWithTheFilters) {
   Record(Doc("documents/a", "Network Today", 1000,
              {Quote("s1", kGarland, "Merrick Garland"),
               Quote("s2", "Russian war crimes will be prosecuted in The Hague", "Michael Schmid")}));
@@ -310,7 +314,7 @@ TEST_F(ClaimTrackingTest, SearchCombinesWordsWithTheFilters) {
   EXPECT_THAT(Search(request), IsEmpty());
 }
 
-TEST_F(ClaimTrackingTest, SearchPagesAreBoundToTheQuery) {
+TEST_P(ClaimTrackingTest, SearchPagesAreBoundToTheQuery) {
   std::vector<type::v1::Statement> statements;
   for (int i = 0; i < 5; ++i) {
     statements.push_back(Quote(absl::StrCat("s", i), absl::StrCat("war claim number ", i),
@@ -341,23 +345,28 @@ TEST_F(ClaimTrackingTest, SearchPagesAreBoundToTheQuery) {
               StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
+INSTANTIATE_TEST_SUITE_P(Backends, ClaimTrackingTest, ::testing::ValuesIn(kStoreBackends),
+                         StoreBackendName);
+
 }  // namespace
 }  // namespace claimtrack::verification
 
 namespace claimtrack::verification {
 namespace {
 
-TEST_F(ClaimTrackingTest, AStoreWithoutTheSearchIndexGetsItBuiltFromItsClaims) {
+// SQLite only: PostgreSQL stores have had the search index from their first
+// schema version.
+class SqliteClaimTrackingTest : public ClaimTrackingTest {};
+INSTANTIATE_TEST_SUITE_P(Backends, SqliteClaimTrackingTest,
+                         ::testing::Values(StoreBackend::kSqlite), StoreBackendName);
+
+TEST_P(SqliteClaimTrackingTest, AStoreWithoutTheSearchIndexGetsItBuiltFromItsClaims) {
   Record(Doc("documents/a", "A", 0, {Quote("s1", kGarland, "Merrick Garland")}));
   store_->Close();
   store_.reset();
-  {
-    // As a store written before tracking existed would be.
-    auto db = sqlite::Database::Open(path_);
-    ASSERT_THAT(db, IsOk());
-    ASSERT_THAT((*db)->Exec("DROP TABLE claim_text_search"), IsOk());
-  }
-  auto reopened = SqliteClaimStore::Open(path_);
+  // As a store written before tracking existed would be.
+  ASSERT_THAT(location_->ExecBehindTheStore("DROP TABLE claim_text_search"), IsOk());
+  auto reopened = location_->Open();
   ASSERT_THAT(reopened, IsOk());
   store_ = *std::move(reopened);
   v1::SearchClaimsRequest request;

@@ -12,6 +12,8 @@
 #include "common/logging/logging.h"
 #include "common/server/server_flags.h"
 #include "common/server/service_host.h"
+#include "absl/strings/str_cat.h"
+#include "services/verification/postgres_claim_store.h"
 #include "services/verification/sqlite_claim_store.h"
 #include "services/verification/verification_service.h"
 #include "spdlog/spdlog.h"
@@ -19,6 +21,13 @@
 ABSL_FLAG(std::string, listen, "127.0.0.1:50053", "Address to serve on, host:port.");
 ABSL_FLAG(std::string, port_file, "", "If set, the bound port is written here once serving.");
 ABSL_FLAG(std::string, data_dir, "data", "Directory for verification.db (created if missing).");
+ABSL_FLAG(std::string, database_url, "",
+          "PostgreSQL connection string or URI (libpq) of a database that verification "
+          "replicas share; empty: the SQLite file under --data_dir. Best set as "
+          "CLAIMTRACK_DATABASE_URL (from a Secret), since it may carry a password.");
+ABSL_FLAG(absl::Duration, change_poll_interval, absl::Milliseconds(200),
+          "With --database_url: how often to look for changes other replicas committed, "
+          "to wake this replica's WatchClaimChanges streams.");
 ABSL_FLAG(int, max_message_bytes, 16 << 20, "Largest request or response, in bytes.");
 ABSL_FLAG(absl::Duration, drain_timeout, absl::Seconds(10),
           "On SIGTERM, how long in-flight calls get to finish.");
@@ -35,6 +44,8 @@ namespace {
 struct Config {
   claimtrack::ServiceHostOptions host;
   std::string data_dir;
+  std::string database_url;
+  absl::Duration change_poll_interval;
   std::string log_format;
   std::string log_level;
   claimtrack::verification::ClaimReviewOptions claim_review;
@@ -47,12 +58,51 @@ Config ConfigFromFlags() {
   config.host.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
   config.host.drain_timeout = absl::GetFlag(FLAGS_drain_timeout);
   config.data_dir = absl::GetFlag(FLAGS_data_dir);
+  config.database_url = absl::GetFlag(FLAGS_database_url);
+  config.change_poll_interval = absl::GetFlag(FLAGS_change_poll_interval);
   config.log_format = absl::GetFlag(FLAGS_log_format);
   config.log_level = absl::GetFlag(FLAGS_log_level);
   config.claim_review.organization_name = absl::GetFlag(FLAGS_organization_name);
   config.claim_review.organization_url = absl::GetFlag(FLAGS_organization_url);
   config.claim_review.base_url = absl::GetFlag(FLAGS_claim_review_base_url);
   return config;
+}
+
+// The store the flags choose: PostgreSQL with --database_url, else the SQLite
+// file under --data_dir. Sets `where` to a description for the log (never
+// the URL, which may hold a password).
+std::unique_ptr<claimtrack::verification::ClaimStore> OpenStore(const Config& config,
+                                                                std::string* where) {
+  if (!config.database_url.empty()) {
+    if (config.change_poll_interval <= absl::ZeroDuration()) {
+      spdlog::error("--change_poll_interval must be positive");
+      return nullptr;
+    }
+    claimtrack::verification::PostgresClaimStoreOptions options;
+    options.database_url = config.database_url;
+    options.change_poll_interval = config.change_poll_interval;
+    auto store = claimtrack::verification::PostgresClaimStore::Open(std::move(options));
+    if (!store.ok()) {
+      spdlog::error("--database_url: cannot open the claim store: {}", store.status().ToString());
+      return nullptr;
+    }
+    *where = absl::StrCat("PostgreSQL ", (*store)->description());
+    return *std::move(store);
+  }
+  std::error_code error;
+  std::filesystem::create_directories(config.data_dir, error);
+  if (error) {
+    spdlog::error("--data_dir: cannot create {}: {}", config.data_dir, error.message());
+    return nullptr;
+  }
+  const std::string db_path = (std::filesystem::path(config.data_dir) / "verification.db").string();
+  auto store = claimtrack::verification::SqliteClaimStore::Open(db_path);
+  if (!store.ok()) {
+    spdlog::error("cannot open the claim store: {}", store.status().ToString());
+    return nullptr;
+  }
+  *where = db_path;
+  return *std::move(store);
 }
 
 }  // namespace
@@ -73,17 +123,9 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  std::error_code error;
-  std::filesystem::create_directories(config.data_dir, error);
-  if (error) {
-    spdlog::error("--data_dir: cannot create {}: {}", config.data_dir, error.message());
-    return 1;
-  }
-  const std::string db_path = (std::filesystem::path(config.data_dir) / "verification.db").string();
-  absl::StatusOr<std::unique_ptr<claimtrack::verification::SqliteClaimStore>> store =
-      claimtrack::verification::SqliteClaimStore::Open(db_path);
-  if (!store.ok()) {
-    spdlog::error("cannot open the claim store: {}", store.status().ToString());
+  std::string store_location;
+  std::unique_ptr<claimtrack::verification::ClaimStore> store = OpenStore(config, &store_location);
+  if (store == nullptr) {
     return 1;
   }
 
@@ -94,7 +136,7 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  claimtrack::verification::VerificationServiceImpl service(**store, common->security.get(),
+  claimtrack::verification::VerificationServiceImpl service(*store, common->security.get(),
                                                            config.claim_review);
   absl::StatusOr<std::unique_ptr<claimtrack::ServiceHost>> host = claimtrack::ServiceHost::Start(
       host_options, {&service}, {"claimtrack.verification.v1.VerificationService"});
@@ -102,7 +144,7 @@ int main(int argc, char** argv) {
     spdlog::error("{}", host.status().ToString());
     return 1;
   }
-  spdlog::info("claim store: {}; {}", db_path, common->security->Describe());
+  spdlog::info("claim store: {}; {}", store_location, common->security->Describe());
 
   const std::string signal = claimtrack::WaitForTerminationSignal();
   spdlog::info("{}: draining", signal);
@@ -112,7 +154,7 @@ int main(int argc, char** argv) {
   // reconnect with their cursor) so that the drain waits only for real work.
   service.StopWatches();
   (*host)->Shutdown();
-  (*store)->Close();
+  store->Close();
   spdlog::info("stopped");
   return 0;
 }

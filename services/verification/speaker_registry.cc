@@ -33,10 +33,6 @@ bool NamesSomeone(absl::string_view mention) {
   return false;
 }
 
-std::string SpeakerId(SpeakerType type, absl::string_view key) {
-  return Sha256Hex(absl::StrCat("v1\x1f", static_cast<int>(type), "\x1f", key)).substr(0, 16);
-}
-
 absl::StatusOr<v1::Speaker> SpeakerFromRow(sqlite::StatementCache& statements, int64_t seq,
                                            const std::string& id, const std::string& display_name,
                                            int64_t type, int64_t create_us, int64_t update_us) {
@@ -93,6 +89,15 @@ constexpr absl::string_view kSpeakerColumns =
     "seq, id, display_name, type, create_time_us, update_time_us";
 
 }  // namespace
+
+std::string SpeakerId(SpeakerType type, absl::string_view key) {
+  return Sha256Hex(absl::StrCat("v1\x1f", static_cast<int>(type), "\x1f", key)).substr(0, 16);
+}
+
+std::string SpeakerRoleKey(const SpeakerMention& mention) {
+  return absl::StrCat(NormalizeClaimText(mention.role), "\x1f",
+                      NormalizeClaimText(mention.organization));
+}
 
 std::optional<SpeakerMention> SpeakerMentionOf(const type::v1::Statement& statement) {
   const type::v1::Speaker& speaker = statement.speaker();
@@ -179,8 +184,7 @@ absl::Status NoteSpeakerAppearance(sqlite::StatementCache& statements, int64_t s
     changed = changed || statements.db().ChangedRows() > 0;
   }
   if (!mention.role.empty()) {
-    const std::string role_key = absl::StrCat(NormalizeClaimText(mention.role), "\x1f",
-                                              NormalizeClaimText(mention.organization));
+    const std::string role_key = SpeakerRoleKey(mention);
     absl::StatusOr<CachedStatement> insert = statements.Get(
         "INSERT OR IGNORE INTO speaker_roles (speaker_seq, role_key, role, organization, "
         "first_seen_us, last_seen_us) VALUES (?1, ?2, ?3, ?4, ?5, ?5)");

@@ -43,6 +43,13 @@ struct SpeakerMention {
 // nullopt when the statement's speaker is not a speaker resource.
 std::optional<SpeakerMention> SpeakerMentionOf(const claimtrack::type::v1::Statement& statement);
 
+// The id of a new speaker ("speakers/{id}"): derived from its first name's
+// key and type, so the same in every store and stable across replays.
+std::string SpeakerId(claimtrack::type::v1::SpeakerType type, absl::string_view key);
+
+// The key under which a speaker's role (with its organization) is kept once.
+std::string SpeakerRoleKey(const SpeakerMention& mention);
+
 struct SpeakerRef {
   int64_t seq = 0;
   // The resource id: "speakers/{id}".

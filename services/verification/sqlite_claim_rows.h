@@ -8,14 +8,12 @@
 #include "absl/strings/string_view.h"
 #include "claimtrack/verification/v1/verification_service.pb.h"
 #include "common/sqlite/statement_cache.h"
+#include "services/verification/claim_etag.h"
 
 namespace claimtrack::verification {
 
 // Pieces of the claim store (sqlite_claim_store.cc) shared with the files
 // that write the workflow tables, so both read and version claims the same way.
-
-// The etag of a claim row at `version`.
-std::string ClaimEtag(absl::string_view id, int64_t version);
 
 // The full claim (all appearances and evidence) of row `seq`.
 absl::StatusOr<v1::Claim> LoadClaimBySeq(sqlite::StatementCache& statements, int64_t seq,

@@ -15,10 +15,11 @@
 #include "services/verification/claim_identity.h"
 #include "services/verification/claim_tracking.h"
 #include "services/verification/history_chain.h"
+#include "services/verification/prepared_statement.h"
 #include "services/verification/sqlite_claim_rows.h"
 #include "services/verification/sqlite_history.h"
 #include "services/verification/sqlite_workflow_changes.h"
-#include "services/verification/workflow.h"
+#include "services/verification/workflow_change_plan.h"
 
 namespace claimtrack::verification {
 namespace {
@@ -131,10 +132,6 @@ const std::string& SelectClaimBySeq() {
   return *sql;
 }
 
-std::string Etag(absl::string_view id, int64_t version) {
-  return Sha256Hex(absl::StrCat(id, ":", version)).substr(0, 16);
-}
-
 // The columns of a claim row that a review reads and writes.
 struct ClaimState {
   int64_t seq = 0;
@@ -212,7 +209,7 @@ absl::StatusOr<v1::Claim> ClaimFromRow(StatementCache& statements, const Stateme
   claim.set_attribution_status(static_cast<v1::AttributionStatus>(row.ColumnInt(kAttribution)));
   claim.set_verdict(static_cast<v1::Verdict>(row.ColumnInt(kVerdict)));
   claim.set_verdict_note(row.ColumnText(kVerdictNote));
-  claim.set_etag(Etag(id, row.ColumnInt(kVersion)));
+  claim.set_etag(ClaimEtag(id, row.ColumnInt(kVersion)));
   *claim.mutable_create_time() = ProtoTimestampFromMicros(row.ColumnInt(kCreateTime));
   *claim.mutable_update_time() = ProtoTimestampFromMicros(row.ColumnInt(kUpdateTime));
   claim.set_assignee(row.ColumnText(kAssignee));
@@ -304,24 +301,6 @@ absl::Status InitSchema(Database& db, const std::string& path) {
   return finish(status);
 }
 
-std::string FilterFingerprint(const ClaimFilter& filter, absl::string_view speaker) {
-  return absl::StrCat("speaker=", speaker, "\x1f", "attribution=", filter.attribution_status,
-                      "\x1f", "verdict=", filter.verdict, "\x1f", "kind=", filter.kind, "\x1f",
-                      "document=", filter.document, "\x1f", "assignee=", filter.assignee);
-}
-
-// What a RecordStatements write needs per statement, prepared off the
-// writer thread.
-struct PreparedStatement {
-  ClaimIdentity identity;
-  std::string statement_id;
-  int kind = 0;
-  std::string content;
-  std::string speaker;  // serialized Speaker
-  std::vector<std::string> speaker_names;
-  std::string appearance;  // serialized Appearance
-  TrackingInput tracking;
-};
 
 }  // namespace
 
@@ -366,46 +345,8 @@ void SqliteClaimStore::RecordStatements(DocumentStatements request, RecordDone d
   // Identities and serialized protos are built here, on the caller's thread,
   // so the single writer thread only runs SQL.
   const int64_t now = absl::ToUnixMicros(absl::Now());
-  auto prepared = std::make_shared<std::vector<PreparedStatement>>();
-  prepared->reserve(request.statements.size());
-  for (const type::v1::Statement& statement : request.statements) {
-    PreparedStatement p;
-    p.identity = IdentifyClaim(statement);
-    p.statement_id = statement.statement_id();
-    p.kind = statement.kind();
-    p.content = statement.content();
-    p.speaker = statement.speaker().SerializeAsString();
-    if (std::string name = NormalizeSpeakerName(statement.speaker().name()); !name.empty()) {
-      // Analysts look people up by surname ("Garland"): index it too.
-      const size_t last_space = name.rfind(' ');
-      if (statement.speaker().type() == type::v1::SPEAKER_TYPE_PERSON &&
-          last_space != std::string::npos) {
-        p.speaker_names.push_back(name.substr(last_space + 1));
-      }
-      p.speaker_names.push_back(std::move(name));
-    }
-    for (const std::string& alias : statement.speaker().aliases()) {
-      std::string normalised = NormalizeSpeakerName(alias);
-      if (!normalised.empty()) p.speaker_names.push_back(std::move(normalised));
-    }
-    v1::Appearance appearance;
-    appearance.set_document(request.document);
-    *appearance.mutable_source() = request.source;
-    appearance.set_statement_id(statement.statement_id());
-    *appearance.mutable_content_spans() = statement.content_spans();
-    appearance.set_content(statement.content());
-    if (statement.has_mention()) *appearance.mutable_mention() = statement.mention();
-    if (statement.has_cue()) *appearance.mutable_cue() = statement.cue();
-    if (statement.has_relay()) *appearance.mutable_relay() = statement.relay();
-    if (statement.has_context()) *appearance.mutable_context() = statement.context();
-    appearance.set_confidence(statement.confidence());
-    appearance.set_rule(statement.rule());
-    appearance.set_extractor_version(statement.extractor_version());
-    *appearance.mutable_record_time() = ProtoTimestampFromMicros(now);
-    p.appearance = appearance.SerializeAsString();
-    p.tracking = PrepareTracking(statement, request.source, now);
-    prepared->push_back(std::move(p));
-  }
+  auto prepared =
+      std::make_shared<std::vector<PreparedStatement>>(PrepareStatements(request, now));
   auto result = std::make_shared<RecordResult>();
   std::string document = std::move(request.document);
 
@@ -530,7 +471,7 @@ absl::StatusOr<v1::ListClaimsResponse> SqliteClaimStore::ListClaims(const ClaimF
   if (!size.ok()) return size.status();
   const std::string speaker = NormalizeSpeakerName(filter.speaker);
   absl::StatusOr<int64_t> resume_after = DecodePageToken(
-      page_token, FilterFingerprint(filter, speaker), std::numeric_limits<int64_t>::max());
+      page_token, ClaimFilterFingerprint(filter, speaker), std::numeric_limits<int64_t>::max());
   if (!resume_after.ok()) return resume_after.status();
 
   // Keyset pagination on seq, newest first; one row more than the page
@@ -588,7 +529,8 @@ absl::StatusOr<v1::ListClaimsResponse> SqliteClaimStore::ListClaims(const ClaimF
     if (!row.ok()) return row.status();
     if (!*row) break;
     if (response.claims_size() == *size) {
-      response.set_next_page_token(EncodePageToken(last_seq, FilterFingerprint(filter, speaker)));
+      response.set_next_page_token(
+          EncodePageToken(last_seq, ClaimFilterFingerprint(filter, speaker)));
       break;
     }
     last_seq = (*query)->ColumnInt(kSeq);
@@ -612,81 +554,42 @@ void SqliteClaimStore::Review(ClaimReview review, ClaimDone done) {
     StatementCache& statements = WriterStatements(db);
     absl::StatusOr<ClaimState> state = LoadClaimState(statements, id);
     if (!state.ok()) return state.status();
-    const std::string etag = Etag(state->id, state->version);
-    if (review.etag != etag) {
-      return absl::AbortedError(absl::StrCat("etag \"", review.etag, "\" of ", review.claim,
-                                             " is stale; re-read the claim and retry"));
-    }
-    if (state->published) return ClaimLockedError(review.claim);
-    struct Change {
-      v1::StatusField field;
-      int from;
-      int to;
-    };
-    std::vector<Change> changes;
-    if (review.attribution_status != v1::ATTRIBUTION_STATUS_UNSPECIFIED) {
-      absl::Status allowed = CheckAttributionTransition(state->attribution_status,
-                                                        review.attribution_status, review.note);
-      if (!allowed.ok()) return allowed;
-      changes.push_back(
-          {v1::STATUS_FIELD_ATTRIBUTION, state->attribution_status, review.attribution_status});
-    }
-    if (review.verdict != v1::VERDICT_UNSPECIFIED) {
-      absl::Status allowed = CheckVerdictTransition(state->verdict, review.verdict, review.note);
-      if (!allowed.ok()) return allowed;
-      changes.push_back({v1::STATUS_FIELD_VERDICT, state->verdict, review.verdict});
-    }
-    if (changes.empty()) {
-      return absl::InvalidArgumentError(
-          "set attribution_status, verdict or both; the review changes nothing");
-    }
-    const int64_t first_entry = state->history_count + 1;
-    int64_t entry = first_entry;
+    ClaimWorkflowState current;
+    current.id = state->id;
+    current.version = state->version;
+    current.history_count = state->history_count;
+    current.attribution_status = state->attribution_status;
+    current.verdict = state->verdict;
+    current.verdict_note = state->verdict_note;
+    current.published = state->published;
+    absl::StatusOr<ReviewPlan> plan = PlanReview(review, current, now);
+    if (!plan.ok()) return plan.status();
     absl::Status evidence_status =
-        InsertEvidence(statements, state->seq, first_entry, review.evidence);
+        InsertEvidence(statements, state->seq, plan->first_entry, review.evidence);
     if (!evidence_status.ok()) return evidence_status;
-    for (const Change& change : changes) {
-      const int64_t number = entry++;
-      v1::HistoryEntry history;
-      history.set_name(absl::StrCat("claims/", state->id, "/historyEntries/", number));
-      history.set_actor(review.actor);
-      *history.mutable_create_time() = ProtoTimestampFromMicros(now);
-      history.set_action(v1::HISTORY_ACTION_STATUS_CHANGE);
-      history.set_field(change.field);
-      if (change.field == v1::STATUS_FIELD_ATTRIBUTION) {
-        history.set_from_attribution_status(static_cast<v1::AttributionStatus>(change.from));
-        history.set_to_attribution_status(static_cast<v1::AttributionStatus>(change.to));
-      } else {
-        history.set_from_verdict(static_cast<v1::Verdict>(change.from));
-        history.set_to_verdict(static_cast<v1::Verdict>(change.to));
-      }
-      history.set_note(review.note);
-      for (const v1::Evidence& item : review.evidence) *history.add_evidence() = item;
+    int64_t number = plan->first_entry;
+    for (v1::HistoryEntry& history : plan->entries) {
       absl::Status status =
-          AppendHistoryEntry(statements, state->seq, number, first_entry, history);
+          AppendHistoryEntry(statements, state->seq, number, plan->first_entry, history);
       if (!status.ok()) return status;
       status = RecordClaimChange(statements, state->seq, v1::CLAIM_CHANGE_TYPE_STATUS_CHANGED, now,
                                  "", number);
       if (!status.ok()) return status;
+      ++number;
     }
-    const bool verdict_changed = review.verdict != v1::VERDICT_UNSPECIFIED;
     {
       absl::StatusOr<CachedStatement> update = statements.Get(
           "UPDATE claims SET attribution_status = ?, verdict = ?, verdict_note = ?, "
           "version = version + 1, history_count = ?, update_time_us = ? WHERE seq = ?");
       if (!update.ok()) return update.status();
-      absl::Status status =
-          (*update)
-              ->Bind(1, static_cast<int>(review.attribution_status !=
-                                                 v1::ATTRIBUTION_STATUS_UNSPECIFIED
-                                             ? review.attribution_status
-                                             : state->attribution_status))
-              .Bind(2, static_cast<int>(verdict_changed ? review.verdict : state->verdict))
-              .Bind(3, verdict_changed ? review.note : state->verdict_note)
-              .Bind(4, entry - 1)
-              .Bind(5, now)
-              .Bind(6, state->seq)
-              .Run();
+      absl::Status status = (*update)
+                                ->Bind(1, static_cast<int>(plan->attribution_status))
+                                .Bind(2, static_cast<int>(plan->verdict))
+                                .Bind(3, plan->verdict_note)
+                                .Bind(4, number - 1)
+                                .Bind(5, now)
+                                .Bind(6, state->seq)
+                                .Run();
       if (!status.ok()) return status;
     }
     absl::StatusOr<v1::Claim> claim =
@@ -797,8 +700,6 @@ absl::StatusOr<v1::ListSpeakersResponse> SqliteClaimStore::ListSpeakers(
 }
 
 // --- The analyst workflow beyond ReviewClaim, and the change feed. ---
-
-std::string ClaimEtag(absl::string_view id, int64_t version) { return Etag(id, version); }
 
 absl::StatusOr<v1::Claim> LoadClaimBySeq(StatementCache& statements, int64_t seq,
                                          absl::string_view id) {

@@ -45,7 +45,7 @@ class SqliteClaimStore final : public ClaimStore {
 
   // Commits every write already submitted and stops the writer; later writes
   // fail with UNAVAILABLE. Reads keep working. Idempotent.
-  void Close();
+  void Close() override;
 
   void RecordStatements(DocumentStatements statements, RecordDone done) override;
   absl::StatusOr<v1::Claim> GetClaim(absl::string_view name) override;

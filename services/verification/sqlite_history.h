@@ -11,6 +11,7 @@
 #include "claimtrack/verification/v1/verification_service.pb.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/statement_cache.h"
+#include "services/verification/change_cursor.h"
 
 namespace claimtrack::verification {
 
@@ -54,11 +55,6 @@ absl::Status RecordClaimChange(sqlite::StatementCache& statements, int64_t claim
 // Change-feed events with sequence > `after`, in order, at most `limit`.
 absl::StatusOr<std::vector<v1::ClaimChange>> LoadClaimChanges(sqlite::StatementCache& statements,
                                                               int64_t after, int64_t limit);
-
-// The cursor of a change sequence number, and back (INVALID_ARGUMENT naming
-// `field` for anything this service did not issue). Empty means 0.
-std::string ChangeCursor(int64_t seq);
-absl::StatusOr<int64_t> ParseChangeCursor(absl::string_view cursor, absl::string_view field);
 
 }  // namespace claimtrack::verification
 

@@ -8,16 +8,13 @@
 #include "claimtrack/verification/v1/verification_service.pb.h"
 #include "common/sqlite/statement_cache.h"
 #include "services/verification/workflow_change.h"
+#include "services/verification/workflow_change_plan.h"
 
 namespace claimtrack::verification {
 
-// FAILED_PRECONDITION for a change to a published claim, naming the lock and
-// how to lift it.
-absl::Status ClaimLockedError(absl::string_view claim);
-
 // Applies `change` inside the writer's transaction (the caller's savepoint):
 // checks the etag (ABORTED), the lock and the change's own precondition
-// (FAILED_PRECONDITION), appends the hash-chained history entry and the
+// (FAILED_PRECONDITION; PlanWorkflowChange), appends the hash-chained history entry and the
 // change-feed event, updates the claim and returns it in `*result`.
 absl::Status ApplyWorkflowChange(sqlite::StatementCache& statements, const WorkflowChange& change,
                                  int64_t now_us, v1::Claim* result);

@@ -1,4 +1,4 @@
-// The workflow beyond ReviewClaim on the real SQLite store: evidence,
+// The workflow beyond ReviewClaim on the real stores (SQLite and PostgreSQL): evidence,
 // assignment, the publish lock, the history hash chain (including a store
 // file modified behind the store's back) and the change log.
 
@@ -9,12 +9,15 @@
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
+#include "common/postgres/test_database.h"
 #include "common/testing/status_matchers.h"
+#include "services/verification/claim_store_backends.h"
 #include "services/verification/sqlite_claim_store.h"
 #include "services/verification/sqlite_history.h"
 
@@ -25,6 +28,7 @@ using ::claimtrack::testing::IsOk;
 using ::claimtrack::testing::StatusIs;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::SizeIs;
 
 template <typename Result, typename Call>
@@ -39,12 +43,15 @@ absl::StatusOr<Result> Wait(Call call) {
   return result;
 }
 
-class WorkflowStoreTest : public ::testing::Test {
+class WorkflowStoreTest : public ::testing::TestWithParam<StoreBackend> {
  protected:
   void SetUp() override {
-    path_ = ::testing::TempDir() + "/workflow_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db";
-    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path_ + suffix).c_str());
+    bool skip = false;
+    absl::StatusOr<TestStoreLocation> location =
+        TestStoreLocation::Create(GetParam(), CurrentTestKey(), &skip);
+    if (skip) GTEST_SKIP() << postgres::kNoTestDatabase;
+    ASSERT_THAT(location, IsOk());
+    location_.emplace(*std::move(location));
     Open();
     DocumentStatements doc;
     doc.document = "documents/d1";
@@ -63,7 +70,7 @@ class WorkflowStoreTest : public ::testing::Test {
   }
 
   void Open() {
-    auto store = SqliteClaimStore::Open(path_);
+    auto store = location_->Open();
     ASSERT_THAT(store, IsOk());
     store_ = *std::move(store);
   }
@@ -103,10 +110,23 @@ class WorkflowStoreTest : public ::testing::Test {
     return {history->history_entries().begin(), history->history_entries().end()};
   }
 
-  std::string path_;
-  std::unique_ptr<SqliteClaimStore> store_;
+  // SQL that lets `table` (history or evidence) be changed, as someone
+  // with the file or database owner's rights could.
+  std::string LiftAppendOnly(const std::string& table) const {
+    return GetParam() == StoreBackend::kSqlite
+               ? absl::StrCat("DROP TRIGGER ", table, "_no_update; DROP TRIGGER ", table,
+                              "_no_delete; ")
+               : absl::StrCat("ALTER TABLE ", table, " DISABLE TRIGGER ", table,
+                              "_append_only; ");
+  }
+
+  std::optional<TestStoreLocation> location_;
+  std::unique_ptr<ClaimStore> store_;
   std::string claim_;
 };
+
+INSTANTIATE_TEST_SUITE_P(Backends, WorkflowStoreTest, ::testing::ValuesIn(kStoreBackends),
+                         StoreBackendName);
 
 v1::Evidence MakeEvidence(const std::string& url, v1::EvidenceStance stance,
                           const std::string& sha = "") {
@@ -118,7 +138,7 @@ v1::Evidence MakeEvidence(const std::string& url, v1::EvidenceStance stance,
   return evidence;
 }
 
-TEST_F(WorkflowStoreTest, EvidenceIsAddedOnItsOwnWithStanceAndDigest) {
+TEST_P(WorkflowStoreTest, EvidenceIsAddedOnItsOwnWithStanceAndDigest) {
   WorkflowChange change;
   change.kind = WorkflowChange::Kind::kAddEvidence;
   change.note = "primary source";
@@ -145,7 +165,7 @@ TEST_F(WorkflowStoreTest, EvidenceIsAddedOnItsOwnWithStanceAndDigest) {
   EXPECT_THAT(Apply(change), StatusIs(absl::StatusCode::kAborted, HasSubstr("etag")));
 }
 
-TEST_F(WorkflowStoreTest, AssignmentIsRecordedAndFiltered) {
+TEST_P(WorkflowStoreTest, AssignmentIsRecordedAndFiltered) {
   WorkflowChange assign;
   assign.kind = WorkflowChange::Kind::kAssign;
   assign.assignee = "bo";
@@ -182,7 +202,7 @@ TEST_F(WorkflowStoreTest, AssignmentIsRecordedAndFiltered) {
   EXPECT_EQ(history[1].previous_hash(), history[0].hash());
 }
 
-TEST_F(WorkflowStoreTest, APublishedVerdictIsLockedUntilReopened) {
+TEST_P(WorkflowStoreTest, APublishedVerdictIsLockedUntilReopened) {
   WorkflowChange publish;
   publish.kind = WorkflowChange::Kind::kPublish;
   EXPECT_THAT(Apply(publish),
@@ -228,7 +248,7 @@ TEST_F(WorkflowStoreTest, APublishedVerdictIsLockedUntilReopened) {
                           v1::HISTORY_ACTION_REOPEN, v1::HISTORY_ACTION_STATUS_CHANGE));
 }
 
-TEST_F(WorkflowStoreTest, TheHistoryChainVerifies) {
+TEST_P(WorkflowStoreTest, TheHistoryChainVerifies) {
   ReviewToFalse();
   absl::StatusOr<v1::VerifyClaimHistoryResponse> result = store_->VerifyHistory(claim_);
   ASSERT_THAT(result, IsOk());
@@ -254,20 +274,16 @@ void TamperWith(const std::string& path, const std::string& sql) {
   sqlite3_close(db);
 }
 
-TEST_F(WorkflowStoreTest, AHistoryRowChangedBehindTheStoresBackIsNamed) {
+TEST_P(WorkflowStoreTest, AHistoryRowChangedBehindTheStoresBackIsNamed) {
   ReviewToFalse();
   store_->Close();
   store_.reset();
-  // The trigger refuses the update until it is dropped.
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  EXPECT_NE(
-      sqlite3_exec(db, "UPDATE history SET note = 'x' WHERE entry = 2", nullptr, nullptr, nullptr),
-      SQLITE_OK);
-  sqlite3_close(db);
-  TamperWith(path_,
-             "DROP TRIGGER history_no_update; "
-             "UPDATE history SET to_value = 3 WHERE entry = 3;");  // FALSE -> TRUE
+  // The trigger refuses the update until it is lifted.
+  EXPECT_THAT(location_->ExecBehindTheStore("UPDATE history SET note = 'x' WHERE entry = 2"),
+              Not(IsOk()));
+  ASSERT_THAT(location_->ExecBehindTheStore(LiftAppendOnly("history") +
+                                            "UPDATE history SET to_value = 3 WHERE entry = 3;"),
+              IsOk());  // FALSE -> TRUE
   Open();
   absl::StatusOr<v1::VerifyClaimHistoryResponse> result = store_->VerifyHistory(claim_);
   ASSERT_THAT(result, IsOk());
@@ -276,11 +292,13 @@ TEST_F(WorkflowStoreTest, AHistoryRowChangedBehindTheStoresBackIsNamed) {
   EXPECT_THAT(result->problem(), HasSubstr("changed after it was written"));
 }
 
-TEST_F(WorkflowStoreTest, ADeletedHistoryRowIsNamed) {
+TEST_P(WorkflowStoreTest, ADeletedHistoryRowIsNamed) {
   ReviewToFalse();
   store_->Close();
   store_.reset();
-  TamperWith(path_, "DROP TRIGGER history_no_delete; DELETE FROM history WHERE entry = 2;");
+  ASSERT_THAT(location_->ExecBehindTheStore(LiftAppendOnly("history") +
+                                            "DELETE FROM history WHERE entry = 2;"),
+              IsOk());
   Open();
   absl::StatusOr<v1::VerifyClaimHistoryResponse> result = store_->VerifyHistory(claim_);
   ASSERT_THAT(result, IsOk());
@@ -288,7 +306,7 @@ TEST_F(WorkflowStoreTest, ADeletedHistoryRowIsNamed) {
   EXPECT_EQ(result->first_broken_entry(), claim_ + "/historyEntries/2");
 }
 
-TEST_F(WorkflowStoreTest, ChangedEvidenceBreaksTheChain) {
+TEST_P(WorkflowStoreTest, ChangedEvidenceBreaksTheChain) {
   ASSERT_THAT(Review(v1::ATTRIBUTION_STATUS_CONFIRMED, v1::VERDICT_UNSPECIFIED, "checked"), IsOk());
   WorkflowChange evidence;
   evidence.kind = WorkflowChange::Kind::kAddEvidence;
@@ -296,7 +314,9 @@ TEST_F(WorkflowStoreTest, ChangedEvidenceBreaksTheChain) {
   ASSERT_THAT(Apply(evidence), IsOk());
   store_->Close();
   store_.reset();
-  TamperWith(path_, "DROP TRIGGER evidence_no_update; UPDATE evidence SET stance = 1;");
+  ASSERT_THAT(
+      location_->ExecBehindTheStore(LiftAppendOnly("evidence") + "UPDATE evidence SET stance = 1;"),
+      IsOk());
   Open();
   absl::StatusOr<v1::VerifyClaimHistoryResponse> result = store_->VerifyHistory(claim_);
   ASSERT_THAT(result, IsOk());
@@ -406,7 +426,7 @@ TEST(WorkflowSchemaUpgradeTest, AVersionOneStoreIsUpgradedAndItsHistoryChained) 
   sqlite3_close(db);
 }
 
-TEST_F(WorkflowStoreTest, EveryChangeIsInTheChangeLogInCommitOrder) {
+TEST_P(WorkflowStoreTest, EveryChangeIsInTheChangeLogInCommitOrder) {
   ReviewToFalse();
   WorkflowChange assign;
   assign.kind = WorkflowChange::Kind::kAssign;

@@ -8,9 +8,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/status/grpc_status.h"
+#include "services/verification/change_cursor.h"
 #include "services/verification/change_feed.h"
 #include "services/verification/request_validation.h"
-#include "services/verification/sqlite_history.h"
 #include "services/verification/verification_service.h"
 #include "services/verification/workflow_request_validation.h"
 

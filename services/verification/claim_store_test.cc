@@ -1,18 +1,24 @@
-#include "services/verification/sqlite_claim_store.h"
+#include "services/verification/claim_store.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstdio>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/blocking_counter.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
-#include "common/sqlite/database.h"
+#include "common/postgres/test_database.h"
 #include "common/testing/status_matchers.h"
+#include "services/verification/claim_store_backends.h"
+#include "services/verification/change_cursor.h"
+#include "services/verification/change_notifier.h"
 
 namespace claimtrack::verification {
 namespace {
@@ -23,14 +29,6 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::SizeIs;
-
-std::string TempDbPath(const std::string& name) {
-  const std::string path = ::testing::TempDir() + "/claims_" + name + ".db";
-  std::remove(path.c_str());
-  std::remove((path + "-wal").c_str());
-  std::remove((path + "-shm").c_str());
-  return path;
-}
 
 type::v1::Statement MakeStatement(
     absl::string_view id, absl::string_view content, absl::string_view speaker,
@@ -86,20 +84,29 @@ ClaimReview MakeReview(const v1::Claim& claim, v1::AttributionStatus attribution
   return review;
 }
 
-class SqliteClaimStoreTest : public ::testing::Test {
+// Every case runs against SQLite and PostgreSQL (claim_store_backends.h).
+class ClaimStoreTest : public ::testing::TestWithParam<StoreBackend> {
  protected:
   void SetUp() override {
-    path_ = TempDbPath(::testing::UnitTest::GetInstance()->current_test_info()->name());
-    auto store = SqliteClaimStore::Open(path_);
+    bool skip = false;
+    absl::StatusOr<TestStoreLocation> location =
+        TestStoreLocation::Create(GetParam(), CurrentTestKey(), &skip);
+    if (skip) GTEST_SKIP() << postgres::kNoTestDatabase;
+    ASSERT_THAT(location, IsOk());
+    location_.emplace(*std::move(location));
+    auto store = location_->Open();
     ASSERT_THAT(store, IsOk());
     store_ = *std::move(store);
   }
 
-  std::string path_;
-  std::unique_ptr<SqliteClaimStore> store_;
+  std::optional<TestStoreLocation> location_;
+  std::unique_ptr<ClaimStore> store_;
 };
 
-TEST_F(SqliteClaimStoreTest, RecordsNewClaimsWithDefaults) {
+INSTANTIATE_TEST_SUITE_P(Backends, ClaimStoreTest, ::testing::ValuesIn(kStoreBackends),
+                         StoreBackendName);
+
+TEST_P(ClaimStoreTest, RecordsNewClaimsWithDefaults) {
   absl::StatusOr<RecordResult> result =
       Record(*store_, Doc("documents/d1", {MakeStatement("s1", "We will win.", "Jane Doe"),
                                            MakeStatement("s2", "Taxes rose.", "",
@@ -127,7 +134,7 @@ TEST_F(SqliteClaimStoreTest, RecordsNewClaimsWithDefaults) {
   EXPECT_TRUE(claim->has_create_time());
 }
 
-TEST_F(SqliteClaimStoreTest, ReplayChangesNothing) {
+TEST_P(ClaimStoreTest, ReplayChangesNothing) {
   const DocumentStatements doc =
       Doc("documents/d1", {MakeStatement("s1", "We will win.", "Jane Doe")});
   absl::StatusOr<RecordResult> first = Record(*store_, doc);
@@ -145,7 +152,7 @@ TEST_F(SqliteClaimStoreTest, ReplayChangesNothing) {
   EXPECT_EQ(after->SerializeAsString(), before->SerializeAsString());
 }
 
-TEST_F(SqliteClaimStoreTest, SameStatementInTwoDocumentsIsOneClaimTwoAppearances) {
+TEST_P(ClaimStoreTest, SameStatementInTwoDocumentsIsOneClaimTwoAppearances) {
   absl::StatusOr<RecordResult> a = Record(
       *store_, Doc("documents/d1", {MakeStatement("s1", "\u201CWe will win.\u201D", "Jane Doe")}));
   ASSERT_THAT(a, IsOk());
@@ -170,7 +177,7 @@ TEST_F(SqliteClaimStoreTest, SameStatementInTwoDocumentsIsOneClaimTwoAppearances
   EXPECT_NE(claim->etag(), before->etag());              // a new appearance is a change
 }
 
-TEST_F(SqliteClaimStoreTest, RepeatedStatementIdInOneRequestIsRecordedOnce) {
+TEST_P(ClaimStoreTest, RepeatedStatementIdInOneRequestIsRecordedOnce) {
   absl::StatusOr<RecordResult> result =
       Record(*store_,
              Doc("documents/d1", {MakeStatement("s1", "one", "A"), MakeStatement("s1", "one", "A"),
@@ -186,7 +193,7 @@ TEST_F(SqliteClaimStoreTest, RepeatedStatementIdInOneRequestIsRecordedOnce) {
   EXPECT_EQ(claim->appearance_count(), 2);
 }
 
-TEST_F(SqliteClaimStoreTest, AliasesFromLaterAppearancesAreSearchable) {
+TEST_P(ClaimStoreTest, AliasesFromLaterAppearancesAreSearchable) {
   ASSERT_THAT(Record(*store_, Doc("documents/d1", {MakeStatement("s1", "one", "Jane Doe")})),
               IsOk());
   auto later = MakeStatement("s7", "one", "Jane Doe");
@@ -199,13 +206,13 @@ TEST_F(SqliteClaimStoreTest, AliasesFromLaterAppearancesAreSearchable) {
   EXPECT_THAT(page->claims(), SizeIs(1));
 }
 
-TEST_F(SqliteClaimStoreTest, GetClaimErrors) {
+TEST_P(ClaimStoreTest, GetClaimErrors) {
   EXPECT_THAT(store_->GetClaim("claims/0000000000000000"),
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("claims/0000000000000000")));
   EXPECT_THAT(store_->GetClaim("claim/x"), StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
-TEST_F(SqliteClaimStoreTest, ListFiltersAndNewestFirst) {
+TEST_P(ClaimStoreTest, ListFiltersAndNewestFirst) {
   auto jane = MakeStatement("s1", "one", "Jane Doe");
   jane.mutable_speaker()->add_aliases("The Senator");
   ASSERT_THAT(Record(*store_, Doc("documents/d1", {jane, MakeStatement("s2", "two", "John Roe")})),
@@ -257,7 +264,7 @@ TEST_F(SqliteClaimStoreTest, ListFiltersAndNewestFirst) {
   EXPECT_THAT(texts(unverified), ElementsAre("three", "one"));
 }
 
-TEST_F(SqliteClaimStoreTest, ListedClaimsCarryTheirFirstTwentyAppearances) {
+TEST_P(ClaimStoreTest, ListedClaimsCarryTheirFirstTwentyAppearances) {
   std::string name;
   for (int i = 0; i < 25; ++i) {
     absl::StatusOr<RecordResult> recorded =
@@ -277,7 +284,7 @@ TEST_F(SqliteClaimStoreTest, ListedClaimsCarryTheirFirstTwentyAppearances) {
   EXPECT_THAT(claim->appearances(), SizeIs(25));
 }
 
-TEST_F(SqliteClaimStoreTest, PaginatesAndRejectsBadTokens) {
+TEST_P(ClaimStoreTest, PaginatesAndRejectsBadTokens) {
   std::vector<type::v1::Statement> statements;
   for (int i = 0; i < 7; ++i) {
     statements.push_back(MakeStatement(absl::StrCat("s", i), absl::StrCat("claim ", i), "A"));
@@ -309,7 +316,7 @@ TEST_F(SqliteClaimStoreTest, PaginatesAndRejectsBadTokens) {
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("page_size")));
 }
 
-TEST_F(SqliteClaimStoreTest, ReviewUpdatesStatusesAndAppendsHistory) {
+TEST_P(ClaimStoreTest, ReviewUpdatesStatusesAndAppendsHistory) {
   absl::StatusOr<RecordResult> recorded =
       Record(*store_, Doc("documents/d1", {MakeStatement("s1", "We will win.", "Jane Doe")}));
   ASSERT_THAT(recorded, IsOk());
@@ -389,7 +396,7 @@ TEST_F(SqliteClaimStoreTest, ReviewUpdatesStatusesAndAppendsHistory) {
   EXPECT_EQ(page->next_page_token(), "");
 }
 
-TEST_F(SqliteClaimStoreTest, ReviewAndHistoryErrors) {
+TEST_P(ClaimStoreTest, ReviewAndHistoryErrors) {
   v1::Claim missing;
   missing.set_name("claims/0000000000000000");
   missing.set_etag("x");
@@ -404,7 +411,7 @@ TEST_F(SqliteClaimStoreTest, ReviewAndHistoryErrors) {
               StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
-TEST_F(SqliteClaimStoreTest, HistoryIsAppendOnly) {
+TEST_P(ClaimStoreTest, HistoryIsAppendOnly) {
   absl::StatusOr<RecordResult> recorded =
       Record(*store_, Doc("documents/d1", {MakeStatement("s1", "x", "A")}));
   ASSERT_THAT(recorded, IsOk());
@@ -413,14 +420,14 @@ TEST_F(SqliteClaimStoreTest, HistoryIsAppendOnly) {
                      MakeReview(*claim, v1::ATTRIBUTION_STATUS_CONFIRMED, v1::VERDICT_UNSPECIFIED)),
               IsOk());
   store_->Close();
-  auto db = sqlite::Database::Open(path_);
-  ASSERT_THAT(db, IsOk());
-  EXPECT_THAT((*db)->Exec("UPDATE history SET note = 'rewritten'"),
-              StatusIs(absl::StatusCode::kAlreadyExists, HasSubstr("append-only")));
-  EXPECT_THAT((*db)->Exec("DELETE FROM history"), Not(IsOk()));
+  const absl::Status update =
+      location_->ExecBehindTheStore("UPDATE history SET note = 'rewritten'");
+  EXPECT_THAT(update, Not(IsOk()));
+  EXPECT_THAT(std::string(update.message()), HasSubstr("append-only"));
+  EXPECT_THAT(location_->ExecBehindTheStore("DELETE FROM history"), Not(IsOk()));
 }
 
-TEST_F(SqliteClaimStoreTest, DurableAcrossReopen) {
+TEST_P(ClaimStoreTest, DurableAcrossReopen) {
   absl::StatusOr<RecordResult> recorded =
       Record(*store_, Doc("documents/d1", {MakeStatement("s1", "x", "A")}));
   ASSERT_THAT(recorded, IsOk());
@@ -431,7 +438,7 @@ TEST_F(SqliteClaimStoreTest, DurableAcrossReopen) {
   ASSERT_THAT(reviewed, IsOk());
   store_.reset();
 
-  auto reopened = SqliteClaimStore::Open(path_);
+  auto reopened = location_->Open();
   ASSERT_THAT(reopened, IsOk());
   absl::StatusOr<v1::Claim> again = (*reopened)->GetClaim(recorded->claims[0]);
   ASSERT_THAT(again, IsOk());
@@ -447,25 +454,28 @@ TEST_F(SqliteClaimStoreTest, DurableAcrossReopen) {
   EXPECT_EQ(replay->created_appearance_count, 0);
 }
 
-TEST_F(SqliteClaimStoreTest, RefusesNewerSchema) {
+TEST_P(ClaimStoreTest, RefusesNewerSchema) {
   store_.reset();
-  {
-    auto db = sqlite::Database::Open(path_);
-    ASSERT_THAT(db, IsOk());
-    ASSERT_THAT((*db)->Exec(absl::StrCat("PRAGMA user_version = ", kClaimStoreSchemaVersion + 1)),
-                IsOk());
-  }
-  EXPECT_THAT(SqliteClaimStore::Open(path_),
+  // What a newer binary would have left behind.
+  ASSERT_THAT(location_->ExecBehindTheStore(
+                  GetParam() == StoreBackend::kSqlite
+                      ? "PRAGMA user_version = 99"
+                      : "INSERT INTO schema_migrations (component, version) "
+                        "VALUES ('verification', 99)"),
+              IsOk());
+  absl::StatusOr<std::unique_ptr<ClaimStore>> refused = location_->Open();
+  EXPECT_THAT(refused,
               StatusIs(absl::StatusCode::kFailedPrecondition, HasSubstr("schema version")));
+  EXPECT_THAT(refused.status().message(), HasSubstr("run a newer claimtrack-verification"));
 }
 
-TEST_F(SqliteClaimStoreTest, WritesAfterCloseAreUnavailable) {
+TEST_P(ClaimStoreTest, WritesAfterCloseAreUnavailable) {
   store_->Close();
   EXPECT_THAT(Record(*store_, Doc("documents/d1", {MakeStatement("s1", "x", "A")})),
               StatusIs(absl::StatusCode::kUnavailable));
 }
 
-TEST_F(SqliteClaimStoreTest, ConcurrentRecordsOfTheSameClaimAgree) {
+TEST_P(ClaimStoreTest, ConcurrentRecordsOfTheSameClaimAgree) {
   // Many documents quoting the same words, submitted at once: one claim.
   constexpr int kDocuments = 200;
   absl::Mutex mu;
@@ -493,6 +503,107 @@ TEST_F(SqliteClaimStoreTest, ConcurrentRecordsOfTheSameClaimAgree) {
   absl::StatusOr<v1::Claim> claim = store_->GetClaim(names[0]);
   ASSERT_THAT(claim, IsOk());
   EXPECT_EQ(claim->appearance_count(), kDocuments);
+}
+
+// Several stores on one database: PostgreSQL only (a SQLite file has one
+// writer process).
+class ClaimStoreReplicasTest : public ClaimStoreTest {};
+INSTANTIATE_TEST_SUITE_P(Backends, ClaimStoreReplicasTest,
+                         ::testing::Values(StoreBackend::kPostgres), StoreBackendName);
+
+// Two replicas on one PostgreSQL database recording the same documents at
+// once: every claim is created once, every appearance recorded once, and the
+// change feed has one event per appearance in commit order.
+TEST_P(ClaimStoreReplicasTest, TwoReplicasRecordingTheSameStatementsCreateEachClaimOnce) {
+  absl::StatusOr<std::unique_ptr<ClaimStore>> second = location_->Open();
+  ASSERT_THAT(second, IsOk());
+  ClaimStore* replicas[] = {store_.get(), second->get()};
+  constexpr int kDocuments = 40;
+  absl::Mutex mu;
+  int created = 0;
+  int appearances = 0;
+  // A follower reads the feed as a watch does while both replicas write: had
+  // a lower cursor committed after a higher one, it would skip that event.
+  std::atomic<bool> writing{true};
+  std::vector<std::string> followed;
+  std::thread follower([&] {
+    int64_t after = 0;
+    while (true) {
+      const bool last_round = !writing.load();
+      absl::StatusOr<std::vector<v1::ClaimChange>> batch = (*second)->ListChanges(after, 1000);
+      ASSERT_THAT(batch, IsOk());
+      for (const v1::ClaimChange& change : *batch) {
+        followed.push_back(change.cursor());
+        absl::StatusOr<int64_t> seq = ParseChangeCursor(change.cursor(), "cursor");
+        ASSERT_THAT(seq, IsOk());
+        after = *seq;
+      }
+      if (last_round) return;
+    }
+  });
+  absl::BlockingCounter remaining(2 * kDocuments);
+  for (int i = 0; i < kDocuments; ++i) {
+    for (ClaimStore* replica : replicas) {
+      // Every document quotes a shared line and one of its own; both
+      // replicas get every document.
+      replica->RecordStatements(
+          Doc(absl::StrCat("documents/d", i),
+              {MakeStatement("s1", "The same words everywhere.", "A"),
+               MakeStatement("s2", absl::StrCat("Words of document ", i, "."), "B")}),
+          [&](absl::StatusOr<RecordResult> result) {
+            {
+              absl::MutexLock lock(&mu);
+              EXPECT_THAT(result, IsOk());
+              if (result.ok()) {
+                created += result->created_claim_count;
+                appearances += result->created_appearance_count;
+              }
+            }
+            remaining.DecrementCount();
+          });
+    }
+  }
+  remaining.Wait();
+  writing = false;
+  follower.join();
+  EXPECT_EQ(created, 1 + kDocuments);
+  EXPECT_EQ(appearances, 2 * kDocuments);
+  absl::StatusOr<v1::ListClaimsResponse> listed = (*second)->ListClaims({}, 1000, "");
+  ASSERT_THAT(listed, IsOk());
+  EXPECT_THAT(listed->claims(), SizeIs(1 + kDocuments));
+  ClaimFilter by_a;
+  by_a.speaker = "A";
+  absl::StatusOr<v1::ListClaimsResponse> shared = store_->ListClaims(by_a, 10, "");
+  ASSERT_THAT(shared, IsOk());
+  ASSERT_THAT(shared->claims(), SizeIs(1));
+  EXPECT_EQ(shared->claims(0).appearance_count(), kDocuments);
+  absl::StatusOr<std::vector<v1::ClaimChange>> changes = store_->ListChanges(0, 1000);
+  ASSERT_THAT(changes, IsOk());
+  EXPECT_THAT(*changes, SizeIs(2 * kDocuments));
+  std::vector<std::string> cursors;
+  for (const v1::ClaimChange& change : *changes) cursors.push_back(change.cursor());
+  EXPECT_EQ(followed, cursors) << "the follower missed or reordered events";
+}
+
+// A watch on one replica hears of changes another replica commits.
+TEST_P(ClaimStoreReplicasTest, WatchersHearOfChangesOtherReplicasCommit) {
+  absl::StatusOr<std::unique_ptr<ClaimStore>> other = location_->Open();
+  ASSERT_THAT(other, IsOk());
+  class Watcher : public ChangeNotifier::Watcher {
+   public:
+    void OnChangesCommitted() override {
+      if (!woken.HasBeenNotified()) woken.Notify();
+    }
+    void OnNotifierClosed() override {}
+    absl::Notification woken;
+  } watcher;
+  ASSERT_TRUE(store_->change_notifier().Subscribe(&watcher));
+  ASSERT_THAT(Record(**other, Doc("documents/d1", {MakeStatement("s1", "x", "A")})), IsOk());
+  watcher.woken.WaitForNotification();
+  store_->change_notifier().Unsubscribe(&watcher);
+  absl::StatusOr<std::vector<v1::ClaimChange>> changes = store_->ListChanges(0, 10);
+  ASSERT_THAT(changes, IsOk());
+  EXPECT_THAT(*changes, SizeIs(1));
 }
 
 }  // namespace
