@@ -81,6 +81,9 @@ std::vector<std::string> Pipeline::Args(Service service, int port) const {
       break;
     case Service::kVerification:
       args.push_back(absl::StrCat("--data_dir=", work_dir_, "/data"));
+      if (!options_.database_url.empty()) {
+        args.push_back("--database_url=" + options_.database_url);
+      }
       break;
   }
   return args;

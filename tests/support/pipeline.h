@@ -23,8 +23,9 @@ class Pipeline {
   enum class Service { kIngestion, kExtraction, kVerification };
 
   struct Options {
-    // When set, the stores are in this PostgreSQL database (--database_url)
-    // instead of SQLite files under the work folder.
+    // When set, both stores (ingestion's and verification's) are in this
+    // PostgreSQL database (--database_url) instead of SQLite files under
+    // the work folder.
     std::string database_url;
   };
 
