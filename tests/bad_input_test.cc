@@ -88,6 +88,10 @@ TEST_F(BadInputTest, ArticleLimitsNameTheField) {
   EXPECT_THAT(Ingest(std::string((4 << 20) + 1, 'a'), "https://a.example/3", &response),
               StatusIs(grpc::StatusCode::INVALID_ARGUMENT,
                        AllOf(HasSubstr("article.text"), HasSubstr("4194304"))));
+  // Valid UTF-8, but no store should have to hold it (PostgreSQL cannot).
+  EXPECT_THAT(Ingest(std::string("Nul\0byte.", 9), "https://a.example/4", &response),
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT,
+                       AllOf(HasSubstr("article.text"), HasSubstr("NUL"))));
   for (const char* url : {"not a url", "ftp://a.example/x", "http://"}) {
     EXPECT_THAT(Ingest("Some text.", url, &response),
                 StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("article.source.url")))
@@ -185,6 +189,10 @@ TEST_F(BadInputTest, ReviewWorkflowGuardsEtagTransitionsAndAnalyst) {
   verification::Claim updated;
   EXPECT_THAT(Review(request, &updated, /*analyst=*/nullptr),
               StatusIs(grpc::StatusCode::INVALID_ARGUMENT, HasSubstr("x-claimtrack-analyst")));
+  verification::ReviewClaimRequest with_nul = request;
+  with_nul.set_note(std::string("checked\0", 8));
+  EXPECT_THAT(Review(with_nul, &updated),
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT, AllOf(HasSubstr("note"), HasSubstr("NUL"))));
 
   // Straight from UNVERIFIED to FALSE skips the review.
   request.set_verdict(verification::VERDICT_FALSE);

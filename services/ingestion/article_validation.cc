@@ -7,6 +7,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "common/api/nul_bytes.h"
 #include "common/text/utf8.h"
 
 namespace claimtrack::ingestion {
@@ -84,6 +85,10 @@ bool IsAbsoluteHttpUrl(absl::string_view url) {
 absl::Status ValidateArticle(const claimtrack::ingestion::v1::Article& article,
                              const ArticleLimits& limits,
                              absl::string_view field_prefix) {
+  if (absl::Status clean = RejectNulBytes(article, absl::StrCat(field_prefix, "."));
+      !clean.ok()) {
+    return clean;
+  }
   const std::string text_field = absl::StrCat(field_prefix, ".text");
   const std::string& text = article.text();
   if (text.size() > limits.max_text_bytes) {

@@ -44,6 +44,17 @@ TEST(ValidateArticleTest, NamesTheInvalidUtf8Offset) {
                        AllOf(HasSubstr("article.text"), HasSubstr("offset 3"))));
 }
 
+TEST(ValidateArticleTest, RefusesNulBytesInAnyField) {
+  EXPECT_THAT(ValidateArticle(MakeArticle(std::string("ab\0c", 4)), ArticleLimits{}, "article"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       AllOf(HasSubstr("article.text"), HasSubstr("NUL"), HasSubstr("offset 2"))));
+  Article article = MakeArticle("Fine text.");
+  article.mutable_source()->add_authors(std::string("Ann\0", 4));
+  EXPECT_THAT(ValidateArticle(article, ArticleLimits{}, "requests[1].article"),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("requests[1].article.source.authors[0]")));
+}
+
 TEST(ValidateArticleTest, NamesSizeLimitAndFlag) {
   ArticleLimits limits;
   limits.max_text_bytes = 10;

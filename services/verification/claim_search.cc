@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "common/api/nul_bytes.h"
 #include "common/api/pagination.h"
 #include "common/api/resource_name.h"
 #include "common/api/timestamps.h"
@@ -79,6 +80,9 @@ absl::StatusOr<std::string> FtsMatchExpression(absl::string_view query) {
 }
 
 absl::StatusOr<ClaimSearch> ValidateSearchClaimsRequest(const v1::SearchClaimsRequest& request) {
+  if (absl::Status clean = RejectNulBytes(request); !clean.ok()) {
+    return clean;
+  }
   ClaimSearch search;
   if (request.query().size() > kMaxQueryBytes) {
     return absl::InvalidArgumentError(absl::StrCat("query is ", request.query().size(),

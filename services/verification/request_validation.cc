@@ -5,6 +5,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "common/api/nul_bytes.h"
 #include "common/api/resource_name.h"
 #include "services/verification/evidence_validation.h"
 
@@ -73,6 +74,9 @@ absl::Status CheckStatement(const Statement& statement, const std::string& field
 
 absl::StatusOr<DocumentStatements> ValidateRecordStatementsRequest(
     const v1::RecordStatementsRequest& request) {
+  if (absl::Status clean = RejectNulBytes(request); !clean.ok()) {
+    return clean;
+  }
   absl::StatusOr<std::string> id =
       ParseResourceName(request.document().name(), "documents", "document.name");
   if (!id.ok()) return id.status();
@@ -91,6 +95,9 @@ absl::StatusOr<DocumentStatements> ValidateRecordStatementsRequest(
 }
 
 absl::StatusOr<ClaimFilter> ValidateListClaimsRequest(const v1::ListClaimsRequest& request) {
+  if (absl::Status clean = RejectNulBytes(request); !clean.ok()) {
+    return clean;
+  }
   if (!v1::AttributionStatus_IsValid(request.attribution_status())) {
     return absl::InvalidArgumentError(
         absl::StrCat("attribution_status: ", request.attribution_status(),
@@ -120,6 +127,9 @@ absl::StatusOr<ClaimFilter> ValidateListClaimsRequest(const v1::ListClaimsReques
 
 absl::StatusOr<ClaimReview> ValidateReviewClaimRequest(const v1::ReviewClaimRequest& request,
                                                        absl::string_view analyst) {
+  if (absl::Status clean = RejectNulBytes(request); !clean.ok()) {
+    return clean;
+  }
   absl::StatusOr<std::string> id = ParseResourceName(request.name(), "claims", "name");
   if (!id.ok()) return id.status();
   if (absl::StripAsciiWhitespace(analyst).empty()) {

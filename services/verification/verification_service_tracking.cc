@@ -3,6 +3,7 @@
 
 #include <utility>
 
+#include "common/api/nul_bytes.h"
 #include "common/status/grpc_status.h"
 #include "services/verification/claim_search.h"
 #include "services/verification/verification_service.h"
@@ -55,6 +56,10 @@ grpc::ServerUnaryReactor* VerificationServiceImpl::GetSpeaker(
 grpc::ServerUnaryReactor* VerificationServiceImpl::ListSpeakers(
     grpc::CallbackServerContext* context, const v1::ListSpeakersRequest* request,
     v1::ListSpeakersResponse* response) {
+  if (absl::Status clean = RejectNulBytes(*request); !clean.ok()) {
+    return FinishWith(context->DefaultReactor(), absl::StatusOr<v1::ListSpeakersResponse>(clean),
+                      response);
+  }
   return FinishWith(context->DefaultReactor(),
                     store_.ListSpeakers(request->alias(), request->page_size(),
                                         request->page_token()),

@@ -4,6 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "common/api/nul_bytes.h"
 #include "common/api/resource_name.h"
 #include "services/verification/evidence_validation.h"
 #include "services/verification/request_validation.h"
@@ -36,6 +37,9 @@ absl::StatusOr<WorkflowChange> CommonFields(WorkflowChange::Kind kind, const std
 
 absl::StatusOr<WorkflowChange> ValidateAddEvidenceRequest(const v1::AddEvidenceRequest& request,
                                                           absl::string_view analyst) {
+  if (absl::Status clean = RejectNulBytes(request); !clean.ok()) {
+    return clean;
+  }
   absl::StatusOr<WorkflowChange> change = CommonFields(
       WorkflowChange::Kind::kAddEvidence, request.name(), request.etag(), request.note(), analyst);
   if (!change.ok()) return change.status();
@@ -56,6 +60,9 @@ absl::StatusOr<WorkflowChange> ValidateAddEvidenceRequest(const v1::AddEvidenceR
 
 absl::StatusOr<WorkflowChange> ValidateAssignClaimRequest(const v1::AssignClaimRequest& request,
                                                           absl::string_view analyst) {
+  if (absl::Status clean = RejectNulBytes(request); !clean.ok()) {
+    return clean;
+  }
   absl::StatusOr<WorkflowChange> change = CommonFields(
       WorkflowChange::Kind::kAssign, request.name(), request.etag(), request.note(), analyst);
   if (!change.ok()) return change.status();
@@ -75,12 +82,18 @@ absl::StatusOr<WorkflowChange> ValidateAssignClaimRequest(const v1::AssignClaimR
 
 absl::StatusOr<WorkflowChange> ValidatePublishClaimRequest(const v1::PublishClaimRequest& request,
                                                            absl::string_view analyst) {
+  if (absl::Status clean = RejectNulBytes(request); !clean.ok()) {
+    return clean;
+  }
   return CommonFields(WorkflowChange::Kind::kPublish, request.name(), request.etag(),
                       request.note(), analyst);
 }
 
 absl::StatusOr<WorkflowChange> ValidateReopenClaimRequest(const v1::ReopenClaimRequest& request,
                                                           absl::string_view analyst) {
+  if (absl::Status clean = RejectNulBytes(request); !clean.ok()) {
+    return clean;
+  }
   absl::StatusOr<WorkflowChange> change = CommonFields(
       WorkflowChange::Kind::kReopen, request.name(), request.etag(), request.note(), analyst);
   if (!change.ok()) return change.status();
