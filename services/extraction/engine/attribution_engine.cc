@@ -40,6 +40,27 @@ bool OpensSentence(const Paragraph& p, const Sentence& s, ByteSpan part) {
          part.end <= p.quotes[q].outer.end;
 }
 
+// Per-thread buffers that outlive one document, so that the lower-cased
+// copy and the per-paragraph token, quote and sentence vectors keep their
+// capacity from one article to the next instead of being allocated and
+// freed each time. Buffers grown past kMaxKeptBytes by an unusually long
+// input are released after it, so memory stays bounded.
+struct DocumentScratch {
+  std::string lower;
+  std::vector<Paragraph> paragraphs;
+};
+constexpr size_t kMaxKeptBytes = size_t{4} << 20;
+constexpr size_t kMaxKeptParagraphs = 4096;
+
+void LowerInto(std::string_view text, std::string& out) {
+  out.assign(text.data(), text.size());
+  // Branch-free so that the compiler vectorizes it.
+  for (char& c : out) {
+    const auto u = static_cast<unsigned char>(c);
+    c = static_cast<char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
+  }
+}
+
 TextSpan MakeTextSpan(std::string_view text, ByteSpan span) {
   return {std::string(text.substr(span.begin, span.end - span.begin)), span};
 }
@@ -47,11 +68,13 @@ TextSpan MakeTextSpan(std::string_view text, ByteSpan span) {
 // Runs the rules over one document; holds the cross-sentence state.
 class DocumentPass {
  public:
-  DocumentPass(std::string_view text, const Lexicon& lexicon)
+  DocumentPass(std::string_view text, const Lexicon& lexicon,
+               DocumentScratch& scratch)
       : text_(text),
-        lower_(Lower(text)),
+        lower_((LowerInto(text, scratch.lower), scratch.lower)),
         lex_(lexicon),
-        index_(text, lower_, lexicon) {}
+        index_(text, lower_, lexicon),
+        scratch_(scratch) {}
 
   std::vector<Statement> Run();
 
@@ -63,11 +86,12 @@ class DocumentPass {
                           std::vector<ByteSpan>& masked);
 
   std::string_view text_;
-  // ASCII-lower-cased copy: rules slice words from it instead of lower-casing
-  // each token into a new string.
-  const std::string lower_;
+  // ASCII-lower-cased copy (in the scratch): rules slice words from it
+  // instead of lower-casing each token into a new string.
+  const std::string_view lower_;
   const Lexicon& lex_;
   EntityIndex index_;
+  DocumentScratch& scratch_;
   absl::flat_hash_map<std::string, ParsedSpeaker> parsed_;
   std::vector<Statement> out_;
   // Attribution statements of the previous sentence (indices into out_) and
@@ -266,15 +290,19 @@ void DocumentPass::HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
 std::vector<Statement> DocumentPass::Run() {
   // About one statement (claim or attribution) per 150 bytes of news text.
   out_.reserve(text_.size() / 128 + 4);
-  std::vector<Paragraph> paragraphs;
+  std::vector<Paragraph>& paragraphs = scratch_.paragraphs;
+  size_t used = 0;
   for (const ByteSpan& span : SplitParagraphs(text_)) {
-    Paragraph p;
+    if (used == paragraphs.size()) {
+      paragraphs.emplace_back();
+    }
+    Paragraph& p = paragraphs[used];
     p.span = span;
-    p.tokens = Tokenize(text_, span, lex_);
+    Tokenize(text_, lower_, span, lex_, p.tokens);
     if (p.tokens.empty()) {
       continue;
     }
-    p.quotes = ScanQuotes(p.tokens);
+    ScanQuotes(p.tokens, p.quotes);
     p.quote_of.assign(p.tokens.size(), -1);
     // Quotes are ordered and disjoint, so one sweep maps tokens to quotes.
     size_t qi = 0;
@@ -287,13 +315,14 @@ std::vector<Statement> DocumentPass::Run() {
         p.quote_of[i] = static_cast<int>(qi);
       }
     }
-    p.sentences = SplitSentences(text_, p.tokens, p.quotes, lex_);
+    SplitSentences(text_, p.tokens, p.quotes, lex_, p.sentences);
     index_.Scan(p.tokens);
-    paragraphs.push_back(std::move(p));
+    ++used;
   }
   index_.Finalize();
 
-  for (const Paragraph& p : paragraphs) {
+  for (size_t pi = 0; pi < used; ++pi) {
+    const Paragraph& p = paragraphs[pi];
     // A quote runs on into the next paragraph only when that paragraph
     // opens with a quote mark (the news convention for long quotes). A
     // quoted paragraph right after a paragraph that ended with an
@@ -404,8 +433,17 @@ std::vector<Statement> AttributionEngine::Extract(std::string_view text) const {
   if (text.empty()) {
     return {};
   }
-  DocumentPass pass(text, *lexicon_);
-  return pass.Run();
+  thread_local DocumentScratch scratch;
+  std::vector<Statement> out;
+  {
+    DocumentPass pass(text, *lexicon_, scratch);
+    out = pass.Run();
+  }
+  if (scratch.lower.capacity() > kMaxKeptBytes ||
+      scratch.paragraphs.size() > kMaxKeptParagraphs) {
+    scratch = DocumentScratch();
+  }
+  return out;
 }
 
 std::string_view StatementKindName(StatementKind kind) {

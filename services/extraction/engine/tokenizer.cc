@@ -167,6 +167,12 @@ bool IsAbbreviationWord(std::string_view word, const Lexicon& lexicon) {
   return lexicon.IsAbbreviation(std::string_view(buf, word.size()));
 }
 
+// The same for a word already lower-cased.
+inline bool IsAbbreviationLower(std::string_view lower_word,
+                                const Lexicon& lexicon) {
+  return lower_word.size() <= 8 && lexicon.IsAbbreviation(lower_word);
+}
+
 // Length of the run of ASCII word characters at p[0, n); sets `digit` if
 // the run holds a digit. Sixteen bytes at a time where SSE2 is available,
 // so the loop does not branch (and mispredict) on every letter.
@@ -228,6 +234,15 @@ uint32_t FlagsOf(std::string_view word, const Lexicon& lexicon) {
   return lexicon.WordFlags(std::string_view(buf, word.size()));
 }
 
+// Lexicon::WordFlags of an already lower-cased word.
+inline uint32_t FlagsOfLower(std::string_view lower_word,
+                             const Lexicon& lexicon) {
+  if (lower_word.size() > 32) {
+    return 0;
+  }
+  return lexicon.WordFlags(lower_word);
+}
+
 // Writes the token's fields in place: a braced temporary written byte by
 // byte and then copied whole stalls on store forwarding.
 inline void Add(std::vector<Token>& tokens, size_t begin, size_t end,
@@ -251,11 +266,13 @@ inline DecodedChar Decode(std::string_view text, size_t pos) {
   return DecodeUtf8(text, pos);
 }
 
-}  // namespace
-
-std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
-                            const Lexicon& lexicon) {
-  std::vector<Token> tokens;
+// The tokenizer proper. `abbreviation(begin, word)` and `flags(begin,
+// word)` answer the lexicon questions for the word at byte `begin`.
+template <typename AbbreviationFn, typename FlagsFn>
+void TokenizeInto(std::string_view text, ByteSpan span,
+                  AbbreviationFn abbreviation, FlagsFn flags,
+                  std::vector<Token>& tokens) {
+  tokens.clear();
   const size_t end = std::min<size_t>(span.end, text.size());
   if (end > span.begin) {
     tokens.reserve((end - span.begin) / 4 + 4);  // ~5 bytes per token.
@@ -327,9 +344,9 @@ std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
       // "R-Ky.", "D-Calif.": a party and a state.
       const size_t hyphen = word.rfind('-');
       if (initial || IsDottedAcronym(word, has_digit) ||
-          IsAbbreviationWord(word, lexicon) ||
+          abbreviation(word_begin, word) ||
           (hyphen != std::string_view::npos && hyphen + 1 < word.size() &&
-           IsAbbreviationWord(word.substr(hyphen + 1), lexicon))) {
+           abbreviation(word_begin + hyphen + 1, word.substr(hyphen + 1)))) {
         ++pos;
       }
     }
@@ -342,9 +359,36 @@ std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
     }
     const std::string_view word = text.substr(word_begin, pos - word_begin);
     Add(tokens, word_begin, pos, TokenKind::kWord, QuoteMark::kNone,
-        ShapeOf(word, has_digit), FlagsOf(word, lexicon));
+        ShapeOf(word, has_digit), flags(word_begin, word));
   }
+}
+
+}  // namespace
+
+std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
+                            const Lexicon& lexicon) {
+  std::vector<Token> tokens;
+  TokenizeInto(
+      text, span,
+      [&](size_t, std::string_view word) {
+        return IsAbbreviationWord(word, lexicon);
+      },
+      [&](size_t, std::string_view word) { return FlagsOf(word, lexicon); },
+      tokens);
   return tokens;
+}
+
+void Tokenize(std::string_view text, std::string_view lower, ByteSpan span,
+              const Lexicon& lexicon, std::vector<Token>& tokens) {
+  TokenizeInto(
+      text, span,
+      [&](size_t begin, std::string_view word) {
+        return IsAbbreviationLower(lower.substr(begin, word.size()), lexicon);
+      },
+      [&](size_t begin, std::string_view word) {
+        return FlagsOfLower(lower.substr(begin, word.size()), lexicon);
+      },
+      tokens);
 }
 
 }  // namespace claimtrack::engine
