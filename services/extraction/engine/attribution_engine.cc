@@ -93,6 +93,7 @@ class DocumentPass {
   EntityIndex index_;
   DocumentScratch& scratch_;
   absl::flat_hash_map<std::string, ParsedSpeaker> parsed_;
+  std::string key_;  // ResolvePhrase's look-up key.
   std::vector<Statement> out_;
   // Attribution statements of the previous sentence (indices into out_) and
   // whether its last one can absorb a following quote-only sentence.
@@ -119,18 +120,21 @@ class DocumentPass {
 Speaker DocumentPass::ResolvePhrase(const SpeakerPhrase& phrase) {
   // The same mention ("he", "Okafor", "the council") recurs through an
   // article; parse each distinct phrase once.
-  std::string key(text_.substr(phrase.mention.begin,
-                               phrase.mention.end - phrase.mention.begin));
+  // The key is built in a buffer kept across calls; a new string is made
+  // only for a phrase not seen before.
+  std::string& key = key_;
+  key.assign(text_.data() + phrase.mention.begin,
+             phrase.mention.end - phrase.mention.begin);
   if (phrase.appositive.has_value()) {
     key += '\x1f';
-    key += text_.substr(phrase.appositive->begin,
-                        phrase.appositive->end - phrase.appositive->begin);
+    key.append(text_.data() + phrase.appositive->begin,
+               phrase.appositive->end - phrase.appositive->begin);
   }
-  auto it = parsed_.find(key);
+  auto it = parsed_.find(absl::string_view(key.data(), key.size()));
   if (it == parsed_.end()) {
     it = parsed_
-             .emplace(std::move(key), ParseSpeaker(text_, phrase.mention,
-                                                   phrase.appositive, lex_))
+             .emplace(key, ParseSpeaker(text_, phrase.mention,
+                                        phrase.appositive, lex_))
              .first;
   }
   const ParsedSpeaker& parsed = it->second;

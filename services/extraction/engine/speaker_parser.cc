@@ -23,16 +23,23 @@ struct Words {
 
 void WordsOf(std::string_view text, ByteSpan span, const Lexicon& lexicon,
              Words& words) {
-  words.lower_buffer = Lower(text.substr(span.begin, span.end - span.begin));
+  // The span on its own: tokenizing it alone gives the same tokens (the
+  // tokenizer never looks outside its span), with offsets from its start.
+  const std::string_view piece = text.substr(span.begin, span.end - span.begin);
+  words.lower_buffer = Lower(piece);
   const std::string_view lower(words.lower_buffer);
   words.text.reserve(8);
   words.lower.reserve(8);
-  for (const Token& t : Tokenize(text, span, lexicon)) {
+  // Reused across calls: speaker phrases are parsed many times a document.
+  thread_local std::vector<Token> tokens;
+  Tokenize(piece, lower, {0, static_cast<uint32_t>(piece.size())}, lexicon,
+           tokens);
+  for (const Token& t : tokens) {
     if (t.kind != TokenKind::kWord) {
       continue;
     }
-    words.text.push_back(TokenText(text, t));
-    words.lower.push_back(lower.substr(t.begin - span.begin, t.end - t.begin));
+    words.text.push_back(TokenText(piece, t));
+    words.lower.push_back(TokenText(lower, t));
   }
 }
 
