@@ -129,7 +129,7 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
           TokenText(lower_text_, tokens[end]) == "administration") {
         const std::string_view name = StripPossessiveView(w);
         if (name != "The" && name != "the" && name != "A" && name != "a") {
-          administrations_.emplace(tokens[i].begin,
+          administrations_.try_emplace(tokens[i].begin,
                                    std::string(name) + " administration");
         }
       }
@@ -175,7 +175,7 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
       // "<Name> administration".
       if (end < tokens.size() &&
           TokenText(lower_text_, tokens[end]) == "administration") {
-        administrations_.emplace(run_begin, LastWord(name) + " administration");
+        administrations_.try_emplace(run_begin, LastWord(name) + " administration");
       }
       // Titled persons: "President Vladimir Putin", "Attorney General X".
       // org_from[k]: some word in [k, end) names an organization.
@@ -208,15 +208,15 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
         }
         const std::string person =
             JoinWords(words.begin() + p + m, words.end());
-        persons_.emplace(tokens[i + p + m].begin, person);
+        persons_.try_emplace(tokens[i + p + m].begin, person);
         if (is_president) {
-          presidents_.emplace(tokens[i + p].begin, LastWord(person));
+          presidents_.try_emplace(tokens[i + p].begin, LastWord(person));
         }
       }
       if (!titled && words.size() - b >= 2 && words.size() - b <= 3 &&
           lexicon_.IsFirstName(words[b])) {
         if (!org_from_[b]) {
-          persons_.emplace(tokens[i + b].begin, name);
+          persons_.try_emplace(tokens[i + b].begin, name);
         }
       } else if (!titled && words.size() - b >= 2 && words.size() - b <= 3) {
         bool org = org_from_[b];
@@ -224,7 +224,7 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
           org = IsAcronym(words[k]);
         }
         if (!org) {
-          name_candidates_.emplace(tokens[i + b].begin, name);
+          name_candidates_.try_emplace(tokens[i + b].begin, name);
         }
       }
     }
@@ -254,7 +254,7 @@ void EntityIndex::Finalize() {
 
 void EntityIndex::AddPerson(const std::string& name, uint32_t pos) {
   if (name.find(' ') != std::string::npos) {
-    persons_.emplace(pos, name);
+    persons_.try_emplace(pos, name);
   }
 }
 
