@@ -94,6 +94,8 @@ class DocumentPass {
   DocumentScratch& scratch_;
   absl::flat_hash_map<std::string, ParsedSpeaker> parsed_;
   std::string key_;  // ResolvePhrase's look-up key.
+  // One sentence's rule output, kept so its vectors keep their capacity.
+  SentenceAttributions found_;
   std::vector<Statement> out_;
   // Attribution statements of the previous sentence (indices into out_) and
   // whether its last one can absorb a following quote-only sentence.
@@ -349,7 +351,8 @@ std::vector<Statement> DocumentPass::Run() {
       const size_t first = out_.size();
       const SentenceInput input{text_, lower_, &p.tokens, &p.quotes,
                                 &p.quote_of, s};
-      SentenceAttributions found = FindAttributions(input, lex_);
+      SentenceAttributions& found = found_;
+      FindAttributions(input, lex_, found);
       if (found.intro.has_value()) {
         // Ending the paragraph, it introduces the next paragraph's quote;
         // else the next sentence's.
@@ -368,7 +371,7 @@ std::vector<Statement> DocumentPass::Run() {
                       b.speaker ? b.speaker->mention.begin : b.parts[0].begin;
                   return pa < pb;
                 });
-      std::vector<ByteSpan> masked = std::move(found.masked);
+      std::vector<ByteSpan>& masked = found.masked;
       HandleOrphanQuotes(p, s, found, masked);
       for (const RawStatement& raw : found.statements) {
         if (orphan_quote_ >= 0 && raw.speaker &&
