@@ -80,6 +80,9 @@ class DocumentPass {
 
  private:
   Statement Materialize(const RawStatement& raw);
+  // The same into `st`, a default-constructed Statement (usually one just
+  // added to out_: a Statement is ~700 bytes, not worth moving).
+  void Materialize(const RawStatement& raw, Statement& st);
   Speaker ResolvePhrase(const SpeakerPhrase& phrase);
   void HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
                           const SentenceAttributions& found,
@@ -149,6 +152,11 @@ Speaker DocumentPass::ResolvePhrase(const SpeakerPhrase& phrase) {
 
 Statement DocumentPass::Materialize(const RawStatement& raw) {
   Statement st;
+  Materialize(raw, st);
+  return st;
+}
+
+void DocumentPass::Materialize(const RawStatement& raw, Statement& st) {
   st.kind = raw.kind;
   st.content_spans = raw.parts;
   // The parts joined by single spaces.
@@ -195,7 +203,6 @@ Statement DocumentPass::Materialize(const RawStatement& raw) {
     st.relay = std::move(relay);
   }
   st.confidence = std::clamp(st.confidence, 0.05, 1.0);
-  return st;
 }
 
 // A quote that no rule attributed. If it forms the whole sentence it is a
@@ -239,7 +246,7 @@ void DocumentPass::HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
       raw.parts.push_back(inner);
       next_continuable_ = static_cast<int>(out_.size());
       current_.push_back(out_.size());
-      out_.push_back(Materialize(raw));
+      Materialize(raw, out_.emplace_back());
       return;
     }
     // A quote-only sentence after an aside: the paragraph's quote goes on.
@@ -404,7 +411,7 @@ std::vector<Statement> DocumentPass::Run() {
                 : -1;
         paragraph_quote_ = paragraph_last_quote_;
         current_.push_back(out_.size());
-        out_.push_back(Materialize(raw));
+        Materialize(raw, out_.emplace_back());
       }
       DetectClaims(text_, lower_, p.tokens, s, masked, lex_, out_);
       // Statements of one sentence all start inside it, so sorting each
