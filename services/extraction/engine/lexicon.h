@@ -12,6 +12,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 
 namespace claimtrack::engine {
 
@@ -129,7 +130,7 @@ class Lexicon {
   // Longest title starting at words[start] (lower-cased), in words; 0 if none.
   size_t MatchTitle(const std::vector<std::string>& lower_words,
                     size_t start) const;
-  size_t MatchTitle(const std::vector<std::string_view>& lower_words,
+  size_t MatchTitle(absl::Span<const std::string_view> lower_words,
                     size_t start) const;
   // Titles that are courtesy honorifics and so are not a role ("mr.").
   bool IsHonorific(std::string_view w) const { return In(w, kSetHonorific); }
