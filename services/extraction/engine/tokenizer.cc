@@ -280,12 +280,15 @@ void TokenizeInto(std::string_view text, ByteSpan span,
   text = text.substr(0, end);
   size_t pos = span.begin;
   while (pos < end) {
-    if (text[pos] == ' ') {
+    const auto c0 = static_cast<unsigned char>(text[pos]);
+    // ASCII white space needs no decoding.
+    if (c0 <= ' ' && (c0 == ' ' || c0 == '\n' || c0 == '\t' || c0 == '\r' ||
+                      c0 == '\f' || c0 == '\v')) {
       ++pos;
       continue;
     }
     const DecodedChar ch = Decode(text, pos);
-    if (IsSpaceCode(ch.code)) {
+    if (c0 >= 0x80 && IsSpaceCode(ch.code)) {
       pos += ch.length;
       continue;
     }
@@ -321,8 +324,14 @@ void TokenizeInto(std::string_view text, ByteSpan span,
       if (pos >= end) {
         break;
       }
+      // The run stopped at an ASCII byte that is no word character: only
+      // a joiner between word characters can continue the word.
+      const auto b = static_cast<unsigned char>(text[pos]);
+      if (b < 0x80 && b != '-' && b != '\'' && b != '.' && b != '&') {
+        break;
+      }
       const DecodedChar next = Decode(text, pos);
-      if (IsWordCode(next.code)) {
+      if (b >= 0x80 && IsWordCode(next.code)) {
         pos += next.length;
         continue;
       }
