@@ -85,7 +85,9 @@ bool IsSubordinatorOrPreposition(std::string_view lw) {
 // Words that cannot sit inside a subject noun phrase: verbs, clause
 // openers and subordinators. Prepositions may ("Most of the jurors said").
 bool IsClauseWord(std::string_view lw) {
-  static const char* const kWords[] = {
+  // string_views, not C strings: a comparison checks the length first
+  // instead of measuring each list word (strlen) on every call.
+  static constexpr std::string_view kWords[] = {
       "that", "which", "who", "whom", "whose", "when", "while", "because",
       "if", "but", "so", "although", "though", "where", "whether", "is",
       "was", "are", "were", "be", "been", "being", "has", "have", "had",
@@ -94,7 +96,7 @@ bool IsClauseWord(std::string_view lw) {
       "then", "what", "how", "why", "there", "here", "it", "as", "after",
       "before", "since", "until", "unless", "once", "just", "even",
       "only", "never", "still"};
-  for (const char* w : kWords) {
+  for (const std::string_view w : kWords) {
     if (lw == w) {
       return true;
     }
