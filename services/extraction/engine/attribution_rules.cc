@@ -1865,8 +1865,16 @@ void SentenceRules::Run(SentenceAttributions& out) {
     }
   }
   const size_t before_colon_quote = out.statements.size();
-  ColonQuote(hits, out);
-  if (out.statements.size() == before_colon_quote) {
+  // Both colon rules start at a free colon: most sentences have none, and
+  // one scan for it spares them two.
+  bool has_colon = false;
+  for (size_t c = tb_ + 1; c + 1 < te_ && !has_colon; ++c) {
+    has_colon = FreeKind(c, TokenKind::kColon);
+  }
+  if (has_colon) {
+    ColonQuote(hits, out);
+  }
+  if (has_colon && out.statements.size() == before_colon_quote) {
     NameColonQuote(hits, out);
   }
   if (out.statements.size() == before_colon_quote) {
