@@ -178,11 +178,17 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
         administrations_.try_emplace(run_begin, LastWord(name) + " administration");
       }
       // Titled persons: "President Vladimir Putin", "Attorney General X".
-      // org_from[k]: some word in [k, end) names an organization.
-      org_from_.assign(words.size() + 1, false);
+      // Bit k of org_from: some word in [k, end) names an organization (a
+      // run has at most kMaxRunWords words).
+      static_assert(kMaxRunWords < 32);
+      uint32_t org_from = 0;
       for (size_t k = words.size(); k-- > 0;) {
-        org_from_[k] = org_from_[k + 1] || lexicon_.IsOrganizationKeywordLower(lower[k]);
+        if ((org_from >> (k + 1)) & 1 ||
+            lexicon_.IsOrganizationKeywordLower(lower[k])) {
+          org_from |= uint32_t{1} << k;
+        }
       }
+      const auto org_from_at = [&](size_t k) { return (org_from >> k) & 1; };
       bool titled = false;
       std::vector<std::string_view>& stripped = lower;
       for (size_t p = b; p < words.size() && !titled; ++p) {
@@ -203,7 +209,7 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
           continue;
         }
         titled = true;
-        if (org_from_[p + m]) {
+        if (org_from_at(p + m)) {
           break;
         }
         const std::string person =
@@ -215,11 +221,11 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
       }
       if (!titled && words.size() - b >= 2 && words.size() - b <= 3 &&
           lexicon_.IsFirstName(words[b])) {
-        if (!org_from_[b]) {
+        if (!org_from_at(b)) {
           persons_.try_emplace(tokens[i + b].begin, name);
         }
       } else if (!titled && words.size() - b >= 2 && words.size() - b <= 3) {
-        bool org = org_from_[b];
+        bool org = org_from_at(b) != 0;
         for (size_t k = b; k < words.size() && !org; ++k) {
           org = IsAcronym(words[k]);
         }
