@@ -67,17 +67,21 @@ void Initials(std::string_view name, char* all, size_t& all_size, char* caps,
 // Words joined by single spaces.
 std::string JoinWords(std::vector<std::string_view>::const_iterator begin,
                       std::vector<std::string_view>::const_iterator end) {
-  std::string out;
+  // Sized once and written in place: no append call per word.
   size_t length = 0;
   for (auto it = begin; it != end; ++it) {
     length += it->size() + 1;
   }
-  out.reserve(length);
+  std::string out(length > 0 ? length - 1 : 0, ' ');
+  char* dst = out.data();
   for (auto it = begin; it != end; ++it) {
     if (it != begin) {
-      out += ' ';
+      ++dst;  // The space is already there.
     }
-    out.append(it->data(), it->size());
+    if (!it->empty()) {
+      __builtin_memcpy(dst, it->data(), it->size());
+    }
+    dst += it->size();
   }
   return out;
 }

@@ -63,17 +63,21 @@ std::string_view StripPossessive(std::string_view word) {
 // Words joined by single spaces.
 template <typename It>
 std::string JoinWords(It begin, It end) {
-  std::string out;
+  // Sized once and written in place: no append call per word.
   size_t length = 0;
   for (It it = begin; it != end; ++it) {
     length += it->size() + 1;
   }
-  out.reserve(length);
+  std::string out(length > 0 ? length - 1 : 0, ' ');
+  char* dst = out.data();
   for (It it = begin; it != end; ++it) {
     if (it != begin) {
-      out += ' ';
+      ++dst;  // The space is already there.
     }
-    out.append(it->data(), it->size());
+    if (!it->empty()) {
+      __builtin_memcpy(dst, it->data(), it->size());
+    }
+    dst += it->size();
   }
   return out;
 }
