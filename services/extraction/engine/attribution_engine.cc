@@ -317,14 +317,12 @@ std::vector<Statement> DocumentPass::Run() {
     }
     ScanQuotes(p.tokens, p.quotes);
     p.quote_of.assign(p.tokens.size(), -1);
-    // Quotes are ordered and disjoint, so one sweep maps tokens to quotes.
-    size_t qi = 0;
-    for (size_t i = 0; i < p.tokens.size(); ++i) {
-      while (qi < p.quotes.size() && p.quotes[qi].outer.end <= p.tokens[i].begin) {
-        ++qi;
-      }
-      if (qi < p.quotes.size() && p.tokens[i].begin >= p.quotes[qi].outer.begin &&
-          p.tokens[i].end <= p.quotes[qi].outer.end) {
+    // A quote's tokens run from its opening mark to the last token inside
+    // its outer span; quotes are ordered and disjoint.
+    for (size_t qi = 0; qi < p.quotes.size(); ++qi) {
+      const Quote& q = p.quotes[qi];
+      for (size_t i = q.open_token;
+           i < p.tokens.size() && p.tokens[i].end <= q.outer.end; ++i) {
         p.quote_of[i] = static_cast<int>(qi);
       }
     }

@@ -139,7 +139,10 @@ inline uint8_t ShapeOf(std::string_view word, bool has_digit) {
   if (static_cast<unsigned char>(c0 - 'a') < 26) {
     shape |= kShapeLowercase;
     // "then-Attorney", "ex-Minister", "former-President".
-    if ((c0 == 't' || c0 == 'e' || c0 == 'f') && word.size() > 3 &&
+    // The hyphen must sit where the prefix ends before the slow check.
+    if (((c0 == 't' && word.size() > 5 && word[4] == '-') ||
+         (c0 == 'e' && word.size() > 3 && word[2] == '-') ||
+         (c0 == 'f' && word.size() > 7 && word[6] == '-')) &&
         IsCapitalizedWordSlow(word)) {
       shape |= kShapeCapitalized;
     }
