@@ -360,6 +360,15 @@ Hits SentenceRules::FindCues(size_t from) const {
     if (!Free(i)) {
       continue;
     }
+    // Most words carry no cue flag; only "read", "put" and "according"
+    // can still make a cue below without one.
+    if ((toks_[i].flags & (Lexicon::kAnyCue | Lexicon::kAdjectiveCue |
+                           Lexicon::kNounCue)) == 0) {
+      const std::string_view w = Low(i);
+      if (w != "read" && w != "reads" && w != "put" && w != "according") {
+        continue;
+      }
+    }
     const std::string_view lw = Low(i);
     // Cues are lower-case verbs; "States" in "United States" is a name.
     // In a title-case headline ("Lee Says He Will Run") a capitalized
