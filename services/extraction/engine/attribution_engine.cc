@@ -43,13 +43,16 @@ bool OpensSentence(const Paragraph& p, const Sentence& s, ByteSpan part) {
 // Per-thread buffers that outlive one document, so that the lower-cased
 // copy and the per-paragraph token, quote and sentence vectors keep their
 // capacity from one article to the next instead of being allocated and
-// freed each time. Buffers grown past kMaxKeptBytes by an unusually long
-// input are released after it, so memory stays bounded.
+// freed each time. Buffers grown by an input longer than kMaxKeptBytes (news
+// articles are a few KB) are released after it, so each thread that runs
+// the engine (the extraction service's RPC threads) keeps at most ~5 MB:
+// the lower-cased copy plus about four bytes of token data per byte of
+// text.
 struct DocumentScratch {
   std::string lower;
   std::vector<Paragraph> paragraphs;
 };
-constexpr size_t kMaxKeptBytes = size_t{4} << 20;
+constexpr size_t kMaxKeptBytes = size_t{1} << 20;
 constexpr size_t kMaxKeptParagraphs = 4096;
 
 void LowerInto(std::string_view text, std::string& out) {
