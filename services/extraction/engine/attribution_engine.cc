@@ -43,17 +43,27 @@ bool OpensSentence(const Paragraph& p, const Sentence& s, ByteSpan part) {
 // Per-thread buffers that outlive one document, so that the lower-cased
 // copy and the per-paragraph token, quote and sentence vectors keep their
 // capacity from one article to the next instead of being allocated and
-// freed each time. Buffers grown by an input longer than kMaxKeptBytes (news
-// articles are a few KB) are released after it, so each thread that runs
-// the engine (the extraction service's RPC threads) keeps at most ~5 MB:
-// the lower-cased copy plus about four bytes of token data per byte of
-// text.
+// freed each time. When all of them together hold more than kMaxKeptBytes
+// (news articles need a few tens of KB; a long input, or a stream of
+// inputs each with a different long paragraph, grows them) they are
+// released, so each thread that runs the engine (the extraction service's
+// RPC threads) keeps at most that much between documents.
 struct DocumentScratch {
   std::string lower;
   std::vector<Paragraph> paragraphs;
+
+  size_t KeptBytes() const {
+    size_t bytes = lower.capacity() + paragraphs.capacity() * sizeof(Paragraph);
+    for (const Paragraph& p : paragraphs) {
+      bytes += p.tokens.capacity() * sizeof(Token) +
+               p.quotes.capacity() * sizeof(Quote) +
+               p.quote_of.capacity() * sizeof(int) +
+               p.sentences.capacity() * sizeof(Sentence);
+    }
+    return bytes;
+  }
 };
-constexpr size_t kMaxKeptBytes = size_t{1} << 20;
-constexpr size_t kMaxKeptParagraphs = 4096;
+constexpr size_t kMaxKeptBytes = size_t{4} << 20;
 
 void LowerInto(std::string_view text, std::string& out) {
   out.assign(text.data(), text.size());
@@ -454,8 +464,7 @@ std::vector<Statement> AttributionEngine::Extract(std::string_view text) const {
     DocumentPass pass(text, *lexicon_, scratch);
     out = pass.Run();
   }
-  if (scratch.lower.capacity() > kMaxKeptBytes ||
-      scratch.paragraphs.size() > kMaxKeptParagraphs) {
+  if (scratch.KeptBytes() > kMaxKeptBytes) {
     scratch = DocumentScratch();
   }
   return out;
