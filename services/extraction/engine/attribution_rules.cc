@@ -1463,13 +1463,10 @@ std::optional<ByteSpan> SentenceRules::ParentheticalLead(
   if (b >= before || !Free(b)) {
     return std::nullopt;
   }
-  const std::string_view first = Low(b);
-  if ((lex_.IsContextStarter(first) && !lex_.IsDeterminer(first)) ||
-      first == "if" || first == "because" || first == "although" ||
-      first == "though" || first == "with" || first == "despite" ||
-      first == "for" || first == "by" || first == "(") {
-    return std::nullopt;
-  }
+  // Whatever opens it, a fronted adverbial or subordinate clause included
+  // ("If the plan fails, Lee said, the town pays"; "In particular, she
+  // said, ..."), the lead is part of what was said: the corpus puts it in
+  // the content's first part.
   for (size_t i = b; i < before; ++i) {
     if (FreeKind(i, TokenKind::kSemicolon) || FreeKind(i, TokenKind::kColon) ||
         toks_[i].kind == TokenKind::kQuote ||
