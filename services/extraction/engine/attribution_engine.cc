@@ -40,6 +40,40 @@ bool OpensSentence(const Paragraph& p, const Sentence& s, ByteSpan part) {
          part.end <= p.quotes[q].outer.end;
 }
 
+// Per-thread buffers that outlive one document, so that the lower-cased
+// copy and the per-paragraph token, quote and sentence vectors keep their
+// capacity from one article to the next instead of being allocated and
+// freed each time. When all of them together hold more than kMaxKeptBytes
+// (news articles need a few tens of KB; a long input, or a stream of
+// inputs each with a different long paragraph, grows them) they are
+// released, so each thread that runs the engine (the extraction service's
+// RPC threads) keeps at most that much between documents.
+struct DocumentScratch {
+  std::string lower;
+  std::vector<Paragraph> paragraphs;
+
+  size_t KeptBytes() const {
+    size_t bytes = lower.capacity() + paragraphs.capacity() * sizeof(Paragraph);
+    for (const Paragraph& p : paragraphs) {
+      bytes += p.tokens.capacity() * sizeof(Token) +
+               p.quotes.capacity() * sizeof(Quote) +
+               p.quote_of.capacity() * sizeof(int) +
+               p.sentences.capacity() * sizeof(Sentence);
+    }
+    return bytes;
+  }
+};
+constexpr size_t kMaxKeptBytes = size_t{4} << 20;
+
+void LowerInto(std::string_view text, std::string& out) {
+  out.assign(text.data(), text.size());
+  // Branch-free so that the compiler vectorizes it.
+  for (char& c : out) {
+    const auto u = static_cast<unsigned char>(c);
+    c = static_cast<char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
+  }
+}
+
 TextSpan MakeTextSpan(std::string_view text, ByteSpan span) {
   return {std::string(text.substr(span.begin, span.end - span.begin)), span};
 }
@@ -47,28 +81,37 @@ TextSpan MakeTextSpan(std::string_view text, ByteSpan span) {
 // Runs the rules over one document; holds the cross-sentence state.
 class DocumentPass {
  public:
-  DocumentPass(std::string_view text, const Lexicon& lexicon)
+  DocumentPass(std::string_view text, const Lexicon& lexicon,
+               DocumentScratch& scratch)
       : text_(text),
-        lower_(Lower(text)),
+        lower_((LowerInto(text, scratch.lower), scratch.lower)),
         lex_(lexicon),
-        index_(text, lower_, lexicon) {}
+        index_(text, lower_, lexicon),
+        scratch_(scratch) {}
 
   std::vector<Statement> Run();
 
  private:
   Statement Materialize(const RawStatement& raw);
+  // The same into `st`, a default-constructed Statement (usually one just
+  // added to out_: a Statement is ~700 bytes, not worth moving).
+  void Materialize(const RawStatement& raw, Statement& st);
   Speaker ResolvePhrase(const SpeakerPhrase& phrase);
   void HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
                           const SentenceAttributions& found,
                           std::vector<ByteSpan>& masked);
 
   std::string_view text_;
-  // ASCII-lower-cased copy: rules slice words from it instead of lower-casing
-  // each token into a new string.
-  const std::string lower_;
+  // ASCII-lower-cased copy (in the scratch): rules slice words from it
+  // instead of lower-casing each token into a new string.
+  const std::string_view lower_;
   const Lexicon& lex_;
   EntityIndex index_;
+  DocumentScratch& scratch_;
   absl::flat_hash_map<std::string, ParsedSpeaker> parsed_;
+  std::string key_;  // ResolvePhrase's look-up key.
+  // One sentence's rule output, kept so its vectors keep their capacity.
+  SentenceAttributions found_;
   std::vector<Statement> out_;
   // Attribution statements of the previous sentence (indices into out_) and
   // whether its last one can absorb a following quote-only sentence.
@@ -95,18 +138,21 @@ class DocumentPass {
 Speaker DocumentPass::ResolvePhrase(const SpeakerPhrase& phrase) {
   // The same mention ("he", "Okafor", "the council") recurs through an
   // article; parse each distinct phrase once.
-  std::string key(text_.substr(phrase.mention.begin,
-                               phrase.mention.end - phrase.mention.begin));
+  // The key is built in a buffer kept across calls; a new string is made
+  // only for a phrase not seen before.
+  std::string& key = key_;
+  key.assign(text_.data() + phrase.mention.begin,
+             phrase.mention.end - phrase.mention.begin);
   if (phrase.appositive.has_value()) {
     key += '\x1f';
-    key += text_.substr(phrase.appositive->begin,
-                        phrase.appositive->end - phrase.appositive->begin);
+    key.append(text_.data() + phrase.appositive->begin,
+               phrase.appositive->end - phrase.appositive->begin);
   }
-  auto it = parsed_.find(key);
+  auto it = parsed_.find(absl::string_view(key.data(), key.size()));
   if (it == parsed_.end()) {
     it = parsed_
-             .emplace(std::move(key), ParseSpeaker(text_, phrase.mention,
-                                                   phrase.appositive, lex_))
+             .emplace(key, ParseSpeaker(text_, phrase.mention,
+                                        phrase.appositive, lex_))
              .first;
   }
   const ParsedSpeaker& parsed = it->second;
@@ -119,6 +165,11 @@ Speaker DocumentPass::ResolvePhrase(const SpeakerPhrase& phrase) {
 
 Statement DocumentPass::Materialize(const RawStatement& raw) {
   Statement st;
+  Materialize(raw, st);
+  return st;
+}
+
+void DocumentPass::Materialize(const RawStatement& raw, Statement& st) {
   st.kind = raw.kind;
   st.content_spans = raw.parts;
   // The parts joined by single spaces.
@@ -165,7 +216,6 @@ Statement DocumentPass::Materialize(const RawStatement& raw) {
     st.relay = std::move(relay);
   }
   st.confidence = std::clamp(st.confidence, 0.05, 1.0);
-  return st;
 }
 
 // A quote that no rule attributed. If it forms the whole sentence it is a
@@ -209,7 +259,7 @@ void DocumentPass::HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
       raw.parts.push_back(inner);
       next_continuable_ = static_cast<int>(out_.size());
       current_.push_back(out_.size());
-      out_.push_back(Materialize(raw));
+      Materialize(raw, out_.emplace_back());
       return;
     }
     // A quote-only sentence after an aside: the paragraph's quote goes on.
@@ -266,34 +316,37 @@ void DocumentPass::HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
 std::vector<Statement> DocumentPass::Run() {
   // About one statement (claim or attribution) per 150 bytes of news text.
   out_.reserve(text_.size() / 128 + 4);
-  std::vector<Paragraph> paragraphs;
+  std::vector<Paragraph>& paragraphs = scratch_.paragraphs;
+  size_t used = 0;
   for (const ByteSpan& span : SplitParagraphs(text_)) {
-    Paragraph p;
+    if (used == paragraphs.size()) {
+      paragraphs.emplace_back();
+    }
+    Paragraph& p = paragraphs[used];
     p.span = span;
-    p.tokens = Tokenize(text_, span, lex_);
+    Tokenize(text_, lower_, span, lex_, p.tokens);
     if (p.tokens.empty()) {
       continue;
     }
-    p.quotes = ScanQuotes(p.tokens);
+    ScanQuotes(p.tokens, p.quotes);
     p.quote_of.assign(p.tokens.size(), -1);
-    // Quotes are ordered and disjoint, so one sweep maps tokens to quotes.
-    size_t qi = 0;
-    for (size_t i = 0; i < p.tokens.size(); ++i) {
-      while (qi < p.quotes.size() && p.quotes[qi].outer.end <= p.tokens[i].begin) {
-        ++qi;
-      }
-      if (qi < p.quotes.size() && p.tokens[i].begin >= p.quotes[qi].outer.begin &&
-          p.tokens[i].end <= p.quotes[qi].outer.end) {
+    // A quote's tokens run from its opening mark to the last token inside
+    // its outer span; quotes are ordered and disjoint.
+    for (size_t qi = 0; qi < p.quotes.size(); ++qi) {
+      const Quote& q = p.quotes[qi];
+      for (size_t i = q.open_token;
+           i < p.tokens.size() && p.tokens[i].end <= q.outer.end; ++i) {
         p.quote_of[i] = static_cast<int>(qi);
       }
     }
-    p.sentences = SplitSentences(text_, p.tokens, p.quotes, lex_);
+    SplitSentences(text_, p.tokens, p.quotes, lex_, p.sentences);
     index_.Scan(p.tokens);
-    paragraphs.push_back(std::move(p));
+    ++used;
   }
   index_.Finalize();
 
-  for (const Paragraph& p : paragraphs) {
+  for (size_t pi = 0; pi < used; ++pi) {
+    const Paragraph& p = paragraphs[pi];
     // A quote runs on into the next paragraph only when that paragraph
     // opens with a quote mark (the news convention for long quotes). A
     // quoted paragraph right after a paragraph that ended with an
@@ -316,7 +369,8 @@ std::vector<Statement> DocumentPass::Run() {
       const size_t first = out_.size();
       const SentenceInput input{text_, lower_, &p.tokens, &p.quotes,
                                 &p.quote_of, s};
-      SentenceAttributions found = FindAttributions(input, lex_);
+      SentenceAttributions& found = found_;
+      FindAttributions(input, lex_, found);
       if (found.intro.has_value()) {
         // Ending the paragraph, it introduces the next paragraph's quote;
         // else the next sentence's.
@@ -335,7 +389,7 @@ std::vector<Statement> DocumentPass::Run() {
                       b.speaker ? b.speaker->mention.begin : b.parts[0].begin;
                   return pa < pb;
                 });
-      std::vector<ByteSpan> masked = std::move(found.masked);
+      std::vector<ByteSpan>& masked = found.masked;
       HandleOrphanQuotes(p, s, found, masked);
       for (const RawStatement& raw : found.statements) {
         if (orphan_quote_ >= 0 && raw.speaker &&
@@ -368,7 +422,7 @@ std::vector<Statement> DocumentPass::Run() {
                 : -1;
         paragraph_quote_ = paragraph_last_quote_;
         current_.push_back(out_.size());
-        out_.push_back(Materialize(raw));
+        Materialize(raw, out_.emplace_back());
       }
       DetectClaims(text_, lower_, p.tokens, s, masked, lex_, out_);
       // Statements of one sentence all start inside it, so sorting each
@@ -404,8 +458,16 @@ std::vector<Statement> AttributionEngine::Extract(std::string_view text) const {
   if (text.empty()) {
     return {};
   }
-  DocumentPass pass(text, *lexicon_);
-  return pass.Run();
+  thread_local DocumentScratch scratch;
+  std::vector<Statement> out;
+  {
+    DocumentPass pass(text, *lexicon_, scratch);
+    out = pass.Run();
+  }
+  if (scratch.KeptBytes() > kMaxKeptBytes) {
+    scratch = DocumentScratch();
+  }
+  return out;
 }
 
 std::string_view StatementKindName(StatementKind kind) {

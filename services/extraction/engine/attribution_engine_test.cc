@@ -2,7 +2,9 @@
 #include "services/extraction/engine/attribution_engine.h"
 
 #include <chrono>
+#include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -379,7 +381,7 @@ TEST_F(EngineTest, DocumentOrderAndNames) {
   EXPECT_EQ(StatementKindName(StatementKind::kPartialQuote), "partial");
   EXPECT_EQ(StatementKindName(StatementKind::kReportedSpeech), "indirect");
   EXPECT_EQ(SpeakerTypeName(SpeakerType::kDocument), "document");
-  EXPECT_EQ(AttributionEngine::kVersion, "rules-0.4.0");
+  EXPECT_EQ(AttributionEngine::kVersion, "rules-0.4.1");
 }
 
 TEST_F(EngineTest, LargeInputIsFast) {
@@ -412,6 +414,58 @@ TEST_F(EngineTest, PathologicalInputStaysLinear) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
   EXPECT_LT(seconds, 4.0);
+}
+
+// Everything a statement reports, as one comparable string.
+std::string Describe(const std::vector<Statement>& statements) {
+  std::ostringstream out;
+  for (const Statement& s : statements) {
+    out << StatementKindName(s.kind) << "|" << s.rule << "|" << s.content
+        << "|" << s.speaker.name << "|" << s.speaker.role << "|"
+        << (s.mention ? s.mention->text : "-") << "|"
+        << (s.cue ? s.cue->text : "-") << "|" << s.confidence;
+    for (const ByteSpan& span : s.content_spans) {
+      out << "|" << span.begin << "-" << span.end;
+    }
+    out << "\n";
+  }
+  return out.str();
+}
+
+// Extract() keeps per-thread buffers from one document to the next: what a
+// long document leaves in them must not change the next one's result.
+TEST(EngineScratchTest, ResultsDoNotDependOnEarlierDocuments) {
+  const std::string long_doc =
+      "Mayor Ana Ruiz said the bridge will reopen in May. \"We are on "
+      "schedule,\" she said.\n\n"
+      "The council, which met on Monday, voted 7-2 to fund the repairs.\n\n"
+      "\"It is a disgrace,\" said Tom Lee, a local business owner. He "
+      "added that traffic had doubled.\n\n"
+      "According to the city, the work will cost $4 million.\n";
+  const std::string short_doc = "Lee said the plan would fail.";
+  const AttributionEngine engine;
+  // Fresh buffers: a new thread.
+  std::string fresh_short, fresh_long;
+  std::thread([&] {
+    fresh_short = Describe(engine.Extract(short_doc));
+    fresh_long = Describe(engine.Extract(long_doc));
+  }).join();
+  ASSERT_FALSE(fresh_short.empty());
+  ASSERT_FALSE(fresh_long.empty());
+
+  EXPECT_EQ(Describe(engine.Extract(long_doc)), fresh_long);
+  EXPECT_EQ(Describe(engine.Extract(short_doc)), fresh_short);
+  EXPECT_EQ(Describe(engine.Extract(long_doc)), fresh_long);
+
+  // A document large enough that its buffers are released afterwards.
+  std::string huge;
+  while (huge.size() < (size_t{5} << 20)) {
+    huge += long_doc;
+    huge += "\n";
+  }
+  EXPECT_FALSE(engine.Extract(huge).empty());
+  EXPECT_EQ(Describe(engine.Extract(short_doc)), fresh_short);
+  EXPECT_EQ(Describe(engine.Extract(long_doc)), fresh_long);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 
+#include "absl/container/inlined_vector.h"
 #include "services/extraction/engine/utf8.h"
 
 namespace claimtrack::engine {
@@ -54,6 +55,11 @@ struct Hit {
   int relay_of = -1;                 // Index of the hit that relays this one.
 };
 
+// Most sentences hold at most a few cues and trailing frames: kept on the
+// stack, they cost no allocation.
+using Hits = absl::InlinedVector<Hit, 4>;
+using Trailing = absl::InlinedVector<size_t, 8>;
+
 // Sentence openers that are not part of a subject ("But Smith said").
 bool IsLeadingConjunction(std::string_view lw) {
   return lw == "but" || lw == "and" || lw == "so" || lw == "yet" ||
@@ -79,7 +85,9 @@ bool IsSubordinatorOrPreposition(std::string_view lw) {
 // Words that cannot sit inside a subject noun phrase: verbs, clause
 // openers and subordinators. Prepositions may ("Most of the jurors said").
 bool IsClauseWord(std::string_view lw) {
-  static const char* const kWords[] = {
+  // string_views, not C strings: a comparison checks the length first
+  // instead of measuring each list word (strlen) on every call.
+  static constexpr std::string_view kWords[] = {
       "that", "which", "who", "whom", "whose", "when", "while", "because",
       "if", "but", "so", "although", "though", "where", "whether", "is",
       "was", "are", "were", "be", "been", "being", "has", "have", "had",
@@ -88,7 +96,7 @@ bool IsClauseWord(std::string_view lw) {
       "then", "what", "how", "why", "there", "here", "it", "as", "after",
       "before", "since", "until", "unless", "once", "just", "even",
       "only", "never", "still"};
-  for (const char* w : kWords) {
+  for (const std::string_view w : kWords) {
     if (lw == w) {
       return true;
     }
@@ -166,7 +174,8 @@ class SentenceRules {
     }
   }
 
-  SentenceAttributions Run();
+  // Fills `out` (cleared first; the capacity of its vectors is reused).
+  void Run(SentenceAttributions& out);
 
  private:
   bool IsWord(size_t i) const { return toks_[i].kind == TokenKind::kWord; }
@@ -205,7 +214,7 @@ class SentenceRules {
     return -1;
   }
 
-  std::vector<Hit> FindCues(size_t from) const;
+  Hits FindCues(size_t from) const;
   size_t ObjectEnd(size_t begin) const;
   bool SpeakerBefore(ptrdiff_t k, Hit& h) const;
   bool NameBefore(ptrdiff_t k, size_t& begin) const;
@@ -219,7 +228,7 @@ class SentenceRules {
   bool ValidHead(size_t i) const;
   bool SpeakerAfter(Hit& h) const;
   void Classify(Hit& h) const;
-  size_t ClauseEnd(size_t begin, const std::vector<size_t>& trailing) const;
+  size_t ClauseEnd(size_t begin, const Trailing& trailing) const;
   size_t ContextEnd(size_t begin) const;
   RawStatement BuildContent(size_t b, size_t e) const;
   // A preposition right after a cue verb belongs to the cue ("calls for",
@@ -309,14 +318,14 @@ class SentenceRules {
   }
   size_t TimePhraseEnd(size_t b) const;
   bool QuoteIsComplete(const Quote& q) const;
-  void ColonQuote(const std::vector<Hit>& hits,
+  void ColonQuote(const Hits& hits,
                   SentenceAttributions& out) const;
-  void NameColonQuote(const std::vector<Hit>& hits,
+  void NameColonQuote(const Hits& hits,
                       SentenceAttributions& out) const;
   void SaidFirst(SentenceAttributions& out) const;
   bool ClauseBreakAfterComma(size_t i) const;
   std::optional<ByteSpan> ParentheticalLead(const Hit& h,
-                                            const std::vector<Hit>& hits) const;
+                                            const Hits& hits) const;
 
   std::string_view text_;
   std::string_view lower_;
@@ -344,12 +353,21 @@ class SentenceRules {
   const Lexicon& lex_;
 };
 
-std::vector<Hit> SentenceRules::FindCues(size_t from) const {
-  std::vector<Hit> hits;
+Hits SentenceRules::FindCues(size_t from) const {
+  Hits hits;
   for (size_t i = from; i < body_end_ && hits.size() < kMaxHitsPerSentence;
        ++i) {
     if (!Free(i)) {
       continue;
+    }
+    // Most words carry no cue flag; only "read", "put" and "according"
+    // can still make a cue below without one.
+    if ((toks_[i].flags & (Lexicon::kAnyCue | Lexicon::kAdjectiveCue |
+                           Lexicon::kNounCue)) == 0) {
+      const std::string_view w = Low(i);
+      if (w != "read" && w != "reads" && w != "put" && w != "according") {
+        continue;
+      }
     }
     const std::string_view lw = Low(i);
     // Cues are lower-case verbs; "States" in "United States" is a name.
@@ -1204,7 +1222,7 @@ size_t SentenceRules::ContextEnd(size_t begin) const {
 // Reported content ends at the sentence end, at a relative clause
 // (", which"), at a semicolon, or where a trailing attribution begins.
 size_t SentenceRules::ClauseEnd(size_t begin,
-                                const std::vector<size_t>& trailing) const {
+                                const Trailing& trailing) const {
   size_t first = begin;
   if (first + 1 < body_end_ && Free(first) && Low(first) == "that") {
     ++first;
@@ -1321,7 +1339,7 @@ RawStatement SentenceRules::BuildContent(size_t b, size_t e) const {
   if (b >= e) {
     return s;
   }
-  std::vector<int> inside;
+  absl::InlinedVector<int, 4> inside;
   for (size_t i = b; i < e; ++i) {
     const int q = OpeningQuoteAt(i);
     if (q >= 0) {
@@ -1416,7 +1434,7 @@ bool SentenceRules::QuoteIsComplete(const Quote& q) const {
 // whose first part is the clause opening before the frame (from the
 // sentence's subject).
 std::optional<ByteSpan> SentenceRules::ParentheticalLead(
-    const Hit& h, const std::vector<Hit>& hits) const {
+    const Hit& h, const Hits& hits) const {
   if (h.noun || h.according || h.inverted || !h.has_speaker ||
       h.frame_begin <= tb_ || h.cue_end >= body_end_) {
     return std::nullopt;
@@ -1445,13 +1463,10 @@ std::optional<ByteSpan> SentenceRules::ParentheticalLead(
   if (b >= before || !Free(b)) {
     return std::nullopt;
   }
-  const std::string_view first = Low(b);
-  if ((lex_.IsContextStarter(first) && !lex_.IsDeterminer(first)) ||
-      first == "if" || first == "because" || first == "although" ||
-      first == "though" || first == "with" || first == "despite" ||
-      first == "for" || first == "by" || first == "(") {
-    return std::nullopt;
-  }
+  // Whatever opens it, a fronted adverbial or subordinate clause included
+  // ("If the plan fails, Lee said, the town pays"; "In particular, she
+  // said, ..."), the lead is part of what was said: the corpus puts it in
+  // the content's first part.
   for (size_t i = b; i < before; ++i) {
     if (FreeKind(i, TokenKind::kSemicolon) || FreeKind(i, TokenKind::kColon) ||
         toks_[i].kind == TokenKind::kQuote ||
@@ -1542,7 +1557,7 @@ bool SentenceRules::SpeakerLabel(SentenceAttributions& out) const {
 // `The board was blunt in its findings: "..."`: a sentence whose subject
 // introduces, through any verb phrase and a colon, a quote that ends the
 // sentence is that subject's direct quote; the verb phrase is the cue.
-void SentenceRules::ColonQuote(const std::vector<Hit>& hits,
+void SentenceRules::ColonQuote(const Hits& hits,
                                SentenceAttributions& out) const {
   constexpr size_t kMaxCueTokens = 12;
   for (size_t c = tb_ + 1; c + 1 < te_; ++c) {
@@ -1623,7 +1638,7 @@ void SentenceRules::ColonQuote(const std::vector<Hit>& hits,
 // "- Philip Bump: “...”", "does not surprise pollster Ana Ruiz: “...”": a
 // name glued to a colon that opens a quote ending the sentence is the
 // quote's speaker, wherever the name stands; the colon is the cue.
-void SentenceRules::NameColonQuote(const std::vector<Hit>& hits,
+void SentenceRules::NameColonQuote(const Hits& hits,
                                    SentenceAttributions& out) const {
   for (size_t c = tb_ + 1; c + 1 < te_; ++c) {
     if (!FreeKind(c, TokenKind::kColon)) {
@@ -1781,17 +1796,20 @@ size_t SentenceRules::AskedIntro(SentenceAttributions& out) const {
   return e;
 }
 
-SentenceAttributions SentenceRules::Run() {
-  SentenceAttributions out;
+void SentenceRules::Run(SentenceAttributions& out) {
+  out.statements.clear();
+  out.masked.clear();
+  out.used_quotes.clear();
+  out.intro.reset();
   if (SpeakerLabel(out)) {
-    return out;
+    return;
   }
   cues_from_ = AskedIntro(out);
-  std::vector<Hit> hits = FindCues(cues_from_);
+  Hits hits = FindCues(cues_from_);
   for (Hit& h : hits) {
     Classify(h);
   }
-  std::vector<size_t> trailing;
+  Trailing trailing;
   for (size_t n = 0; n < hits.size(); ++n) {
     Hit& h = hits[n];
     if (h.shape == Hit::Shape::kTrailing) {
@@ -1853,8 +1871,16 @@ SentenceAttributions SentenceRules::Run() {
     }
   }
   const size_t before_colon_quote = out.statements.size();
-  ColonQuote(hits, out);
-  if (out.statements.size() == before_colon_quote) {
+  // Both colon rules start at a free colon: most sentences have none, and
+  // one scan for it spares them two.
+  bool has_colon = false;
+  for (size_t c = tb_ + 1; c + 1 < te_ && !has_colon; ++c) {
+    has_colon = FreeKind(c, TokenKind::kColon);
+  }
+  if (has_colon) {
+    ColonQuote(hits, out);
+  }
+  if (has_colon && out.statements.size() == before_colon_quote) {
     NameColonQuote(hits, out);
   }
   if (out.statements.size() == before_colon_quote) {
@@ -2286,7 +2312,7 @@ SentenceAttributions SentenceRules::Run() {
     }
     out.statements.push_back(std::move(s));
   }
-  return out;
+  return;
 }
 
 }  // namespace
@@ -2314,7 +2340,14 @@ ByteSpan TrimContent(std::string_view text, ByteSpan span) {
 
 SentenceAttributions FindAttributions(const SentenceInput& input,
                                       const Lexicon& lexicon) {
-  return SentenceRules(input, lexicon).Run();
+  SentenceAttributions out;
+  FindAttributions(input, lexicon, out);
+  return out;
+}
+
+void FindAttributions(const SentenceInput& input, const Lexicon& lexicon,
+                      SentenceAttributions& out) {
+  SentenceRules(input, lexicon).Run(out);
 }
 
 }  // namespace claimtrack::engine

@@ -69,6 +69,10 @@ struct SentenceAttributions {
 
 SentenceAttributions FindAttributions(const SentenceInput& input,
                                       const Lexicon& lexicon);
+// The same into `out` (cleared first): a caller that keeps one across
+// sentences reuses the capacity of its vectors.
+void FindAttributions(const SentenceInput& input, const Lexicon& lexicon,
+                      SentenceAttributions& out);
 
 // Trims spaces and trailing , . ; : from a span (ASCII only, so never cuts a
 // multi-byte character).

@@ -117,14 +117,13 @@ class ClaimScanner {
         HasNoCommentPhrase(lower_.substr(span.begin, span.end - span.begin))) {
       return;
     }
-    std::string content(text_.substr(span.begin, span.end - span.begin));
-    Statement s;
+    // Filled in place: a Statement is ~700 bytes, not worth moving.
+    Statement& s = out.emplace_back();
     s.kind = StatementKind::kFactualClaim;
-    s.content = std::move(content);
+    s.content.assign(text_.data() + span.begin, span.end - span.begin);
     s.content_spans.push_back(span);
     s.confidence = std::min(0.9, 0.35 + 0.1 * score);
     s.rule = quantity ? "claim.quantity" : "claim.named_entity";
-    out.push_back(std::move(s));
   }
 
   // A cheap necessary condition for HasNoCommentPhrase on tokens [b, e):

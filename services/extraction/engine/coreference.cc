@@ -67,17 +67,21 @@ void Initials(std::string_view name, char* all, size_t& all_size, char* caps,
 // Words joined by single spaces.
 std::string JoinWords(std::vector<std::string_view>::const_iterator begin,
                       std::vector<std::string_view>::const_iterator end) {
-  std::string out;
+  // Sized once and written in place: no append call per word.
   size_t length = 0;
   for (auto it = begin; it != end; ++it) {
     length += it->size() + 1;
   }
-  out.reserve(length);
+  std::string out(length > 0 ? length - 1 : 0, ' ');
+  char* dst = out.data();
   for (auto it = begin; it != end; ++it) {
     if (it != begin) {
-      out += ' ';
+      ++dst;  // The space is already there.
     }
-    out.append(it->data(), it->size());
+    if (!it->empty()) {
+      __builtin_memcpy(dst, it->data(), it->size());
+    }
+    dst += it->size();
   }
   return out;
 }
@@ -129,7 +133,7 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
           TokenText(lower_text_, tokens[end]) == "administration") {
         const std::string_view name = StripPossessiveView(w);
         if (name != "The" && name != "the" && name != "A" && name != "a") {
-          administrations_.emplace(tokens[i].begin,
+          administrations_.try_emplace(tokens[i].begin,
                                    std::string(name) + " administration");
         }
       }
@@ -175,14 +179,20 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
       // "<Name> administration".
       if (end < tokens.size() &&
           TokenText(lower_text_, tokens[end]) == "administration") {
-        administrations_.emplace(run_begin, LastWord(name) + " administration");
+        administrations_.try_emplace(run_begin, LastWord(name) + " administration");
       }
       // Titled persons: "President Vladimir Putin", "Attorney General X".
-      // org_from[k]: some word in [k, end) names an organization.
-      org_from_.assign(words.size() + 1, false);
+      // Bit k of org_from: some word in [k, end) names an organization (a
+      // run has at most kMaxRunWords words).
+      static_assert(kMaxRunWords < 32);
+      uint32_t org_from = 0;
       for (size_t k = words.size(); k-- > 0;) {
-        org_from_[k] = org_from_[k + 1] || lexicon_.IsOrganizationKeywordLower(lower[k]);
+        if ((org_from >> (k + 1)) & 1 ||
+            lexicon_.IsOrganizationKeywordLower(lower[k])) {
+          org_from |= uint32_t{1} << k;
+        }
       }
+      const auto org_from_at = [&](size_t k) { return (org_from >> k) & 1; };
       bool titled = false;
       std::vector<std::string_view>& stripped = lower;
       for (size_t p = b; p < words.size() && !titled; ++p) {
@@ -203,28 +213,28 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
           continue;
         }
         titled = true;
-        if (org_from_[p + m]) {
+        if (org_from_at(p + m)) {
           break;
         }
         const std::string person =
             JoinWords(words.begin() + p + m, words.end());
-        persons_.emplace(tokens[i + p + m].begin, person);
+        persons_.try_emplace(tokens[i + p + m].begin, person);
         if (is_president) {
-          presidents_.emplace(tokens[i + p].begin, LastWord(person));
+          presidents_.try_emplace(tokens[i + p].begin, LastWord(person));
         }
       }
       if (!titled && words.size() - b >= 2 && words.size() - b <= 3 &&
           lexicon_.IsFirstName(words[b])) {
-        if (!org_from_[b]) {
-          persons_.emplace(tokens[i + b].begin, name);
+        if (!org_from_at(b)) {
+          persons_.try_emplace(tokens[i + b].begin, name);
         }
       } else if (!titled && words.size() - b >= 2 && words.size() - b <= 3) {
-        bool org = org_from_[b];
+        bool org = org_from_at(b) != 0;
         for (size_t k = b; k < words.size() && !org; ++k) {
           org = IsAcronym(words[k]);
         }
         if (!org) {
-          name_candidates_.emplace(tokens[i + b].begin, name);
+          name_candidates_.try_emplace(tokens[i + b].begin, name);
         }
       }
     }
@@ -254,7 +264,7 @@ void EntityIndex::Finalize() {
 
 void EntityIndex::AddPerson(const std::string& name, uint32_t pos) {
   if (name.find(' ') != std::string::npos) {
-    persons_.emplace(pos, name);
+    persons_.try_emplace(pos, name);
   }
 }
 

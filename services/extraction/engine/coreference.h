@@ -66,7 +66,6 @@ class EntityIndex {
   // Scratch buffers reused by Scan() to avoid per-run allocations.
   std::vector<std::string_view> words_;
   std::vector<std::string_view> lower_;
-  std::vector<bool> org_from_;
   absl::flat_hash_set<std::string> acronyms_seen_;
   std::vector<std::string> names_;  // Capitalized multi-word names.
 };

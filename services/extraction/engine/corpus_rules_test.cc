@@ -925,5 +925,24 @@ TEST_F(CorpusRulesTest, InvertedAskedTakesTheNameAsSpeaker) {
   EXPECT_EQ(a->cue->text, "asked");
 }
 
+// Rules added in rules-0.4.1.
+
+TEST_F(CorpusRulesTest, ParentheticalLeadKeepsAFrontedClause) {
+  Run("If the levy fails, Ruiz said, the pool will close in June.");
+  const Statement* s = Find("If the levy fails the pool will close in June");
+  ASSERT_NE(s, nullptr) << Dump();
+  EXPECT_EQ(s->rule, "reported.parenthetical_cue");
+  ASSERT_EQ(s->content_spans.size(), 2u);
+  EXPECT_EQ(Slice(s->content_spans[0]), "If the levy fails");
+  EXPECT_EQ(Slice(s->content_spans[1]), "the pool will close in June");
+  EXPECT_EQ(s->mention->text, "Ruiz");
+
+  Run("In particular, she said, the board will meet twice a month.");
+  const Statement* t =
+      Find("In particular the board will meet twice a month");
+  ASSERT_NE(t, nullptr) << Dump();
+  EXPECT_EQ(t->rule, "reported.parenthetical_cue");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine

@@ -532,7 +532,7 @@ size_t Lexicon::MatchTitle(const std::vector<std::string>& lower_words,
   return MatchTitle(views, start);
 }
 
-size_t Lexicon::MatchTitle(const std::vector<std::string_view>& lower_words,
+size_t Lexicon::MatchTitle(absl::Span<const std::string_view> lower_words,
                            size_t start) const {
   if (start >= lower_words.size() ||
       !In(lower_words[start], kSetTitleFirstWord)) {

@@ -12,6 +12,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 
 namespace claimtrack::engine {
 
@@ -46,8 +47,8 @@ class Lexicon {
     return static_cast<uint32_t>(Lookup(w) & kPublicFlags);
   }
   // False for most words without Flag bits, from a bit set over their
-  // (first, second, last) bytes, without hashing; true for every flagged
-  // word. The bytes are folded to 5 bits, so case does not matter.
+  // (first, second, last) bytes and length, without hashing; true for every
+  // flagged word. The bytes are folded to 5 bits, so case does not matter.
   bool MayHaveFlags(std::string_view w) const {
     if (w.size() < 2) {
       return false;
@@ -129,7 +130,7 @@ class Lexicon {
   // Longest title starting at words[start] (lower-cased), in words; 0 if none.
   size_t MatchTitle(const std::vector<std::string>& lower_words,
                     size_t start) const;
-  size_t MatchTitle(const std::vector<std::string_view>& lower_words,
+  size_t MatchTitle(absl::Span<const std::string_view> lower_words,
                     size_t start) const;
   // Titles that are courtesy honorifics and so are not a role ("mr.").
   bool IsHonorific(std::string_view w) const { return In(w, kSetHonorific); }
@@ -242,12 +243,15 @@ class Lexicon {
       clause_openers_, temporal_, hedges_, titles_, title_first_words_,
       honorifics_;
 
+  // The length (mod 4) beside the three bytes lets through 22% of news
+  // words instead of 47% (8% are flagged), for a 16 KB bit set.
   static uint32_t FilterKey(std::string_view w) {
-    return ((static_cast<uint32_t>(static_cast<unsigned char>(w[0])) & 31) << 10) |
-           ((static_cast<uint32_t>(static_cast<unsigned char>(w[1])) & 31) << 5) |
-           (static_cast<uint32_t>(static_cast<unsigned char>(w.back())) & 31);
+    return ((static_cast<uint32_t>(static_cast<unsigned char>(w[0])) & 31) << 12) |
+           ((static_cast<uint32_t>(static_cast<unsigned char>(w[1])) & 31) << 7) |
+           ((static_cast<uint32_t>(static_cast<unsigned char>(w.back())) & 31) << 2) |
+           (static_cast<uint32_t>(w.size()) & 3);
   }
-  uint64_t filter_[(1u << 15) / 64] = {};
+  uint64_t filter_[(1u << 17) / 64] = {};
   std::vector<uint16_t> tags_;
   std::vector<Slot> slots_;
   size_t mask_ = 0;

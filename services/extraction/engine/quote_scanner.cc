@@ -4,6 +4,12 @@ namespace claimtrack::engine {
 
 std::vector<Quote> ScanQuotes(std::vector<Token>& tokens) {
   std::vector<Quote> quotes;
+  ScanQuotes(tokens, quotes);
+  return quotes;
+}
+
+void ScanQuotes(std::vector<Token>& tokens, std::vector<Quote>& quotes) {
+  quotes.clear();
   size_t open = kNoToken;
   auto close_unclosed = [&](size_t last_inside) {
     Quote q;
@@ -56,7 +62,6 @@ std::vector<Quote> ScanQuotes(std::vector<Token>& tokens) {
   if (open != kNoToken) {
     close_unclosed(tokens.size() - 1);
   }
-  return quotes;
 }
 
 }  // namespace claimtrack::engine

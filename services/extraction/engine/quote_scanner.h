@@ -27,6 +27,8 @@ struct Quote {
 // mark never swallows the rest of the article. `tokens` must be one
 // paragraph; their `mark` is rewritten to kOpening/kClosing.
 std::vector<Quote> ScanQuotes(std::vector<Token>& tokens);
+// The same into `quotes` (cleared first; its capacity is reused).
+void ScanQuotes(std::vector<Token>& tokens, std::vector<Quote>& quotes);
 
 }  // namespace claimtrack::engine
 

@@ -62,6 +62,14 @@ std::vector<Sentence> SplitSentences(std::string_view text,
                                      const std::vector<Quote>& quotes,
                                      const Lexicon& lexicon) {
   std::vector<Sentence> sentences;
+  SplitSentences(text, tokens, quotes, lexicon, sentences);
+  return sentences;
+}
+
+void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
+                    const std::vector<Quote>& quotes, const Lexicon& lexicon,
+                    std::vector<Sentence>& sentences) {
+  sentences.clear();
   sentences.reserve(tokens.size() / 16 + 1);  // ~25 tokens a sentence.
   size_t start = 0;
   size_t next_quote = 0;
@@ -146,7 +154,6 @@ std::vector<Sentence> SplitSentences(std::string_view text,
     i = boundary - 1;
   }
   emit(tokens.size());
-  return sentences;
 }
 
 }  // namespace claimtrack::engine

@@ -34,6 +34,10 @@ std::vector<Sentence> SplitSentences(std::string_view text,
                                      const std::vector<Token>& tokens,
                                      const std::vector<Quote>& quotes,
                                      const Lexicon& lexicon);
+// The same into `sentences` (cleared first; its capacity is reused).
+void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
+                    const std::vector<Quote>& quotes, const Lexicon& lexicon,
+                    std::vector<Sentence>& sentences);
 
 }  // namespace claimtrack::engine
 

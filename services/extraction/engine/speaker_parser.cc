@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_join.h"
 #include "services/extraction/engine/tokenizer.h"
 #include "services/extraction/engine/utf8.h"
@@ -16,23 +17,35 @@ struct Words {
   Words() = default;
   Words(const Words&) = delete;
   Words& operator=(const Words&) = delete;
-  std::vector<std::string_view> text;
-  std::vector<std::string_view> lower;
-  std::string lower_buffer;
+  // Speaker phrases are a few words: inline storage, no allocation.
+  absl::InlinedVector<std::string_view, 8> text;
+  absl::InlinedVector<std::string_view, 8> lower;
+  absl::InlinedVector<char, 96> lower_buffer;
 };
 
 void WordsOf(std::string_view text, ByteSpan span, const Lexicon& lexicon,
              Words& words) {
-  words.lower_buffer = Lower(text.substr(span.begin, span.end - span.begin));
-  const std::string_view lower(words.lower_buffer);
-  words.text.reserve(8);
-  words.lower.reserve(8);
-  for (const Token& t : Tokenize(text, span, lexicon)) {
+  // The span on its own: tokenizing it alone gives the same tokens (the
+  // tokenizer never looks outside its span), with offsets from its start.
+  const std::string_view piece = text.substr(span.begin, span.end - span.begin);
+  words.lower_buffer.resize(piece.size());
+  for (size_t i = 0; i < piece.size(); ++i) {
+    const auto u = static_cast<unsigned char>(piece[i]);
+    words.lower_buffer[i] =
+        static_cast<char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
+  }
+  const std::string_view lower(words.lower_buffer.data(),
+                               words.lower_buffer.size());
+  // Reused across calls: speaker phrases are parsed many times a document.
+  thread_local std::vector<Token> tokens;
+  Tokenize(piece, lower, {0, static_cast<uint32_t>(piece.size())}, lexicon,
+           tokens);
+  for (const Token& t : tokens) {
     if (t.kind != TokenKind::kWord) {
       continue;
     }
-    words.text.push_back(TokenText(text, t));
-    words.lower.push_back(lower.substr(t.begin - span.begin, t.end - t.begin));
+    words.text.push_back(TokenText(piece, t));
+    words.lower.push_back(TokenText(lower, t));
   }
 }
 
@@ -50,17 +63,21 @@ std::string_view StripPossessive(std::string_view word) {
 // Words joined by single spaces.
 template <typename It>
 std::string JoinWords(It begin, It end) {
-  std::string out;
+  // Sized once and written in place: no append call per word.
   size_t length = 0;
   for (It it = begin; it != end; ++it) {
     length += it->size() + 1;
   }
-  out.reserve(length);
+  std::string out(length > 0 ? length - 1 : 0, ' ');
+  char* dst = out.data();
   for (It it = begin; it != end; ++it) {
     if (it != begin) {
-      out += ' ';
+      ++dst;  // The space is already there.
     }
-    out.append(it->data(), it->size());
+    if (!it->empty()) {
+      __builtin_memcpy(dst, it->data(), it->size());
+    }
+    dst += it->size();
   }
   return out;
 }
@@ -237,8 +254,8 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
   std::vector<std::string> qualifiers;
   size_t t0 = d;
   // Aliases, not copies: a stripped title prefix is restored after the loop.
-  std::vector<std::string_view>& lower = w.lower;
-  std::vector<std::string_view>& shown = w.text;
+  auto& lower = w.lower;
+  auto& shown = w.text;
   std::string_view saved_lower, saved_shown;
   size_t saved_at = n;
   while (t0 < n && (lower[t0] == "former" || lower[t0] == "acting" ||

@@ -139,7 +139,10 @@ inline uint8_t ShapeOf(std::string_view word, bool has_digit) {
   if (static_cast<unsigned char>(c0 - 'a') < 26) {
     shape |= kShapeLowercase;
     // "then-Attorney", "ex-Minister", "former-President".
-    if ((c0 == 't' || c0 == 'e' || c0 == 'f') && word.size() > 3 &&
+    // The hyphen must sit where the prefix ends before the slow check.
+    if (((c0 == 't' && word.size() > 5 && word[4] == '-') ||
+         (c0 == 'e' && word.size() > 3 && word[2] == '-') ||
+         (c0 == 'f' && word.size() > 7 && word[6] == '-')) &&
         IsCapitalizedWordSlow(word)) {
       shape |= kShapeCapitalized;
     }
@@ -165,6 +168,12 @@ bool IsAbbreviationWord(std::string_view word, const Lexicon& lexicon) {
     buf[i] = static_cast<char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
   }
   return lexicon.IsAbbreviation(std::string_view(buf, word.size()));
+}
+
+// The same for a word already lower-cased.
+inline bool IsAbbreviationLower(std::string_view lower_word,
+                                const Lexicon& lexicon) {
+  return lower_word.size() <= 8 && lexicon.IsAbbreviation(lower_word);
 }
 
 // Length of the run of ASCII word characters at p[0, n); sets `digit` if
@@ -228,6 +237,15 @@ uint32_t FlagsOf(std::string_view word, const Lexicon& lexicon) {
   return lexicon.WordFlags(std::string_view(buf, word.size()));
 }
 
+// Lexicon::WordFlags of an already lower-cased word.
+inline uint32_t FlagsOfLower(std::string_view lower_word,
+                             const Lexicon& lexicon) {
+  if (lower_word.size() > 32) {
+    return 0;
+  }
+  return lexicon.WordFlags(lower_word);
+}
+
 // Writes the token's fields in place: a braced temporary written byte by
 // byte and then copied whole stalls on store forwarding.
 inline void Add(std::vector<Token>& tokens, size_t begin, size_t end,
@@ -251,11 +269,13 @@ inline DecodedChar Decode(std::string_view text, size_t pos) {
   return DecodeUtf8(text, pos);
 }
 
-}  // namespace
-
-std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
-                            const Lexicon& lexicon) {
-  std::vector<Token> tokens;
+// The tokenizer proper. `abbreviation(begin, word)` and `flags(begin,
+// word)` answer the lexicon questions for the word at byte `begin`.
+template <typename AbbreviationFn, typename FlagsFn>
+void TokenizeInto(std::string_view text, ByteSpan span,
+                  AbbreviationFn abbreviation, FlagsFn flags,
+                  std::vector<Token>& tokens) {
+  tokens.clear();
   const size_t end = std::min<size_t>(span.end, text.size());
   if (end > span.begin) {
     tokens.reserve((end - span.begin) / 4 + 4);  // ~5 bytes per token.
@@ -263,12 +283,15 @@ std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
   text = text.substr(0, end);
   size_t pos = span.begin;
   while (pos < end) {
-    if (text[pos] == ' ') {
+    const auto c0 = static_cast<unsigned char>(text[pos]);
+    // ASCII white space needs no decoding.
+    if (c0 <= ' ' && (c0 == ' ' || c0 == '\n' || c0 == '\t' || c0 == '\r' ||
+                      c0 == '\f' || c0 == '\v')) {
       ++pos;
       continue;
     }
     const DecodedChar ch = Decode(text, pos);
-    if (IsSpaceCode(ch.code)) {
+    if (c0 >= 0x80 && IsSpaceCode(ch.code)) {
       pos += ch.length;
       continue;
     }
@@ -304,8 +327,14 @@ std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
       if (pos >= end) {
         break;
       }
+      // The run stopped at an ASCII byte that is no word character: only
+      // a joiner between word characters can continue the word.
+      const auto b = static_cast<unsigned char>(text[pos]);
+      if (b < 0x80 && b != '-' && b != '\'' && b != '.' && b != '&') {
+        break;
+      }
       const DecodedChar next = Decode(text, pos);
-      if (IsWordCode(next.code)) {
+      if (b >= 0x80 && IsWordCode(next.code)) {
         pos += next.length;
         continue;
       }
@@ -327,9 +356,9 @@ std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
       // "R-Ky.", "D-Calif.": a party and a state.
       const size_t hyphen = word.rfind('-');
       if (initial || IsDottedAcronym(word, has_digit) ||
-          IsAbbreviationWord(word, lexicon) ||
+          abbreviation(word_begin, word) ||
           (hyphen != std::string_view::npos && hyphen + 1 < word.size() &&
-           IsAbbreviationWord(word.substr(hyphen + 1), lexicon))) {
+           abbreviation(word_begin + hyphen + 1, word.substr(hyphen + 1)))) {
         ++pos;
       }
     }
@@ -342,9 +371,36 @@ std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
     }
     const std::string_view word = text.substr(word_begin, pos - word_begin);
     Add(tokens, word_begin, pos, TokenKind::kWord, QuoteMark::kNone,
-        ShapeOf(word, has_digit), FlagsOf(word, lexicon));
+        ShapeOf(word, has_digit), flags(word_begin, word));
   }
+}
+
+}  // namespace
+
+std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
+                            const Lexicon& lexicon) {
+  std::vector<Token> tokens;
+  TokenizeInto(
+      text, span,
+      [&](size_t, std::string_view word) {
+        return IsAbbreviationWord(word, lexicon);
+      },
+      [&](size_t, std::string_view word) { return FlagsOf(word, lexicon); },
+      tokens);
   return tokens;
+}
+
+void Tokenize(std::string_view text, std::string_view lower, ByteSpan span,
+              const Lexicon& lexicon, std::vector<Token>& tokens) {
+  TokenizeInto(
+      text, span,
+      [&](size_t begin, std::string_view word) {
+        return IsAbbreviationLower(lower.substr(begin, word.size()), lexicon);
+      },
+      [&](size_t begin, std::string_view word) {
+        return FlagsOfLower(lower.substr(begin, word.size()), lexicon);
+      },
+      tokens);
 }
 
 }  // namespace claimtrack::engine
