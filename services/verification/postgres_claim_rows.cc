@@ -8,6 +8,7 @@
 #include "common/api/timestamps.h"
 #include "services/verification/change_cursor.h"
 #include "services/verification/claim_etag.h"
+#include "services/verification/claim_rows.h"
 #include "services/verification/history_chain.h"
 #include "services/verification/postgres_tracking.h"
 
@@ -17,31 +18,7 @@ using ::claimtrack::postgres::Connection;
 using ::claimtrack::postgres::Param;
 using ::claimtrack::postgres::Result;
 
-const char kClaimColumns[] =
-    "c.seq, c.id, c.kind, c.text, c.speaker, c.attribution_status, c.verdict, "
-    "c.verdict_note, c.version, c.appearance_count, c.history_count, "
-    "c.create_time_us, c.update_time_us, c.assignee, c.published, c.publish_time_us";
-
 namespace {
-
-enum ClaimColumn {
-  kSeq = 0,
-  kId,
-  kKind,
-  kText,
-  kSpeaker,
-  kAttribution,
-  kVerdict,
-  kVerdictNote,
-  kVersion,
-  kAppearanceCount,
-  kHistoryCount,
-  kCreateTime,
-  kUpdateTime,
-  kAssignee,
-  kPublished,
-  kPublishTime,
-};
 
 absl::Status NotFound(absl::string_view id) {
   return absl::NotFoundError(absl::StrCat("claims/", id, " not found"));

@@ -10,6 +10,7 @@
 #include "absl/strings/string_view.h"
 #include "claimtrack/verification/v1/verification_service.pb.h"
 #include "common/postgres/connection.h"
+#include "services/verification/claim_rows.h"
 #include "services/verification/workflow_change_plan.h"
 
 namespace claimtrack::verification::pg {
@@ -25,14 +26,6 @@ absl::StatusOr<std::string> FromBytea(absl::string_view text);
 
 // A parameter from an integer.
 std::string Int(int64_t value);
-
-// A listed claim carries its first appearances only (appearance_count has
-// the total; GetClaim returns them all).
-inline constexpr int64_t kListedAppearances = 20;
-inline constexpr int64_t kAllAppearances = -1;
-
-// The columns ClaimFromRow reads, in order, from `claims c`.
-extern const char kClaimColumns[];
 
 // The claim of row `row` of `result` (selected with kClaimColumns), with
 // at most `max_appearances` appearances (negative: all), evidence and

@@ -12,6 +12,7 @@
 #include "common/api/timestamps.h"
 #include "common/postgres/migrations.h"
 #include "services/verification/claim_identity.h"
+#include "services/verification/claim_rows.h"
 #include "services/verification/history_chain.h"
 #include "services/verification/postgres_claim_rows.h"
 #include "services/verification/postgres_tracking.h"
@@ -389,7 +390,7 @@ absl::StatusOr<v1::ListClaimsResponse> PostgresClaimStore::ListClaims(
     params.push_back(std::move(value));
     return absl::StrCat("$", params.size());
   };
-  std::string sql = absl::StrCat("SELECT ", pg::kClaimColumns, " FROM claims c WHERE c.seq < $1");
+  std::string sql = absl::StrCat("SELECT ", kClaimColumns, " FROM claims c WHERE c.seq < $1");
   if (!filter.speaker.empty()) {
     absl::StrAppend(&sql, " AND c.seq IN (SELECT claim_seq FROM claim_speaker_names WHERE name = ",
                     next(speaker), ")");
@@ -421,7 +422,7 @@ absl::StatusOr<v1::ListClaimsResponse> PostgresClaimStore::ListClaims(
         break;
       }
       last_seq = rows->Int(i, 0);
-      absl::StatusOr<v1::Claim> claim = pg::ClaimFromRow(db, *rows, i, pg::kListedAppearances);
+      absl::StatusOr<v1::Claim> claim = pg::ClaimFromRow(db, *rows, i, kListedAppearances);
       if (!claim.ok()) return claim.status();
       *response.add_claims() = *std::move(claim);
     }
@@ -527,20 +528,7 @@ absl::StatusOr<v1::ListClaimHistoryResponse> PostgresClaimStore::ListHistory(
         absl::StatusOr<std::vector<v1::HistoryEntry>> entries = pg::LoadHistoryEntries(
             db, found->Int(0, 0), absl::StrCat("claims/", *id), *resume_after, *size + 1);
         if (!entries.ok()) return entries.status();
-        v1::ListClaimHistoryResponse response;
-        int64_t last_entry = 0;
-        for (v1::HistoryEntry& entry : *entries) {
-          if (response.history_entries_size() == *size) {
-            response.set_next_page_token(EncodePageToken(last_entry, fingerprint));
-            break;
-          }
-          const absl::string_view name = entry.name();
-          if (!absl::SimpleAtoi(name.substr(name.rfind('/') + 1), &last_entry)) {
-            return absl::InternalError(absl::StrCat("history entry name ", name, " has no number"));
-          }
-          *response.add_history_entries() = std::move(entry);
-        }
-        return response;
+        return HistoryPage(*std::move(entries), *size, fingerprint);
       });
 }
 
@@ -576,11 +564,11 @@ absl::StatusOr<v1::SearchClaimsResponse> PostgresClaimStore::SearchClaims(
     v1::SearchClaimsResponse response;
     for (const int64_t seq : page->claim_seqs) {
       absl::StatusOr<Result> row =
-          db.Query(absl::StrCat("SELECT ", pg::kClaimColumns, " FROM claims c WHERE c.seq = $1"),
+          db.Query(absl::StrCat("SELECT ", kClaimColumns, " FROM claims c WHERE c.seq = $1"),
                    {Int(seq)});
       if (!row.ok()) return row.status();
       if (row->rows() == 0) continue;
-      absl::StatusOr<v1::Claim> claim = pg::ClaimFromRow(db, *row, 0, pg::kListedAppearances);
+      absl::StatusOr<v1::Claim> claim = pg::ClaimFromRow(db, *row, 0, kListedAppearances);
       if (!claim.ok()) return claim.status();
       *response.add_claims() = *std::move(claim);
     }

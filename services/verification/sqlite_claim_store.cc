@@ -13,6 +13,7 @@
 #include "common/api/timestamps.h"
 #include "common/text/sha256.h"
 #include "services/verification/claim_identity.h"
+#include "services/verification/claim_rows.h"
 #include "services/verification/claim_tracking.h"
 #include "services/verification/history_chain.h"
 #include "services/verification/prepared_statement.h"
@@ -98,28 +99,6 @@ CREATE TABLE evidence (
 CREATE INDEX evidence_by_claim ON evidence (claim_seq, review, seq);
 )sql";
 
-constexpr absl::string_view kClaimColumns =
-    "c.seq, c.id, c.kind, c.text, c.speaker, c.attribution_status, c.verdict, "
-    "c.verdict_note, c.version, c.appearance_count, c.history_count, "
-    "c.create_time_us, c.update_time_us, c.assignee, c.published, c.publish_time_us";
-enum ClaimColumn {
-  kSeq = 0,
-  kId,
-  kKind,
-  kText,
-  kSpeaker,
-  kAttribution,
-  kVerdict,
-  kVerdictNote,
-  kVersion,
-  kAppearanceCount,
-  kHistoryCount,
-  kCreateTime,
-  kUpdateTime,
-  kAssignee,
-  kPublished,
-  kPublishTime,
-};
 
 const std::string& SelectClaimById() {
   static const std::string* sql =
@@ -190,8 +169,6 @@ absl::Status ReadAppearancesAndEvidence(StatementCache& statements, int64_t seq,
 // A claim carried in many articles would make a page of claims huge, so a
 // listed claim carries its first appearances only (appearance_count has the
 // total; GetClaim returns them all).
-constexpr int64_t kListedAppearances = 20;
-constexpr int64_t kAllAppearances = -1;  // SQLite: a negative LIMIT is no limit
 
 // Builds the claim from a row selected with kClaimColumns, with at most
 // `max_appearances` appearances.
@@ -630,20 +607,7 @@ absl::StatusOr<v1::ListClaimHistoryResponse> SqliteClaimStore::ListHistory(
   absl::StatusOr<std::vector<v1::HistoryEntry>> entries = LoadHistoryEntries(
       statements, claim_seq, absl::StrCat("claims/", *id), *resume_after, *size + 1);
   if (!entries.ok()) return entries.status();
-  v1::ListClaimHistoryResponse response;
-  int64_t last_entry = 0;
-  for (v1::HistoryEntry& entry : *entries) {
-    if (response.history_entries_size() == *size) {
-      response.set_next_page_token(EncodePageToken(last_entry, fingerprint));
-      break;
-    }
-    const absl::string_view name = entry.name();
-    if (!absl::SimpleAtoi(name.substr(name.rfind('/') + 1), &last_entry)) {
-      return absl::InternalError(absl::StrCat("history entry name ", name, " has no number"));
-    }
-    *response.add_history_entries() = std::move(entry);
-  }
-  return response;
+  return HistoryPage(*std::move(entries), *size, fingerprint);
 }
 
 absl::StatusOr<v1::SearchClaimsResponse> SqliteClaimStore::SearchClaims(
