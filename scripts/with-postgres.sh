@@ -36,7 +36,8 @@ fi
 chmod 700 "$dir"
 
 stop() {
-  "${as_server[@]}" "$PG_BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+  # immediate: a throwaway cluster needs no shutdown checkpoint.
+  "${as_server[@]}" "$PG_BIN/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
   rm -rf "$dir"
 }
 trap stop EXIT
