@@ -224,10 +224,35 @@ class Lexicon {
     }
   }
   // Inline: the words are short and a hash match is nearly always a hit.
+  // Compared in (overlapping) 8- or 4-byte loads, as Hash reads them, not
+  // byte by byte; both sides hold w.size() bytes.
   bool SameBytes(uint32_t offset, std::string_view w) const {
     const char* p = pool_.data() + offset;
-    for (size_t i = 0; i < w.size(); ++i) {
-      if (p[i] != w[i]) {
+    const char* q = w.data();
+    const size_t n = w.size();
+    if (n >= 8) {
+      uint64_t x, y;
+      for (size_t i = 0; i + 8 < n; i += 8) {
+        __builtin_memcpy(&x, p + i, 8);
+        __builtin_memcpy(&y, q + i, 8);
+        if (x != y) {
+          return false;
+        }
+      }
+      __builtin_memcpy(&x, p + n - 8, 8);
+      __builtin_memcpy(&y, q + n - 8, 8);
+      return x == y;
+    }
+    if (n >= 4) {
+      uint32_t x0, y0, x1, y1;
+      __builtin_memcpy(&x0, p, 4);
+      __builtin_memcpy(&y0, q, 4);
+      __builtin_memcpy(&x1, p + n - 4, 4);
+      __builtin_memcpy(&y1, q + n - 4, 4);
+      return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (p[i] != q[i]) {
         return false;
       }
     }
