@@ -178,7 +178,9 @@ inline uint8_t ShapeOf(std::string_view word, bool has_digit) {
     }
   } else if (static_cast<unsigned char>(c0 - 'A') < 26) {
     shape |= kShapeCapitalized;
-    if (word.size() >= 2 && word.size() <= 8 && IsAcronym(word)) {
+    // Most capitalized words fail at the second letter: test it inline.
+    if (word.size() >= 2 && word.size() <= 8 &&
+        static_cast<unsigned char>(word[1] - 'A') < 26 && IsAcronym(word)) {
       shape |= kShapeAcronym;
     }
   } else if (c0 >= 0x80 && IsCapitalizedWordSlow(word)) {
