@@ -134,6 +134,11 @@ class ClaimScanner {
         "comment", "respond", "reached", "return", "immediately",
         "say",     "reply",   "available"};
     for (size_t i = b; i < e; ++i) {
+      // The anchors start with a, c, i, r or s.
+      const char c0 = lower_[toks_[i].begin];
+      if (c0 != 'r' && c0 != 'c' && c0 != 's' && c0 != 'a' && c0 != 'i') {
+        continue;
+      }
       const std::string_view w = Low(i);
       for (std::string_view anchor : kAnchors) {
         if (w.size() >= anchor.size() && w[0] == anchor[0] &&
@@ -184,7 +189,7 @@ void DetectClaims(std::string_view text, std::string_view lower,
       flush(i);
       continue;
     }
-    if (t.kind == TokenKind::kWord) {
+    if (t.kind == TokenKind::kWord && lower[t.begin] == 'w') {
       const std::string_view lw = scanner.Low(i);
       // "when WarCAT was created": temporal and relative clauses stand alone.
       if (i > clause_begin && (lw == "when" || lw == "while" || lw == "whereas")) {
