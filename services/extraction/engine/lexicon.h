@@ -114,7 +114,16 @@ class Lexicon {
   }
   bool IsFirstName(std::string_view w) const { return In(w, kSetFirstName); }
   // Lower-case words allowed inside a proper name ("of", "for").
+  // Asked for the word after every capitalized word: most fail on their
+  // first byte or length, before the hash.
   bool IsNameConnector(std::string_view w) const {
+    if (w.empty() || w.size() > max_connector_length_) {
+      return false;
+    }
+    const auto c0 = static_cast<unsigned char>(w[0]);
+    if (((connector_first_[c0 >> 6] >> (c0 & 63)) & 1) == 0) {
+      return false;
+    }
     return In(w, kSetConnector);
   }
   bool IsNumberWord(std::string_view w) const { return In(w, kSetNumberWord); }
@@ -283,6 +292,9 @@ class Lexicon {
   std::string pool_;
   size_t max_title_words_ = 1;
   size_t max_word_length_ = 0;
+  // First bytes (a bit set) and longest length of the name connectors.
+  uint64_t connector_first_[4] = {};
+  size_t max_connector_length_ = 0;
 };
 
 // ASCII lower-casing; other bytes pass through unchanged.
