@@ -197,7 +197,7 @@ Statement DocumentPass::Materialize(const RawStatement& raw) {
 
 void DocumentPass::Materialize(const RawStatement& raw, Statement& st) {
   st.kind = raw.kind;
-  st.content_spans = raw.parts;
+  st.content_spans.assign(raw.parts.begin(), raw.parts.end());
   // The parts joined by single spaces.
   size_t length = raw.parts.empty() ? 0 : raw.parts.size() - 1;
   for (const ByteSpan& part : raw.parts) {
