@@ -95,11 +95,16 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
   auto capitalized = [&](size_t k) {
     return (tokens[k].shape & kShapeCapitalized) != 0;
   };
+  const size_t n = tokens.size();
   size_t i = 0;
-  while (i < tokens.size()) {
-    if (tokens[i].kind != TokenKind::kWord || !capitalized(i)) {
+  while (i < n) {
+    // Most tokens start no name: skip them in a loop of their own, which
+    // keeps its few variables in registers.
+    while (i < n && (tokens[i].kind != TokenKind::kWord || !capitalized(i))) {
       ++i;
-      continue;
+    }
+    if (i == n) {
+      break;
     }
     // Capitalized run, allowing small connectors between capitalized words.
     size_t end = i + 1;
