@@ -178,7 +178,19 @@ void DetectClaims(std::string_view text, std::string_view lower,
     clause_begin = end;
     at_sentence_start = false;
   };
-  for (size_t i = sentence.token_begin; i < sentence.token_end; ++i) {
+  const size_t sentence_end = sentence.token_end;
+  for (size_t i = sentence.token_begin; i < sentence_end; ++i) {
+    // Without masked spans a word that does not start with "w" changes
+    // nothing below: skip such words in a loop of their own.
+    if (masked.empty()) {
+      while (i < sentence_end && tokens[i].kind == TokenKind::kWord &&
+             lower[tokens[i].begin] != 'w') {
+        ++i;
+      }
+      if (i == sentence_end) {
+        break;
+      }
+    }
     const Token& t = tokens[i];
     if (Overlaps(t, masked)) {
       flush(i);
