@@ -99,8 +99,10 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
   size_t i = 0;
   while (i < n) {
     // Most tokens start no name: skip them in a loop of their own, which
-    // keeps its few variables in registers.
-    while (i < n && (tokens[i].kind != TokenKind::kWord || !capitalized(i))) {
+    // keeps its few variables in registers; `&`, not `&&`, so that the
+    // two tests make one branch (punctuation and words alternate without
+    // a pattern the predictor could learn).
+    while (i < n && !((tokens[i].kind == TokenKind::kWord) & capitalized(i))) {
       ++i;
     }
     if (i == n) {
