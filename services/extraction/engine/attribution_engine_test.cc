@@ -468,5 +468,43 @@ TEST(EngineScratchTest, ResultsDoNotDependOnEarlierDocuments) {
   EXPECT_EQ(Describe(engine.Extract(long_doc)), fresh_long);
 }
 
+// The thread keeps parsed speaker phrases from one article to the next;
+// what a phrase refers to is still resolved in each article.
+TEST(EngineScratchTest, SpeakerPhrasesResolveInTheirOwnDocument) {
+  const AttributionEngine engine;
+  const std::string first =
+      "Mayor Tom Lee opened the bridge. He said the repairs were done.";
+  const std::string second =
+      "Governor Ana Ruiz visited the plant. He said the jobs would stay.";
+  std::vector<Statement> fresh;
+  std::thread([&] { fresh = engine.Extract(second); }).join();
+  ASSERT_FALSE(engine.Extract(first).empty());
+  const std::vector<Statement> after = engine.Extract(second);
+  EXPECT_EQ(Describe(after), Describe(fresh));
+  bool resolved = false;
+  for (const Statement& s : after) {
+    if (s.mention.has_value() && s.mention->text == "He") {
+      EXPECT_EQ(s.speaker.name, "Ana Ruiz");
+      resolved = true;
+    }
+  }
+  EXPECT_TRUE(resolved);
+}
+
+// Many distinct speaker phrases overflow the cache, which is then
+// dropped; results do not change.
+TEST(EngineScratchTest, SpeakerCacheOverflowChangesNothing) {
+  const AttributionEngine engine;
+  const std::string probe = "Mayor Tom Lee said the plan would fail.";
+  std::string fresh;
+  std::thread([&] { fresh = Describe(engine.Extract(probe)); }).join();
+  for (int i = 0; i < 4000; ++i) {
+    const std::string doc = "Officer Number" + std::to_string(i) +
+                            " Smith of the precinct said the road was closed.";
+    engine.Extract(doc);
+  }
+  EXPECT_EQ(Describe(engine.Extract(probe)), fresh);
+}
+
 }  // namespace
 }  // namespace claimtrack::engine

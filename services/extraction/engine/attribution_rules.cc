@@ -364,6 +364,11 @@ Hits SentenceRules::FindCues(size_t from) const {
     // can still make a cue below without one.
     if ((toks_[i].flags & (Lexicon::kAnyCue | Lexicon::kAdjectiveCue |
                            Lexicon::kNounCue)) == 0) {
+      // Their first letters turn nearly every other word away at once.
+      const char c0 = lower_[toks_[i].begin];
+      if (c0 != 'r' && c0 != 'p' && c0 != 'a') {
+        continue;
+      }
       const std::string_view w = Low(i);
       if (w != "read" && w != "reads" && w != "put" && w != "according") {
         continue;

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "services/extraction/engine/attribution_engine.h"
 #include "services/extraction/engine/lexicon.h"
 #include "services/extraction/engine/quote_scanner.h"
@@ -39,8 +40,10 @@ struct RawRelay {
 
 struct RawStatement {
   StatementKind kind = StatementKind::kReportedSpeech;
-  std::vector<ByteSpan> parts;
-  std::vector<ByteSpan> fragments;  // Quote interiors inside partial quotes.
+  // Inline: a statement has one or two parts and rarely a fragment, and
+  // thousands are built per article, most of them short-lived.
+  absl::InlinedVector<ByteSpan, 2> parts;
+  absl::InlinedVector<ByteSpan, 2> fragments;  // Quote interiors inside partial quotes.
   std::optional<SpeakerPhrase> speaker;
   std::optional<ByteSpan> cue;
   std::optional<ByteSpan> context;

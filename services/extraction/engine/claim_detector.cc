@@ -134,6 +134,11 @@ class ClaimScanner {
         "comment", "respond", "reached", "return", "immediately",
         "say",     "reply",   "available"};
     for (size_t i = b; i < e; ++i) {
+      // The anchors start with a, c, i, r or s.
+      const char c0 = lower_[toks_[i].begin];
+      if (c0 != 'r' && c0 != 'c' && c0 != 's' && c0 != 'a' && c0 != 'i') {
+        continue;
+      }
       const std::string_view w = Low(i);
       for (std::string_view anchor : kAnchors) {
         if (w.size() >= anchor.size() && w[0] == anchor[0] &&
@@ -173,7 +178,19 @@ void DetectClaims(std::string_view text, std::string_view lower,
     clause_begin = end;
     at_sentence_start = false;
   };
-  for (size_t i = sentence.token_begin; i < sentence.token_end; ++i) {
+  const size_t sentence_end = sentence.token_end;
+  for (size_t i = sentence.token_begin; i < sentence_end; ++i) {
+    // Without masked spans a word that does not start with "w" changes
+    // nothing below: skip such words in a loop of their own.
+    if (masked.empty()) {
+      while (i < sentence_end && tokens[i].kind == TokenKind::kWord &&
+             lower[tokens[i].begin] != 'w') {
+        ++i;
+      }
+      if (i == sentence_end) {
+        break;
+      }
+    }
     const Token& t = tokens[i];
     if (Overlaps(t, masked)) {
       flush(i);
@@ -184,7 +201,7 @@ void DetectClaims(std::string_view text, std::string_view lower,
       flush(i);
       continue;
     }
-    if (t.kind == TokenKind::kWord) {
+    if (t.kind == TokenKind::kWord && lower[t.begin] == 'w') {
       const std::string_view lw = scanner.Low(i);
       // "when WarCAT was created": temporal and relative clauses stand alone.
       if (i > clause_begin && (lw == "when" || lw == "while" || lw == "whereas")) {

@@ -35,10 +35,13 @@ bool IsPossessive(std::string_view word) {
   return StripPossessiveView(word).size() != word.size();
 }
 
-std::string LastWord(std::string_view name) {
+std::string_view LastWordView(std::string_view name) {
   const size_t space = name.rfind(' ');
-  return std::string(space == std::string_view::npos ? name
-                                                      : name.substr(space + 1));
+  return space == std::string_view::npos ? name : name.substr(space + 1);
+}
+
+std::string LastWord(std::string_view name) {
+  return std::string(LastWordView(name));
 }
 
 // Initials of all words ("DoJ" upper-cased to "DOJ") into `all` and of
@@ -92,11 +95,18 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
   auto capitalized = [&](size_t k) {
     return (tokens[k].shape & kShapeCapitalized) != 0;
   };
+  const size_t n = tokens.size();
   size_t i = 0;
-  while (i < tokens.size()) {
-    if (tokens[i].kind != TokenKind::kWord || !capitalized(i)) {
+  while (i < n) {
+    // Most tokens start no name: skip them in a loop of their own, which
+    // keeps its few variables in registers; `&`, not `&&`, so that the
+    // two tests make one branch (punctuation and words alternate without
+    // a pattern the predictor could learn).
+    while (i < n && !((tokens[i].kind == TokenKind::kWord) & capitalized(i))) {
       ++i;
-      continue;
+    }
+    if (i == n) {
+      break;
     }
     // Capitalized run, allowing small connectors between capitalized words.
     size_t end = i + 1;
@@ -283,13 +293,13 @@ std::string EntityIndex::PersonBySurname(std::string_view surname,
   int budget = kMaxSurnameLookback;
   for (auto back = it; back != persons_.begin() && budget-- > 0;) {
     --back;
-    if (LastWord(back->second) == surname) {
+    if (LastWordView(back->second) == surname) {
       return back->second;
     }
   }
   for (budget = kMaxSurnameLookback; it != persons_.end() && budget-- > 0;
        ++it) {
-    if (LastWord(it->second) == surname) {
+    if (LastWordView(it->second) == surname) {
       return it->second;
     }
   }
@@ -297,7 +307,7 @@ std::string EntityIndex::PersonBySurname(std::string_view surname,
   budget = kMaxSurnameLookback;
   while (cand != name_candidates_.begin() && budget-- > 0) {
     --cand;
-    if (LastWord(cand->second) == surname) {
+    if (LastWordView(cand->second) == surname) {
       return cand->second;
     }
   }

@@ -4,10 +4,11 @@
 #ifndef CLAIMTRACK_SERVICES_EXTRACTION_ENGINE_COREFERENCE_H_
 #define CLAIMTRACK_SERVICES_EXTRACTION_ENGINE_COREFERENCE_H_
 
+#include <algorithm>
 #include <cstdint>
-#include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -53,15 +54,54 @@ class EntityIndex {
   std::string AdministrationAt(uint32_t pos) const;
   std::vector<std::string> AliasesOf(const std::string& name) const;
 
+  // Position -> string, sorted by position, with the part of std::map's
+  // interface the index uses (try_emplace, lower_bound, iteration).
+  // Entries arrive nearly in document order (the pre-pass scans forward,
+  // AddPerson follows reading order), so an insert is nearly always an
+  // append, and a vector allocates no node per entry.
+  class PositionMap {
+   public:
+    using value_type = std::pair<uint32_t, std::string>;
+    using const_iterator = std::vector<value_type>::const_iterator;
+
+    // As std::map::try_emplace: an entry already at `pos` is kept.
+    template <typename V>
+    void try_emplace(uint32_t pos, V&& value) {
+      if (entries_.empty() || entries_.back().first < pos) {
+        entries_.emplace_back(pos, std::forward<V>(value));
+        return;
+      }
+      const auto it = std::lower_bound(entries_.begin(), entries_.end(), pos,
+                                       ByPosition);
+      if (it != entries_.end() && it->first == pos) {
+        return;
+      }
+      entries_.emplace(it, pos, std::forward<V>(value));
+    }
+    // The first entry at or after `pos`.
+    const_iterator lower_bound(uint32_t pos) const {
+      return std::lower_bound(entries_.begin(), entries_.end(), pos,
+                              ByPosition);
+    }
+    const_iterator begin() const { return entries_.begin(); }
+    const_iterator end() const { return entries_.end(); }
+
+   private:
+    static bool ByPosition(const value_type& entry, uint32_t pos) {
+      return entry.first < pos;
+    }
+    std::vector<value_type> entries_;
+  };
+
   std::string_view text_;
   std::string_view lower_text_;
   const Lexicon& lexicon_;
-  std::map<uint32_t, std::string> persons_;        // Position -> full name.
+  PositionMap persons_;  // Position -> full name.
   // Untyped capitalized two- or three-word names ("Greta Holm"): too vague
   // for "he", but good enough to expand a bare surname.
-  std::map<uint32_t, std::string> name_candidates_;
-  std::map<uint32_t, std::string> presidents_;     // Position -> surname.
-  std::map<uint32_t, std::string> administrations_;  // "Biden administration".
+  PositionMap name_candidates_;
+  PositionMap presidents_;       // Position -> surname.
+  PositionMap administrations_;  // "Biden administration".
   absl::flat_hash_map<std::string, std::string> acronym_to_name_;
   // Scratch buffers reused by Scan() to avoid per-run allocations.
   std::vector<std::string_view> words_;

@@ -449,6 +449,13 @@ Lexicon::Lexicon() {
       AddWord(w, bit);
     }
   }
+  for (const std::string& w : connectors_) {
+    if (!w.empty()) {
+      const auto c0 = static_cast<unsigned char>(w[0]);
+      connector_first_[c0 >> 6] |= uint64_t{1} << (c0 & 63);
+      max_connector_length_ = std::max(max_connector_length_, w.size());
+    }
+  }
   for (size_t i = 0; i < slots_.size(); ++i) {
     const std::string_view w =
         std::string_view(pool_).substr(slots_[i].offset, slots_[i].length);

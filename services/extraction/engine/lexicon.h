@@ -114,7 +114,16 @@ class Lexicon {
   }
   bool IsFirstName(std::string_view w) const { return In(w, kSetFirstName); }
   // Lower-case words allowed inside a proper name ("of", "for").
+  // Asked for the word after every capitalized word: most fail on their
+  // first byte or length, before the hash.
   bool IsNameConnector(std::string_view w) const {
+    if (w.empty() || w.size() > max_connector_length_) {
+      return false;
+    }
+    const auto c0 = static_cast<unsigned char>(w[0]);
+    if (((connector_first_[c0 >> 6] >> (c0 & 63)) & 1) == 0) {
+      return false;
+    }
     return In(w, kSetConnector);
   }
   bool IsNumberWord(std::string_view w) const { return In(w, kSetNumberWord); }
@@ -224,10 +233,35 @@ class Lexicon {
     }
   }
   // Inline: the words are short and a hash match is nearly always a hit.
+  // Compared in (overlapping) 8- or 4-byte loads, as Hash reads them, not
+  // byte by byte; both sides hold w.size() bytes.
   bool SameBytes(uint32_t offset, std::string_view w) const {
     const char* p = pool_.data() + offset;
-    for (size_t i = 0; i < w.size(); ++i) {
-      if (p[i] != w[i]) {
+    const char* q = w.data();
+    const size_t n = w.size();
+    if (n >= 8) {
+      uint64_t x, y;
+      for (size_t i = 0; i + 8 < n; i += 8) {
+        __builtin_memcpy(&x, p + i, 8);
+        __builtin_memcpy(&y, q + i, 8);
+        if (x != y) {
+          return false;
+        }
+      }
+      __builtin_memcpy(&x, p + n - 8, 8);
+      __builtin_memcpy(&y, q + n - 8, 8);
+      return x == y;
+    }
+    if (n >= 4) {
+      uint32_t x0, y0, x1, y1;
+      __builtin_memcpy(&x0, p, 4);
+      __builtin_memcpy(&y0, q, 4);
+      __builtin_memcpy(&x1, p + n - 4, 4);
+      __builtin_memcpy(&y1, q + n - 4, 4);
+      return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (p[i] != q[i]) {
         return false;
       }
     }
@@ -258,6 +292,9 @@ class Lexicon {
   std::string pool_;
   size_t max_title_words_ = 1;
   size_t max_word_length_ = 0;
+  // First bytes (a bit set) and longest length of the name connectors.
+  uint64_t connector_first_[4] = {};
+  size_t max_connector_length_ = 0;
 };
 
 // ASCII lower-casing; other bytes pass through unchanged.

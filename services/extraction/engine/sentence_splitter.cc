@@ -80,7 +80,18 @@ void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
     }
     start = end;
   };
-  for (size_t i = 0; i < tokens.size(); ++i) {
+  const size_t n = tokens.size();
+  for (size_t i = 0; i < n; ++i) {
+    // Only a terminal or a word with an absorbed period can end a
+    // sentence: skip the rest in a loop of their own.
+    while (i < n && tokens[i].kind != TokenKind::kTerminal &&
+           (tokens[i].kind != TokenKind::kWord ||
+            text[tokens[i].end - 1] != '.')) {
+      ++i;
+    }
+    if (i == n) {
+      break;
+    }
     const Token& t = tokens[i];
     size_t boundary = kNoToken;
     if (t.kind == TokenKind::kTerminal) {

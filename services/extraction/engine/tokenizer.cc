@@ -44,6 +44,36 @@ struct ByteClasses {
 };
 constexpr ByteClasses kByteClass;
 
+// What a byte tells the tokenizer's main loop on its own, so that ASCII
+// text needs one table look-up per decision instead of comparison chains.
+enum Lead : uint8_t {
+  kLeadSpace,   // ASCII white space.
+  kLeadWord,    // ASCII word character (kAsciiWord).
+  kLeadPunct,   // Other ASCII.
+  kLeadJoiner,  // ASCII that may join word parts: - ' . &
+  kLeadHigh,    // A byte of a multi-byte character: decode.
+};
+struct LeadClasses {
+  uint8_t of[256] = {};
+  constexpr LeadClasses() {
+    for (int c = 0; c < 256; ++c) {
+      if (c >= 0x80) {
+        of[c] = kLeadHigh;
+      } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r' ||
+                 c == '\f' || c == '\v') {
+        of[c] = kLeadSpace;
+      } else if (kAsciiWord[c]) {
+        of[c] = kLeadWord;
+      } else if (c == '-' || c == '\'' || c == '.' || c == '&') {
+        of[c] = kLeadJoiner;
+      } else {
+        of[c] = kLeadPunct;
+      }
+    }
+  }
+};
+constexpr LeadClasses kLead;
+
 inline bool IsWordCode(uint32_t c) {
   if (c < 0x80) {
     return kAsciiWord[c];
@@ -148,7 +178,9 @@ inline uint8_t ShapeOf(std::string_view word, bool has_digit) {
     }
   } else if (static_cast<unsigned char>(c0 - 'A') < 26) {
     shape |= kShapeCapitalized;
-    if (word.size() >= 2 && word.size() <= 8 && IsAcronym(word)) {
+    // Most capitalized words fail at the second letter: test it inline.
+    if (word.size() >= 2 && word.size() <= 8 &&
+        static_cast<unsigned char>(word[1] - 'A') < 26 && IsAcronym(word)) {
       shape |= kShapeAcronym;
     }
   } else if (c0 >= 0x80 && IsCapitalizedWordSlow(word)) {
@@ -284,18 +316,19 @@ void TokenizeInto(std::string_view text, ByteSpan span,
   size_t pos = span.begin;
   while (pos < end) {
     const auto c0 = static_cast<unsigned char>(text[pos]);
+    const uint8_t lead = kLead.of[c0];
     // ASCII white space needs no decoding.
-    if (c0 <= ' ' && (c0 == ' ' || c0 == '\n' || c0 == '\t' || c0 == '\r' ||
-                      c0 == '\f' || c0 == '\v')) {
+    if (lead == kLeadSpace) {
       ++pos;
       continue;
     }
-    const DecodedChar ch = Decode(text, pos);
-    if (c0 >= 0x80 && IsSpaceCode(ch.code)) {
+    const DecodedChar ch =
+        lead == kLeadHigh ? DecodeUtf8(text, pos) : DecodedChar{c0, 1};
+    if (lead == kLeadHigh && IsSpaceCode(ch.code)) {
       pos += ch.length;
       continue;
     }
-    if (!IsWordCode(ch.code)) {
+    if (lead != kLeadWord && !IsWordCode(ch.code)) {
       // Typewriter-style double quotes: two apostrophes ('') and two
       // backticks (``), as in some wire and newspaper archives.
       if ((ch.code == '\'' || ch.code == '`') && pos + 1 < end &&
@@ -330,7 +363,8 @@ void TokenizeInto(std::string_view text, ByteSpan span,
       // The run stopped at an ASCII byte that is no word character: only
       // a joiner between word characters can continue the word.
       const auto b = static_cast<unsigned char>(text[pos]);
-      if (b < 0x80 && b != '-' && b != '\'' && b != '.' && b != '&') {
+      const uint8_t stop = kLead.of[b];
+      if (stop == kLeadSpace || stop == kLeadPunct) {
         break;
       }
       const DecodedChar next = Decode(text, pos);
