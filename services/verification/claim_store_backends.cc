@@ -80,4 +80,21 @@ absl::Status TestStoreLocation::ExecBehindTheStore(const std::string& sql) const
   return (*db)->Exec(sql);
 }
 
+void StoreBackendTest::SetUp() {
+  bool skip = false;
+  absl::StatusOr<TestStoreLocation> location =
+      TestStoreLocation::Create(GetParam(), CurrentTestKey(), &skip);
+  if (skip) GTEST_SKIP() << postgres::kNoTestDatabase;
+  ASSERT_TRUE(location.ok()) << location.status();
+  location_.emplace(*std::move(location));
+  Reopen();
+}
+
+void StoreBackendTest::Reopen() {
+  store_.reset();
+  absl::StatusOr<std::unique_ptr<ClaimStore>> store = location_->Open();
+  ASSERT_TRUE(store.ok()) << store.status();
+  store_ = *std::move(store);
+}
+
 }  // namespace claimtrack::verification

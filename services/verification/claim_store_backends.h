@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -50,6 +51,20 @@ class TestStoreLocation {
 
 // The current test's full name, usable as a file or database key.
 std::string CurrentTestKey();
+
+// A fixture with a fresh store of the test's backend in `store_` (and its
+// location in `location_`, to reopen it or open a second replica);
+// PostgreSQL cases skip without a server. Fixtures that need more set-up
+// call StoreBackendTest::SetUp() first.
+class StoreBackendTest : public ::testing::TestWithParam<StoreBackend> {
+ protected:
+  void SetUp() override;
+  // Opens `location_` again into `store_` (after the old one is gone).
+  void Reopen();
+
+  std::optional<TestStoreLocation> location_;
+  std::unique_ptr<ClaimStore> store_;
+};
 
 }  // namespace claimtrack::verification
 

@@ -5,7 +5,6 @@
 
 #include <atomic>
 #include <cstdio>
-#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -14,7 +13,6 @@
 #include "absl/synchronization/blocking_counter.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
-#include "common/postgres/test_database.h"
 #include "common/testing/status_matchers.h"
 #include "services/verification/claim_store_backends.h"
 #include "services/verification/change_cursor.h"
@@ -85,23 +83,7 @@ ClaimReview MakeReview(const v1::Claim& claim, v1::AttributionStatus attribution
 }
 
 // Every case runs against SQLite and PostgreSQL (claim_store_backends.h).
-class ClaimStoreTest : public ::testing::TestWithParam<StoreBackend> {
- protected:
-  void SetUp() override {
-    bool skip = false;
-    absl::StatusOr<TestStoreLocation> location =
-        TestStoreLocation::Create(GetParam(), CurrentTestKey(), &skip);
-    if (skip) GTEST_SKIP() << postgres::kNoTestDatabase;
-    ASSERT_THAT(location, IsOk());
-    location_.emplace(*std::move(location));
-    auto store = location_->Open();
-    ASSERT_THAT(store, IsOk());
-    store_ = *std::move(store);
-  }
-
-  std::optional<TestStoreLocation> location_;
-  std::unique_ptr<ClaimStore> store_;
-};
+class ClaimStoreTest : public StoreBackendTest {};
 
 INSTANTIATE_TEST_SUITE_P(Backends, ClaimStoreTest, ::testing::ValuesIn(kStoreBackends),
                          StoreBackendName);

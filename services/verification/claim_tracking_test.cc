@@ -8,14 +8,12 @@
 
 #include <cstdio>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
 #include "common/api/timestamps.h"
-#include "common/postgres/test_database.h"
 #include "common/testing/status_matchers.h"
 #include "services/verification/claim_store_backends.h"
 
@@ -56,19 +54,8 @@ DocumentStatements Doc(absl::string_view name, absl::string_view publisher, int6
   return doc;
 }
 
-class ClaimTrackingTest : public ::testing::TestWithParam<StoreBackend> {
+class ClaimTrackingTest : public StoreBackendTest {
  protected:
-  void SetUp() override {
-    bool skip = false;
-    absl::StatusOr<TestStoreLocation> location =
-        TestStoreLocation::Create(GetParam(), CurrentTestKey(), &skip);
-    if (skip) GTEST_SKIP() << postgres::kNoTestDatabase;
-    ASSERT_THAT(location, IsOk());
-    location_.emplace(*std::move(location));
-    auto store = location_->Open();
-    ASSERT_THAT(store, IsOk());
-    store_ = *std::move(store);
-  }
 
   RecordResult Record(DocumentStatements doc) {
     absl::Notification done;
@@ -100,9 +87,6 @@ class ClaimTrackingTest : public ::testing::TestWithParam<StoreBackend> {
     }
     return texts;
   }
-
-  std::optional<TestStoreLocation> location_;
-  std::unique_ptr<ClaimStore> store_;
 };
 
 TEST_P(ClaimTrackingTest, AlteredQuoteIsLinkedFlaggedAndProposedButNotSet) {

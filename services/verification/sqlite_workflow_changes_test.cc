@@ -9,13 +9,11 @@
 #include <sqlite3.h>
 
 #include <cstdio>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
-#include "common/postgres/test_database.h"
 #include "common/testing/status_matchers.h"
 #include "services/verification/claim_store_backends.h"
 #include "services/verification/sqlite_claim_store.h"
@@ -43,16 +41,11 @@ absl::StatusOr<Result> Wait(Call call) {
   return result;
 }
 
-class WorkflowStoreTest : public ::testing::TestWithParam<StoreBackend> {
+class WorkflowStoreTest : public StoreBackendTest {
  protected:
   void SetUp() override {
-    bool skip = false;
-    absl::StatusOr<TestStoreLocation> location =
-        TestStoreLocation::Create(GetParam(), CurrentTestKey(), &skip);
-    if (skip) GTEST_SKIP() << postgres::kNoTestDatabase;
-    ASSERT_THAT(location, IsOk());
-    location_.emplace(*std::move(location));
-    Open();
+    StoreBackendTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     DocumentStatements doc;
     doc.document = "documents/d1";
     doc.source.set_url("https://news.example/a");
@@ -67,12 +60,6 @@ class WorkflowStoreTest : public ::testing::TestWithParam<StoreBackend> {
         [&](auto done) { store_->RecordStatements(std::move(doc), std::move(done)); });
     ASSERT_THAT(recorded, IsOk());
     claim_ = recorded->claims[0];
-  }
-
-  void Open() {
-    auto store = location_->Open();
-    ASSERT_THAT(store, IsOk());
-    store_ = *std::move(store);
   }
 
   absl::StatusOr<v1::Claim> Apply(WorkflowChange change) {
@@ -120,8 +107,6 @@ class WorkflowStoreTest : public ::testing::TestWithParam<StoreBackend> {
                               "_append_only; ");
   }
 
-  std::optional<TestStoreLocation> location_;
-  std::unique_ptr<ClaimStore> store_;
   std::string claim_;
 };
 
@@ -284,7 +269,7 @@ TEST_P(WorkflowStoreTest, AHistoryRowChangedBehindTheStoresBackIsNamed) {
   ASSERT_THAT(location_->ExecBehindTheStore(LiftAppendOnly("history") +
                                             "UPDATE history SET to_value = 3 WHERE entry = 3;"),
               IsOk());  // FALSE -> TRUE
-  Open();
+  Reopen();
   absl::StatusOr<v1::VerifyClaimHistoryResponse> result = store_->VerifyHistory(claim_);
   ASSERT_THAT(result, IsOk());
   EXPECT_FALSE(result->valid());
@@ -299,7 +284,7 @@ TEST_P(WorkflowStoreTest, ADeletedHistoryRowIsNamed) {
   ASSERT_THAT(location_->ExecBehindTheStore(LiftAppendOnly("history") +
                                             "DELETE FROM history WHERE entry = 2;"),
               IsOk());
-  Open();
+  Reopen();
   absl::StatusOr<v1::VerifyClaimHistoryResponse> result = store_->VerifyHistory(claim_);
   ASSERT_THAT(result, IsOk());
   EXPECT_FALSE(result->valid());
@@ -317,7 +302,7 @@ TEST_P(WorkflowStoreTest, ChangedEvidenceBreaksTheChain) {
   ASSERT_THAT(
       location_->ExecBehindTheStore(LiftAppendOnly("evidence") + "UPDATE evidence SET stance = 1;"),
       IsOk());
-  Open();
+  Reopen();
   absl::StatusOr<v1::VerifyClaimHistoryResponse> result = store_->VerifyHistory(claim_);
   ASSERT_THAT(result, IsOk());
   EXPECT_EQ(result->first_broken_entry(), claim_ + "/historyEntries/2");
