@@ -4,6 +4,7 @@
 // same holds when the stores' PostgreSQL server restarts under load.
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <memory>
@@ -120,6 +121,38 @@ class CrashRecoveryTest : public ::testing::Test {
     }
   }
 
+  // Four writers ingest articles [0, count) concurrently, each article
+  // through `ingest` (its document name, or "" if never acknowledged);
+  // `disrupt` runs once more than `after` articles have been started, while
+  // the writers keep going. Returns the acknowledged articles.
+  std::map<int, std::string> IngestWhile(
+      int count, int after,
+      const std::function<std::string(ingestion::IngestionService::Stub&, int)>& ingest,
+      const std::function<void(int started)>& disrupt) {
+    auto stub = pipeline_->Ingestion();
+    std::map<int, std::string> acked;
+    std::atomic<int> next{0};
+    std::mutex mu;
+    std::vector<std::thread> writers;
+    for (int w = 0; w < 4; ++w) {
+      writers.emplace_back([&] {
+        for (int i = next++; i < count; i = next++) {
+          const std::string name = ingest(*stub, i);
+          if (!name.empty()) {
+            std::lock_guard<std::mutex> lock(mu);
+            acked[i] = name;
+          }
+        }
+      });
+    }
+    EXPECT_TRUE(WaitUntil([&] { return next.load() > after; }, absl::Seconds(60)));
+    disrupt(next.load());
+    for (auto& writer : writers) {
+      writer.join();
+    }
+    return acked;
+  }
+
   std::unique_ptr<Pipeline> pipeline_;
 };
 
@@ -157,31 +190,12 @@ TEST_F(CrashRecoveryTest, VerificationKilledAndRestarted) {
 
 TEST_F(CrashRecoveryTest, IngestionKilledKeepsEverythingAcknowledged) {
   constexpr int kArticles = 200;
-  std::map<int, std::string> acked;
-  {
-    // Concurrent ingest while the kill lands: whatever was acknowledged
-    // before it must survive.
-    auto stub = pipeline_->Ingestion();
-    std::atomic<int> next{0};
-    std::mutex mu;
-    std::vector<std::thread> writers;
-    for (int w = 0; w < 4; ++w) {
-      writers.emplace_back([&] {
-        for (int i = next++; i < kArticles; i = next++) {
-          const std::string name = Ingest(*stub, i);
-          if (!name.empty()) {
-            std::lock_guard<std::mutex> lock(mu);
-            acked[i] = name;
-          }
-        }
-      });
-    }
-    ASSERT_TRUE(WaitUntil([&] { return next.load() > kArticles / 2; }, absl::Seconds(60)));
-    pipeline_->Stop(Pipeline::Service::kIngestion, /*crash=*/true);
-    for (auto& writer : writers) {
-      writer.join();
-    }
-  }
+  // Concurrent ingest while the kill lands: whatever was acknowledged
+  // before it must survive.
+  const std::map<int, std::string> acked = IngestWhile(
+      kArticles, kArticles / 2,
+      [&](ingestion::IngestionService::Stub& stub, int i) { return Ingest(stub, i); },
+      [&](int) { pipeline_->Stop(Pipeline::Service::kIngestion, /*crash=*/true); });
   ASSERT_GT(acked.size(), static_cast<size_t>(kArticles / 4));
   ASSERT_THAT(pipeline_->Restart(Pipeline::Service::kIngestion), IsOk());
   ExpectEachAcknowledgedArticleRecordedOnce(acked);
@@ -214,46 +228,29 @@ class DatabaseRestartTest : public CrashRecoveryTest {
 
 TEST_F(DatabaseRestartTest, DatabaseRestartedWhileArticlesStreamIn) {
   constexpr int kArticles = 150;
-  std::map<int, std::string> acked;
-  int failed_calls = 0;
-  {
-    auto stub = pipeline_->Ingestion();
-    std::atomic<int> next{0};
-    std::mutex mu;
-    std::vector<std::thread> writers;
-    for (int w = 0; w < 4; ++w) {
-      writers.emplace_back([&] {
-        for (int i = next++; i < kArticles; i = next++) {
-          // A client that retries until acknowledged: the database is only
-          // briefly away.
-          std::string name;
-          for (int attempt = 0; attempt < 100 && name.empty(); ++attempt) {
-            name = Ingest(*stub, i);
-            if (name.empty()) {
-              {
-                std::lock_guard<std::mutex> lock(mu);
-                ++failed_calls;
-              }
-              absl::SleepFor(absl::Milliseconds(100));
-            }
-          }
-          std::lock_guard<std::mutex> lock(mu);
-          if (!name.empty()) {
-            acked[i] = name;
+  std::atomic<int> failed_calls{0};
+  const std::map<int, std::string> acked = IngestWhile(
+      kArticles, kArticles / 3,
+      [&](ingestion::IngestionService::Stub& stub, int i) {
+        // A client that retries until acknowledged: the database is only
+        // briefly away.
+        std::string name;
+        for (int attempt = 0; attempt < 100 && name.empty(); ++attempt) {
+          name = Ingest(stub, i);
+          if (name.empty()) {
+            ++failed_calls;
+            absl::SleepFor(absl::Milliseconds(100));
           }
         }
+        return name;
+      },
+      [&](int started) {
+        EXPECT_LT(started, kArticles) << "the restart must land while articles stream in";
+        EXPECT_THAT(database_->Restart(), IsOk()) << "see " << database_->log_path();
       });
-    }
-    ASSERT_TRUE(WaitUntil([&] { return next.load() > kArticles / 3; }, absl::Seconds(60)));
-    EXPECT_LT(next.load(), kArticles) << "the restart must land while articles stream in";
-    ASSERT_THAT(database_->Restart(), IsOk()) << "see " << database_->log_path();
-    for (auto& writer : writers) {
-      writer.join();
-    }
-  }
   EXPECT_EQ(acked.size(), static_cast<size_t>(kArticles)) << pipeline_->Logs();
   ExpectEachAcknowledgedArticleRecordedOnce(acked);
-  RecordProperty("failed_calls_during_restart", failed_calls);
+  RecordProperty("failed_calls_during_restart", failed_calls.load());
 }
 
 }  // namespace
