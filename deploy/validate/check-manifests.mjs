@@ -320,6 +320,16 @@ function checkPolicy(entries, profile, binDir) {
       if (health && ports.get("health") !== health.port) {
         fail(at, `policy: port "health" is ${ports.get("health")}, CLAIMTRACK_HEALTH_LISTEN says ${health.port}`);
       }
+      // The metrics port is optional; when it is on, the pod declares it
+      // and a Prometheus annotation (if any) points at it.
+      const metrics = parsePort(env.CLAIMTRACK_METRICS_LISTEN);
+      if (metrics && ports.get("metrics") !== metrics.port) {
+        fail(at, `policy: port "metrics" is ${ports.get("metrics")}, CLAIMTRACK_METRICS_LISTEN says ${metrics.port}`);
+      }
+      const scrapePort = obj.spec?.template?.metadata?.annotations?.["prometheus.io/port"];
+      if (scrapePort !== undefined && (!metrics || Number(scrapePort) !== metrics.port)) {
+        fail(at, `policy: annotation prometheus.io/port is ${scrapePort}, CLAIMTRACK_METRICS_LISTEN says ${env.CLAIMTRACK_METRICS_LISTEN ?? "nothing"}`);
+      }
       // TLS, or plaintext asked for by name (the server refuses otherwise).
       const tls = Boolean(env.CLAIMTRACK_TLS_CERT_FILE) && Boolean(env.CLAIMTRACK_TLS_KEY_FILE);
       const insecure = env.CLAIMTRACK_ALLOW_INSECURE_PLAINTEXT === "true";

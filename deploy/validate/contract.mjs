@@ -8,6 +8,7 @@
 const kCommonFlags = [
   "listen",
   "health_listen",
+  "metrics_listen",
   "port_file",
   "log_format",
   "log_level",
