@@ -147,6 +147,45 @@ TEST_F(EngineTest, AccordingToLeadingAndTrailing) {
   EXPECT_EQ(s->mention->text, "Ellen Park");
 }
 
+TEST_F(EngineTest, LocalTitlesAreRolesAndAbbreviationsAreSpelledOut) {
+  auto all = Run("Councilwoman Dana Price said the levy would fail.");
+  const Statement* s = Find(all, "the levy would fail");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->mention->text, "Councilwoman Dana Price");
+  EXPECT_EQ(s->speaker.name, "Dana Price");
+  EXPECT_EQ(s->speaker.role, "Councilwoman");
+
+  all = Run("Ohio Gov. Carl Brandt said the levy would fail.");
+  s = Find(all, "the levy would fail");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->speaker.name, "Carl Brandt");
+  EXPECT_EQ(s->speaker.role, "Ohio Governor");
+
+  all = Run("Lt. Gen. Ruth Ames said the base would stay open.");
+  s = Find(all, "the base would stay open");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->speaker.name, "Ruth Ames");
+  EXPECT_EQ(s->speaker.role, "Lieutenant General");
+}
+
+TEST_F(EngineTest, AnonymityRequestIsNoStatement) {
+  auto all = Run(
+      "Two aides, who asked not to be named because they were not allowed to "
+      "speak publicly, said the vote was delayed.");
+  const Statement* s = Find(all, "the vote was delayed");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->mention->text, "Two aides");
+  for (const Statement& other : all) {
+    EXPECT_EQ(other.content.find("not to be named"), std::string::npos)
+        << other.content;
+  }
+  all = Run("The aide spoke to reporters, asking not to be identified.");
+  for (const Statement& other : all) {
+    EXPECT_EQ(other.content.find("not to be identified"), std::string::npos)
+        << other.content;
+  }
+}
+
 TEST_F(EngineTest, SpeakerSaidThatClause) {
   const auto all = Run("Priya Natarajan said that the lab had closed, which "
                        "surprised the staff.");

@@ -317,6 +317,7 @@ class SentenceRules {
     return q.inner.end > q.inner.begin && text_[q.inner.end - 1] == ',';
   }
   size_t TimePhraseEnd(size_t b) const;
+  bool AnonymityRequest(size_t b, size_t e) const;
   bool QuoteIsComplete(const Quote& q) const;
   void ColonQuote(const Hits& hits,
                   SentenceAttributions& out) const;
@@ -1378,6 +1379,15 @@ RawStatement SentenceRules::BuildContent(size_t b, size_t e) const {
   return s;
 }
 
+// "who asked not to be named because ...", ", asking not to be identified":
+// a source's request for anonymity is the reporter's account of the source,
+// not a statement of it. True if tokens [b, e) are one.
+bool SentenceRules::AnonymityRequest(size_t b, size_t e) const {
+  return e - b > 3 && Low(b) == "not" && Low(b + 1) == "to" &&
+         Low(b + 2) == "be" &&
+         (Low(b + 3) == "named" || Low(b + 3) == "identified");
+}
+
 // "Monday", "on Tuesday", "last week", "earlier this month", "yesterday":
 // returns the token after a time phrase starting at b, or b if there is none.
 size_t SentenceRules::TimePhraseEnd(size_t b) const {
@@ -2209,7 +2219,8 @@ void SentenceRules::Run(SentenceAttributions& out) {
             }
           }
         }
-        if (e <= b || (e - b < 2 && OpeningQuoteAt(b) < 0)) {
+        if (e <= b || (e - b < 2 && OpeningQuoteAt(b) < 0) ||
+            AnonymityRequest(b, e)) {
           continue;
         }
         s = BuildContent(b, e);
@@ -2265,7 +2276,8 @@ void SentenceRules::Run(SentenceAttributions& out) {
           particle_end = ++b;
         }
         const size_t e = ClauseEnd(b, trailing);
-        if (e <= b || (e - b < 2 && OpeningQuoteAt(b) < 0)) {
+        if (e <= b || (e - b < 2 && OpeningQuoteAt(b) < 0) ||
+            AnonymityRequest(b, e)) {
           continue;
         }
         s = BuildContent(b, e);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
@@ -393,7 +394,13 @@ Lexicon::Lexicon() {
         "u.s. attorney", "district attorney", "solicitor general",
         "inspector general", "surgeon general", "deputy director",
         "deputy secretary", "undersecretary", "spokesperson", "spokesman",
-        "spokeswoman"}) {
+        "spokeswoman", "councilman", "councilwoman", "councilor",
+        "councillor", "council member", "councilmember", "alderman",
+        "alderwoman", "congressman", "congresswoman", "assemblyman",
+        "assemblywoman", "assemblymember", "state senator",
+        "state representative", "lieutenant governor", "lt. gov.",
+        "county executive", "city manager", "police chief", "fire chief",
+        "superintendent", "lt.", "lieutenant", "maj."}) {
     titles_.insert(t);
     const std::string_view title(t);
     title_first_words_.insert(std::string(title.substr(0, title.find(' '))));
@@ -531,6 +538,25 @@ bool Lexicon::IsOrganizationKeyword(std::string_view w) const {
     buf[i] = static_cast<char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
   }
   return In(std::string_view(buf, w.size()), kSetOrgKeyword);
+}
+
+std::string_view Lexicon::SpelledOutTitle(std::string_view lower_title) {
+  // The abbreviations among the titles above.
+  static constexpr std::pair<std::string_view, std::string_view> kFull[] = {
+      {"gov.", "Governor"},   {"lt. gov.", "Lieutenant Governor"},
+      {"sen.", "Senator"},    {"rep.", "Representative"},
+      {"gen.", "General"},    {"lt. gen.", "Lieutenant General"},
+      {"col.", "Colonel"},    {"maj.", "Major"},
+      {"lt.", "Lieutenant"},  {"capt.", "Captain"},
+      {"sgt.", "Sergeant"},   {"adm.", "Admiral"},
+      {"prof.", "Professor"}, {"rev.", "Reverend"},
+  };
+  for (const auto& [abbreviation, full] : kFull) {
+    if (lower_title == abbreviation) {
+      return full;
+    }
+  }
+  return {};
 }
 
 size_t Lexicon::MatchTitle(const std::vector<std::string>& lower_words,

@@ -143,6 +143,10 @@ class Lexicon {
                     size_t start) const;
   // Titles that are courtesy honorifics and so are not a role ("mr.").
   bool IsHonorific(std::string_view w) const { return In(w, kSetHonorific); }
+  // The full form of an abbreviated title, for a speaker's role ("gov." ->
+  // "Governor", "lt. gen." -> "Lieutenant General"); empty if `lower_title`
+  // (lower-cased, words joined by a space) is not an abbreviation.
+  static std::string_view SpelledOutTitle(std::string_view lower_title);
 
  private:
   using WordSet = absl::flat_hash_set<std::string>;

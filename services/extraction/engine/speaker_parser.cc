@@ -294,6 +294,15 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
     const bool honorific = m == 1 && lexicon.IsHonorific(lower[p]);
     if (!honorific && out.role.empty()) {
       out.role = JoinWords(shown.begin() + t0, shown.begin() + p + m);
+      // An abbreviation is spelled out: "Texas Gov. Greg Abbott" has the
+      // role "Texas Governor".
+      if (const std::string_view full = Lexicon::SpelledOutTitle(
+              JoinWords(lower.begin() + p, lower.begin() + p + m));
+          !full.empty()) {
+        out.role = p == t0 ? std::string(full)
+                           : JoinWords(shown.begin() + t0, shown.begin() + p) +
+                                 " " + std::string(full);
+      }
       if (!qualifiers.empty()) {
         out.role += " (" + absl::StrJoin(qualifiers, ", ") + ")";
       }
