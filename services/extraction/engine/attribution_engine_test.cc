@@ -168,6 +168,15 @@ TEST_F(EngineTest, LocalTitlesAreRolesAndAbbreviationsAreSpelledOut) {
   EXPECT_EQ(s->speaker.role, "Lieutenant General");
 }
 
+TEST_F(EngineTest, APlaceSpeaksAsAnOrganization) {
+  auto all = Run("The city expects 1,200 new jobs at the port.");
+  const Statement* s = Find(all, "1,200 new jobs at the port");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->mention->text, "The city");
+  EXPECT_EQ(s->speaker.type, SpeakerType::kOrganization);
+  EXPECT_EQ(s->speaker.role, "");
+}
+
 TEST_F(EngineTest, AnonymityRequestIsNoStatement) {
   auto all = Run(
       "Two aides, who asked not to be named because they were not allowed to "

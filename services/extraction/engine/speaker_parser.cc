@@ -347,9 +347,15 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
   while (head + 1 < n && !IsPreposition(w.lower[head + 1])) {
     ++head;
   }
-  if (lexicon.IsOrganizationKeyword(w.lower[head])) {
+  // "the city expects ...", "the state says ...": a place speaks through
+  // its government, an organization, not a person whose role is "city".
+  const std::string_view h = w.lower[head];
+  const bool place = h == "city" || h == "state" || h == "county" ||
+                     h == "town" || h == "village" || h == "country" ||
+                     h == "district" || h == "province" || h == "nation";
+  if (place || lexicon.IsOrganizationKeyword(h)) {
     out.type = SpeakerType::kOrganization;
-  } else if (lexicon.IsSpeakerNoun(w.lower[head])) {
+  } else if (lexicon.IsSpeakerNoun(h)) {
     out.type = SpeakerType::kPerson;
     if (out.role.empty()) {
       out.role = Join(w, d, n);
