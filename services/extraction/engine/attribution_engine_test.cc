@@ -177,6 +177,19 @@ TEST_F(EngineTest, APlaceSpeaksAsAnOrganization) {
   EXPECT_EQ(s->speaker.role, "");
 }
 
+TEST_F(EngineTest, PluralNounBeforeAnAuxiliaryIsNoCue) {
+  auto all = Run(
+      "Lee told reporters that the cost estimates had not been reviewed.");
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].content, "the cost estimates had not been reviewed");
+  EXPECT_EQ(all[0].cue->text, "told reporters");
+
+  // In a relative clause the verb stays a cue.
+  all = Run("It is a trend that the foundation predicts will continue.");
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].cue->text, "predicts");
+}
+
 TEST_F(EngineTest, AnonymityRequestIsNoStatement) {
   auto all = Run(
       "Two aides, who asked not to be named because they were not allowed to "

@@ -457,6 +457,26 @@ Hits SentenceRules::FindCues(size_t from) const {
         continue;
       }
     }
+    // "the cost estimates had not been reviewed", "the reports were
+    // wrong": an -s form between a determined noun phrase and an auxiliary
+    // is a plural noun. Only in a relative clause does a verb stand there
+    // ("a trend that the foundation predicts will continue"; "which the
+    // agency hopes will help"); a "that" right after a cue opens its
+    // content instead ("told reporters that the cost estimates had").
+    if (lw.size() > 3 && lw.back() == 's' && i > tb_ + 1 &&
+        i + 1 < body_end_ && Free(i + 1) && LowerAt(i + 1) &&
+        lex_.IsAuxiliary(Low(i + 1)) && Free(i - 1) && LowerAt(i - 1)) {
+      const size_t det = lex_.IsDeterminer(Low(i - 1)) ? i - 1 : i - 2;
+      const bool relative =
+          det > tb_ && Free(det - 1) &&
+          (IsRelativeWord(Low(det - 1)) ||
+           (Low(det - 1) == "that" &&
+            (hits.empty() || hits.back().cue_end != det - 1)));
+      if (Free(det) && lex_.IsDeterminer(Low(det)) &&
+          !lex_.IsPronoun(Low(i - 1)) && !relative) {
+        continue;
+      }
+    }
     if (lw == "according" && i + 1 < body_end_ && Free(i + 1) &&
         Low(i + 1) == "to") {
       Hit h;
