@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/sqlite/wal_write_batching.h"
 
 namespace claimtrack::sqlite {
 
@@ -146,7 +147,10 @@ absl::StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path
   const int flags = (options.read_only ? SQLITE_OPEN_READONLY
                                        : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                     SQLITE_OPEN_NOMUTEX;
-  const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  // Writers gather each commit's WAL writes into one system call (see
+  // wal_write_batching.h); that is safe only with synchronous=FULL below.
+  const int rc = sqlite3_open_v2(path.c_str(), &db, flags,
+                                 options.read_only ? nullptr : WalWriteBatchingVfs());
   if (rc != SQLITE_OK) {
     absl::Status status = SqliteError(db, rc, absl::StrCat("opening ", path));
     sqlite3_close(db);
