@@ -147,10 +147,11 @@ absl::StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path
   const int flags = (options.read_only ? SQLITE_OPEN_READONLY
                                        : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                     SQLITE_OPEN_NOMUTEX;
-  // Writers gather each commit's WAL writes into one system call (see
+  // Writers gather each commit's WAL writes into a few system calls (see
   // wal_write_batching.h); that is safe only with synchronous=FULL below.
+  const bool batching = !options.read_only && options.batch_wal_writes;
   const int rc = sqlite3_open_v2(path.c_str(), &db, flags,
-                                 options.read_only ? nullptr : WalWriteBatchingVfs());
+                                 batching ? WalWriteBatchingVfs() : nullptr);
   if (rc != SQLITE_OK) {
     absl::Status status = SqliteError(db, rc, absl::StrCat("opening ", path));
     sqlite3_close(db);

@@ -69,6 +69,10 @@ class Database {
  public:
   struct Options {
     bool read_only = false;
+    // A writer's WAL writes go out in a few system calls per commit
+    // (wal_write_batching.h). Off only to measure what that saves
+    // (claimtrack-wal-bench).
+    bool batch_wal_writes = true;
   };
 
   static absl::StatusOr<std::unique_ptr<Database>> Open(const std::string& path,
