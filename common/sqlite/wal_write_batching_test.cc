@@ -19,17 +19,24 @@ using ::claimtrack::testing::IsOk;
 class WalWriteBatchingTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = ::testing::TempDir() + "/wal_write_batching.db";
+    // One file per test: ctest runs the tests of this suite in parallel.
+    path_ = ::testing::TempDir() + "/wal_write_batching_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db";
     for (const char* suffix : {"", "-wal", "-shm"}) {
       std::remove((path_ + suffix).c_str());
     }
   }
 
+  // The query's one number; -1 if it fails.
   static int64_t Count(Database& db, const std::string& sql) {
     auto select = db.Prepare(sql);
     EXPECT_THAT(select, IsOk());
-    EXPECT_TRUE(*select->Step());
-    return select->ColumnInt(0);
+    if (!select.ok()) {
+      return -1;
+    }
+    absl::StatusOr<bool> row = select->Step();
+    EXPECT_THAT(row, IsOk());
+    return row.ok() && *row ? select->ColumnInt(0) : -1;
   }
 
   // One transaction of `rows` rows of `bytes` bytes each.
