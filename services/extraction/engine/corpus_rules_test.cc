@@ -944,5 +944,28 @@ TEST_F(CorpusRulesTest, ParentheticalLeadKeepsAFrontedClause) {
   EXPECT_EQ(t->rule, "reported.parenthetical_cue");
 }
 
+// Rules added in rules-0.5.0.
+
+TEST_F(CorpusRulesTest, CurlyPluralPossessiveStaysInTheAppositive) {
+  // The typographic apostrophe (U+2019) after a plural is part of the
+  // word, as the ASCII one is ("the Harbors' spokeswoman"), not a stray
+  // quote mark that would end the speaker's appositive.
+  Run("\xE2\x80\x9C"
+      "The ferry will run all winter,"
+      "\xE2\x80\x9D"
+      " Nora Blake, the Harbors"
+      "\xE2\x80\x99"
+      " spokeswoman, said in a "
+      "statement.\n");
+  const Statement* a = Find("The ferry will run all winter");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Nora Blake");
+  ASSERT_TRUE(a->mention_appositive.has_value()) << Dump();
+  EXPECT_EQ(Slice(*a->mention_appositive),
+            "the Harbors"
+            "\xE2\x80\x99"
+            " spokeswoman");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine

@@ -396,12 +396,18 @@ void TokenizeInto(std::string_view text, ByteSpan span,
         ++pos;
       }
     }
-    // "Sanders' campaign": the apostrophe of a plural possessive stays in
-    // the word (single quote marks are never paired anyway).
-    if (pos + 1 < end && text[pos] == '\'' && pos > word_begin &&
-        (text[pos - 1] == 's' || text[pos - 1] == 'S') &&
-        (text[pos + 1] == ' ' || text[pos + 1] == ',')) {
-      ++pos;
+    // "the Roes' farm", "the Roes’ farm": the apostrophe of a plural
+    // possessive stays in the word (single quote marks are never paired
+    // anyway), so the possessive does not break a speaker's appositive.
+    if (pos + 1 < end && pos > word_begin &&
+        (text[pos - 1] == 's' || text[pos - 1] == 'S')) {
+      const size_t mark = text[pos] == '\''                           ? 1
+                          : text.compare(pos, 3, "\xE2\x80\x99") == 0 ? 3
+                                                                      : 0;
+      if (mark > 0 && pos + mark < end &&
+          (text[pos + mark] == ' ' || text[pos + mark] == ',')) {
+        pos += mark;
+      }
     }
     const std::string_view word = text.substr(word_begin, pos - word_begin);
     Add(tokens, word_begin, pos, TokenKind::kWord, QuoteMark::kNone,
