@@ -967,5 +967,18 @@ TEST_F(CorpusRulesTest, CurlyPluralPossessiveStaysInTheAppositive) {
             " spokeswoman");
 }
 
+TEST_F(CorpusRulesTest, DoubledConsonantCueForms) {
+  // "quip" and "slam" double their last consonant: "quipped", "slammed".
+  Run("\"The ferry is late again,\" Nora Blake quipped.\n"
+      "Lee slammed the council for raising the fares.\n");
+  const Statement* a = Find("The ferry is late again");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Nora Blake");
+  EXPECT_EQ(a->cue->text, "quipped");
+  const Statement* b = Find("the council for raising the fares");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Lee");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
