@@ -980,5 +980,33 @@ TEST_F(CorpusRulesTest, DoubledConsonantCueForms) {
   EXPECT_EQ(b->mention->text, "Lee");
 }
 
+TEST_F(CorpusRulesTest, QuoteThenSpeakerAndAnyPastVerb) {
+  // Verbs the lexicon does not know still attribute an opening quote when
+  // a speaker and a past form follow it.
+  Run("\"The ferry is never on time,\" Nora Blake grumbled at the pier.\n");
+  const Statement* a = Find("The ferry is never on time");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "quote.speaker_any_verb_after");
+  EXPECT_EQ(a->mention->text, "Nora Blake");
+  EXPECT_EQ(a->cue->text, "grumbled");
+
+  Run("\"Is it Friday yet?\" an impatient clerk sighed. \"I need a rest.\"\n");
+  const Statement* b = Find("Is it Friday yet? I need a rest");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "an impatient clerk");
+
+  Run("\"Not again,\" groaned Okafor.\n");
+  const Statement* c = Find("Not again");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->mention->text, "Okafor");
+  EXPECT_EQ(c->cue->text, "groaned");
+}
+
+TEST_F(CorpusRulesTest, QuoteThenPastVerbWithObjectIsNoAttribution) {
+  // A verb with an object or a clause after it is an action, not speech.
+  Run("\"Swan Lake,\" Lee staged the ballet twice.\n");
+  EXPECT_EQ(Find("Swan Lake"), nullptr) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
