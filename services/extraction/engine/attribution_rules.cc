@@ -987,13 +987,34 @@ bool SentenceRules::SpeakerAfter(Hit& h) const {
     ++i;
     ++n;
   }
+  const size_t run_end = i;
+  const size_t run_words = n;
   // "says an aide familiar with the budget": end the name at its head.
   while (n > 1 && !ValidHead(i - 1)) {
     --i;
     --n;
   }
   if (n == 0 || !ValidHead(i - 1)) {
-    return false;
+    // `"...," said the woman`, `"Why?" asked his friend`: right after a
+    // quote a determined noun phrase is a speaker whatever its head, as
+    // before the cue (NameBefore). After a plain comma it is as often the
+    // verb's object ("..., drew a crowd of riders").
+    const size_t c = h.cue_begin;
+    const bool after_quote =
+        c > tb_ && (ClosingQuoteAt(c - 1) >= 0 ||
+                    (c > tb_ + 1 && FreeKind(c - 1, TokenKind::kComma) &&
+                     ClosingQuoteAt(c - 2) >= 0));
+    const std::string_view first = Low(begin);
+    const std::string_view head = Low(run_end - 1);
+    if (!after_quote || run_words < 2 ||
+        !(lex_.IsDeterminer(first) || IsPossessive(Text(begin))) ||
+        !LowerAt(run_end - 1) || IsClauseWord(head) ||
+        lex_.IsDeterminer(head) || lex_.IsCueVerb(head) ||
+        (head.size() > 4 && head.compare(head.size() - 2, 2, "ly") == 0)) {
+      return false;
+    }
+    i = run_end;
+    n = run_words;
   }
   h.has_speaker = true;
   h.inverted = true;

@@ -1008,5 +1008,30 @@ TEST_F(CorpusRulesTest, QuoteThenPastVerbWithObjectIsNoAttribution) {
   EXPECT_EQ(Find("Swan Lake"), nullptr) << Dump();
 }
 
+TEST_F(CorpusRulesTest, InvertedCueTakesADeterminedNounPhrase) {
+  // After a quote, "said the woman" names its speaker by a determiner and
+  // a common noun, which no capital or speaker-noun list marks.
+  Run("\"We waited three hours for the ferry,\" said the woman, who asked "
+      "not to be named.\n"
+      "\"Is it always this late?\" asked his cousin.\n");
+  const Statement* a = Find("We waited three hours for the ferry");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "the woman");
+  EXPECT_EQ(a->cue->text, "said");
+  const Statement* b = Find("Is it always this late?");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "his cousin");
+}
+
+TEST_F(CorpusRulesTest, VerbAfterPlainCommaKeepsItsObject) {
+  // Without a quote before it, the determined phrase after the verb is
+  // its object, not an inverted speaker.
+  Run("The mayor left early, praised the clerk.\n");
+  for (const Statement& s : out_) {
+    EXPECT_FALSE(s.mention.has_value() && s.mention->text == "the clerk")
+        << Dump();
+  }
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
