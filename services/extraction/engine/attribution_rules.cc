@@ -153,9 +153,20 @@ bool IsPossessive(std::string_view w) {
          (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s");
 }
 
-// A past-tense verb the lexicon does not know ("surmised", "barked").
-bool IsUnknownPastVerb(std::string_view lw) {
-  return lw.size() > 4 && lw.compare(lw.size() - 2, 2, "ed") == 0;
+// A finite verb form after a quote and its speaker: a past form in -ed
+// ("surmised", "barked"), a present one in -s ("points out") or a common
+// irregular past ("shot back", "went on").
+bool IsFiniteVerbForm(std::string_view lw) {
+  const size_t n = lw.size();
+  if (n > 4 && lw.compare(n - 2, 2, "ed") == 0) {
+    return true;
+  }
+  if (n > 3 && lw[n - 1] == 's' && lw[n - 2] != 's' && lw[n - 2] != 'u' &&
+      lw[n - 2] != 'i' && lw[n - 2] != '\'') {
+    return true;
+  }
+  return lw == "shot" || lw == "went" || lw == "began" || lw == "spoke" ||
+         lw == "swore" || lw == "sang" || lw == "read";
 }
 
 class SentenceRules {
@@ -1817,55 +1828,60 @@ void SentenceRules::QuoteAnyVerbAfter(SentenceAttributions& out) const {
   if (b + 1 >= body_end_ || !Free(b)) {
     return;
   }
+  // What follows the frame: the sentence end, a comma, or a preposition
+  // or adverb of the verb ("grumbled at", "shot back", "quipped about");
+  // not an object or a clause.
+  auto ends_frame = [&](size_t i) {
+    if (i >= body_end_ || FreeKind(i, TokenKind::kComma)) {
+      return true;
+    }
+    if (!Free(i)) {
+      return false;
+    }
+    const std::string_view next = Low(i);
+    return lex_.IsContextStarter(next) || next == "back" || next == "to" ||
+           next == "at" || next == "with" || next == "about" || next == "of" ||
+           next == "and" || next == "out" || next == "up" || next == "again";
+  };
   // The speaker runs from b to the verb: a pronoun, a name, or a noun
   // phrase ("the ferry's captain", "a tired Lee").
   size_t v = b;
   size_t name_begin = b, name_end = b;
-  bool inverted = false;
-  if (LowerAt(b) && IsUnknownPastVerb(Low(b))) {
+  size_t after = b;
+  if (LowerAt(b) && IsFiniteVerbForm(Low(b))) {
     // `"Why?" retorted Ruiz.`: the name follows the verb.
-    inverted = true;
     name_begin = b + 1;
     name_end = name_begin;
     while (name_end < body_end_ && name_end - name_begin < kMaxNameWords &&
            Free(name_end) && (CapAt(name_end) || AcronymAt(name_end))) {
       ++name_end;
     }
-    if (name_end == name_begin) {
+    if (name_end == name_begin || !ends_frame(name_end)) {
       return;
     }
-    v = b;
+    after = name_end;
   } else {
-    for (v = b; v < body_end_ && v - b <= kMaxNameWords; ++v) {
-      if (!Free(v)) {
+    // The first lower-case verb form the frame can end after ("Lee
+    // supporters chanted": "supporters" is not it).
+    for (v = b + 1;; ++v) {
+      if (v >= body_end_ || v - b > kMaxNameWords || !Free(v)) {
         return;
       }
-      if (v > b && LowerAt(v) && IsUnknownPastVerb(Low(v))) {
+      if (LowerAt(v) && IsFiniteVerbForm(Low(v)) && ends_frame(v + 1)) {
         break;
       }
     }
     size_t begin = 0;
-    if (v >= body_end_ || v - b > kMaxNameWords ||
-        !NameBefore(static_cast<ptrdiff_t>(v - 1), begin) || begin != b ||
-        (v == b + 1 && Low(b) == "it")) {
+    if (!NameBefore(static_cast<ptrdiff_t>(v - 1), begin) || begin != b) {
+      return;
+    }
+    // "it" is a speaker only of a text ("...," it read).
+    if (v == b + 1 && Low(b) == "it" && Low(v) != "read" && Low(v) != "reads" &&
+        Low(v) != "says" && Low(v) != "states") {
       return;
     }
     name_end = v;
-  }
-  // What follows the frame: the sentence end, a comma, or a preposition
-  // or adverb of the verb ("grumbled at", "shot back", "quipped about");
-  // not an object or a clause.
-  const size_t after = inverted ? name_end : v + 1;
-  if (after < body_end_ && !FreeKind(after, TokenKind::kComma)) {
-    if (!Free(after)) {
-      return;
-    }
-    const std::string_view next = Low(after);
-    if (!lex_.IsContextStarter(next) && next != "back" && next != "to" &&
-        next != "at" && next != "with" && next != "about" && next != "of" &&
-        next != "and" && next != "out" && next != "up" && next != "again") {
-      return;
-    }
+    after = v + 1;
   }
   RawStatement s;
   s.kind = StatementKind::kDirectQuote;

@@ -1002,6 +1002,34 @@ TEST_F(CorpusRulesTest, QuoteThenSpeakerAndAnyPastVerb) {
   EXPECT_EQ(c->cue->text, "groaned");
 }
 
+TEST_F(CorpusRulesTest, QuoteThenSpeakerAndPresentOrIrregularVerb) {
+  // A present form ("points out"), a common irregular past ("shot back")
+  // and a text that reads ("it read") attribute the opening quote too.
+  Run("\"Nobody asked the riders,\" Okafor points out.\n");
+  const Statement* a = Find("Nobody asked the riders");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "quote.speaker_any_verb_after");
+  EXPECT_EQ(a->mention->text, "Okafor");
+
+  Run("\"Then build it yourself,\" Lee shot back.\n");
+  const Statement* b = Find("Then build it yourself");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "shot");
+
+  Run("\"Ferries for all,\" it read.\n");
+  const Statement* c = Find("Ferries for all");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->mention->text, "it");
+
+  // A plural noun before the verb is part of the speaker.
+  Run("\"Four more years,\" Lee supporters hollered.\n");
+  const Statement* d = Find("Four more years");
+  ASSERT_NE(d, nullptr) << Dump();
+  EXPECT_EQ(d->mention->text, "Lee supporters");
+  EXPECT_EQ(d->cue->text, "hollered");
+  EXPECT_EQ(d->rule, "quote.speaker_any_verb_after");
+}
+
 TEST_F(CorpusRulesTest, QuoteThenPastVerbWithObjectIsNoAttribution) {
   // A verb with an object or a clause after it is an action, not speech.
   Run("\"Swan Lake,\" Lee staged the ballet twice.\n");
