@@ -1061,5 +1061,28 @@ TEST_F(CorpusRulesTest, VerbAfterPlainCommaKeepsItsObject) {
   }
 }
 
+TEST_F(CorpusRulesTest, DashSignatureParagraphNamesTheQuoteBefore) {
+  // Quote roundups sign a quoted paragraph with "- Name." below it.
+  Run("The candidates made many promises.\n\n"
+      "\"Every town will get a ferry by next summer.\"\n\n"
+      "- Nora Blake.\n\n"
+      "\"We will build the bridge first.\"\n\n"
+      "-Lee Roe, speaking in Erie.\n\n"
+      "\"Nobody asked us.\"\n\n"
+      "- the end of the list.\n");
+  const Statement* a = Find("Every town will get a ferry by next summer");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "quote.dash_signature");
+  EXPECT_EQ(a->mention->text, "Nora Blake");
+  EXPECT_EQ(a->cue->text, "-");
+  const Statement* b = Find("We will build the bridge first");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Lee Roe");
+  // A dash before a lower-case phrase signs nothing.
+  const Statement* c = Find("Nobody asked us");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_NE(c->rule, "quote.dash_signature");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
