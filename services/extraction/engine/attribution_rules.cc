@@ -695,11 +695,13 @@ bool SentenceRules::ValidHead(size_t i) const {
   const std::string_view w = Text(i);
   const std::string_view lw = Low(i);
   // "The", "Ultimately", "While": capitalized at the sentence start but
-  // no noun.
-  if (i == tb_ &&
-      (lex_.IsDeterminer(lw) || IsLeadingConjunction(lw) ||
-       IsSubordinator(lw) ||
-       (lw.size() > 4 && lw.compare(lw.size() - 2, 2, "ly") == 0))) {
+  // no noun. A word in -ly right before a cue verb is a name ("Holly
+  // said"): an adverb there would leave the verb without a subject.
+  if (i == tb_ && (lex_.IsDeterminer(lw) || IsLeadingConjunction(lw) ||
+                   IsSubordinator(lw) ||
+                   (lw.size() > 4 && lw.compare(lw.size() - 2, 2, "ly") == 0 &&
+                    !(i + 1 < body_end_ && Free(i + 1) &&
+                      (toks_[i + 1].flags & Lexicon::kCueVerb))))) {
     return false;
   }
   if (CapAt(i) || AcronymAt(i)) {

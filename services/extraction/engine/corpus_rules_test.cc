@@ -1084,5 +1084,17 @@ TEST_F(CorpusRulesTest, DashSignatureParagraphNamesTheQuoteBefore) {
   EXPECT_NE(c->rule, "quote.dash_signature");
 }
 
+TEST_F(CorpusRulesTest, SentenceInitialNameInLyBeforeACue) {
+  // "Holly" ends like "Ultimately", but right before "said" it is a name.
+  Run("Holly said she was tired of the long ferry rides.\n"
+      "Ultimately, the council said the fares would stay.\n");
+  const Statement* a = Find("she was tired of the long ferry rides");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Holly");
+  const Statement* b = Find("the fares would stay");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "the council");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
