@@ -341,6 +341,7 @@ class SentenceRules {
   void SaidFirst(SentenceAttributions& out) const;
   void QuoteAnyVerbAfter(SentenceAttributions& out) const;
   bool ClauseBreakAfterComma(size_t i) const;
+  size_t AdverbBeforeThat(size_t b) const;
   std::optional<ByteSpan> ParentheticalLead(const Hit& h,
                                             const Hits& hits) const;
 
@@ -1377,6 +1378,28 @@ bool SentenceRules::ClauseBreakAfterComma(size_t i) const {
   return false;
 }
 
+// "said repeatedly that X", "said, however, that X": an adverb between
+// the cue and "that" belongs to neither; returns the token of "that", or b.
+size_t SentenceRules::AdverbBeforeThat(size_t b) const {
+  size_t i = b;
+  if (i < body_end_ && FreeKind(i, TokenKind::kComma)) {
+    ++i;
+  }
+  if (i >= body_end_ || !Free(i) || !LowerAt(i)) {
+    return b;
+  }
+  const std::string_view w = Low(i);
+  if (!(w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0) &&
+      w != "however" && w != "also" && w != "again" && w != "too") {
+    return b;
+  }
+  ++i;
+  if (i < body_end_ && FreeKind(i, TokenKind::kComma)) {
+    ++i;
+  }
+  return i < body_end_ && Free(i) && Low(i) == "that" ? i : b;
+}
+
 // Builds content from tokens [b, e): direct if it is exactly one quote,
 // partial if it contains quotes, reported speech otherwise.
 RawStatement SentenceRules::BuildContent(size_t b, size_t e) const {
@@ -2281,6 +2304,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
             continue;
           }
         }
+        b = AdverbBeforeThat(b);
         std::optional<ByteSpan> that;
         if (b < body_end_ && Free(b) && Low(b) == "that") {
           that = SpanOf(b, b + 1);
@@ -2401,6 +2425,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
         if (lex_.TakesObject(Low(h.verb))) {
           b = AfterRecipient(b);
         }
+        b = AdverbBeforeThat(b);
         std::optional<ByteSpan> that;
         if (b < body_end_ && Free(b) && Low(b) == "that") {
           that = SpanOf(b, b + 1);

@@ -1096,5 +1096,20 @@ TEST_F(CorpusRulesTest, SentenceInitialNameInLyBeforeACue) {
   EXPECT_EQ(b->mention->text, "the council");
 }
 
+TEST_F(CorpusRulesTest, AdverbBetweenCueAndThatIsLeftOut) {
+  // "said repeatedly that X", "said, however, that X": the content starts
+  // at "that".
+  Run("Ruiz said repeatedly that the ferry would run all winter.\n"
+      "Lee said, however, that the fares would rise.\n");
+  const Statement* a = Find("the ferry would run all winter");
+  ASSERT_NE(a, nullptr) << Dump();
+  ASSERT_TRUE(a->complementizer.has_value());
+  EXPECT_EQ(Slice(*a->complementizer), "that");
+  EXPECT_EQ(a->content_spans.size(), 1u);
+  const Statement* b = Find("the fares would rise");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Lee");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
