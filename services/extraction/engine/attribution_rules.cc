@@ -342,6 +342,7 @@ class SentenceRules {
   void QuoteAnyVerbAfter(SentenceAttributions& out) const;
   bool ClauseBreakAfterComma(size_t i) const;
   size_t AdverbBeforeThat(size_t b) const;
+  size_t DocumentParticipleEnd(size_t verb, size_t b) const;
   std::optional<ByteSpan> ParentheticalLead(const Hit& h,
                                             const Hits& hits) const;
 
@@ -1378,6 +1379,36 @@ bool SentenceRules::ClauseBreakAfterComma(size_t i) const {
   return false;
 }
 
+// "issued a statement saying X", "released an ad calling on Y": a
+// document that a verb of publishing puts out and a speech participle
+// after it belong to the cue; returns the token after the participle, or
+// b. ("dismissed a report suggesting X" keeps the report: there it is
+// what the speaker talks about.)
+size_t SentenceRules::DocumentParticipleEnd(size_t verb, size_t b) const {
+  constexpr size_t kMaxDocumentWords = 4;
+  const std::string_view v = Low(verb);
+  const bool publishes = v == "issued" || v == "issues" || v == "released" ||
+                         v == "releases" || v == "sent" || v == "sends" ||
+                         v == "posted" || v == "posts" || v == "published" ||
+                         v == "publishes" || v == "put" || v == "puts";
+  if (!publishes || b >= body_end_ || !Free(b) || !lex_.IsDeterminer(Low(b))) {
+    return b;
+  }
+  for (size_t i = b + 2; i < body_end_ && i <= b + kMaxDocumentWords; ++i) {
+    if (!Free(i)) {
+      return b;
+    }
+    if ((toks_[i].flags & Lexicon::kCueParticiple) && LowerAt(i)) {
+      const std::string_view noun = Low(i - 1);
+      const bool document = lex_.IsDocumentHead(noun) || noun == "ad" ||
+                            noun == "tweet" || noun == "video" ||
+                            noun == "message" || noun == "column";
+      return document ? i + 1 : b;
+    }
+  }
+  return b;
+}
+
 // "said repeatedly that X", "said, however, that X": an adverb between
 // the cue and "that" belongs to neither; returns the token of "that", or b.
 size_t SentenceRules::AdverbBeforeThat(size_t b) const {
@@ -2303,6 +2334,9 @@ void SentenceRules::Run(SentenceAttributions& out) {
             // "said in Ohio": no content. "believe this helps" is content.
             continue;
           }
+        }
+        if (const size_t d = DocumentParticipleEnd(h.verb, b); d > b) {
+          particle_end = b = d;
         }
         b = AdverbBeforeThat(b);
         std::optional<ByteSpan> that;

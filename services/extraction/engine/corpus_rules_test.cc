@@ -1111,5 +1111,20 @@ TEST_F(CorpusRulesTest, AdverbBetweenCueAndThatIsLeftOut) {
   EXPECT_EQ(b->mention->text, "Lee");
 }
 
+TEST_F(CorpusRulesTest, PublishedDocumentAndParticipleJoinTheCue) {
+  // "issued a statement saying X": the content is X; the document and the
+  // participle are part of the cue.
+  Run("The ferry board issued a statement saying the boats would run all "
+      "winter.\n"
+      "Ruiz dismissed a report suggesting the fares would rise.\n");
+  const Statement* a = Find("the boats would run all winter");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "The ferry board");
+  EXPECT_EQ(a->cue->text, "issued a statement saying");
+  // Dismissing a report is about the report: it stays in the content.
+  EXPECT_NE(Find("a report suggesting the fares would rise"), nullptr)
+      << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
