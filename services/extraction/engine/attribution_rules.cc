@@ -2114,6 +2114,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
     RawStatement s;
     size_t context_begin = kNoToken, context_end = kNoToken;
     size_t particle_end = 0;  // Set when a particle joins the cue.
+    size_t object_begin = 0;  // Set when the verb's object opens the content.
     std::optional<SpeakerPhrase> passive_agent;
     bool no_speaker = false;  // An agentless passive.
     switch (h.shape) {
@@ -2296,7 +2297,15 @@ void SentenceRules::Run(SentenceAttributions& out) {
           break;
         }
         if (lex_.TakesObject(Low(h.verb))) {
-          b = AfterRecipient(b);
+          // "urged Lee to resign", "told him not to run": the object is the
+          // infinitive's subject and opens the content; the cue is the verb.
+          if (h.cue_end > h.verb + 1 && b + 1 < body_end_ && Free(b) &&
+              (Low(b) == "to" ||
+               (Low(b) == "not" && Free(b + 1) && Low(b + 1) == "to"))) {
+            object_begin = b = h.verb + 1;
+          } else {
+            b = AfterRecipient(b);
+          }
         }
         const size_t quote_comma =
             b < body_end_ && Free(b) && lex_.IsContextStarter(Low(b))
@@ -2503,6 +2512,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
       s.speaker = passive_agent.has_value() ? *passive_agent : PhraseOf(h);
     }
     s.cue = particle_end > h.cue_end ? SpanOf(h.cue_begin, particle_end)
+            : object_begin > 0       ? SpanOf(h.cue_begin, object_begin)
                                      : cue_span(h);
     if (context_begin != kNoToken && context_end > context_begin) {
       s.context = TrimContent(text_, SpanOf(context_begin, context_end));

@@ -1126,5 +1126,20 @@ TEST_F(CorpusRulesTest, PublishedDocumentAndParticipleJoinTheCue) {
       << Dump();
 }
 
+TEST_F(CorpusRulesTest, ObjectOfAnInfinitiveOpensTheContent) {
+  // "urged the council to X": the object is the infinitive's subject, so
+  // it opens the content and the cue is the verb alone; with "that" the
+  // recipient is still left out.
+  Run("Ruiz urged the council to keep the ferry running.\n"
+      "Lee told reporters that the fares would rise.\n");
+  const Statement* a = Find("the council to keep the ferry running");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "urged");
+  EXPECT_EQ(a->mention->text, "Ruiz");
+  const Statement* b = Find("the fares would rise");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "told reporters");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
