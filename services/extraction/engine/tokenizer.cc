@@ -380,6 +380,14 @@ void TokenizeInto(std::string_view text, ByteSpan span,
           pos += next.length + after.length;
           continue;
         }
+        // "the Roes' farm", "the Roes’ farm": the apostrophe of a
+        // plural possessive stays in the word (single quote marks are never
+        // paired anyway), so it does not break a speaker's appositive.
+        if ((next.code == '\'' || next.code == 0x2019) &&
+            (text[pos - 1] == 's' || text[pos - 1] == 'S') &&
+            (after.code == ' ' || after.code == ',')) {
+          pos += next.length;
+        }
       }
       break;
     }
@@ -394,19 +402,6 @@ void TokenizeInto(std::string_view text, ByteSpan span,
           (hyphen != std::string_view::npos && hyphen + 1 < word.size() &&
            abbreviation(word_begin + hyphen + 1, word.substr(hyphen + 1)))) {
         ++pos;
-      }
-    }
-    // "the Roes' farm", "the Roes’ farm": the apostrophe of a plural
-    // possessive stays in the word (single quote marks are never paired
-    // anyway), so the possessive does not break a speaker's appositive.
-    if (pos + 1 < end && pos > word_begin &&
-        (text[pos - 1] == 's' || text[pos - 1] == 'S')) {
-      const size_t mark = text[pos] == '\''                           ? 1
-                          : text.compare(pos, 3, "\xE2\x80\x99") == 0 ? 3
-                                                                      : 0;
-      if (mark > 0 && pos + mark < end &&
-          (text[pos + mark] == ' ' || text[pos + mark] == ',')) {
-        pos += mark;
       }
     }
     const std::string_view word = text.substr(word_begin, pos - word_begin);
