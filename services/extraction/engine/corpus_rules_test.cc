@@ -1141,5 +1141,22 @@ TEST_F(CorpusRulesTest, ObjectOfAnInfinitiveOpensTheContent) {
   EXPECT_EQ(b->cue->text, "told reporters");
 }
 
+TEST_F(CorpusRulesTest, PlaceAndTimeAdverbsBetweenSubjectAndCue) {
+  // "here", "today", "even" between the subject and the cue are left out of
+  // both.
+  Run("The ferry crews here said they had checked every boat.\n"
+      "Ferry riders today argue that the fares are too high.\n"
+      "One captain even noted that the schedule was wrong.\n");
+  const Statement* a = Find("they had checked every boat");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "The ferry crews");
+  const Statement* b = Find("the fares are too high");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Ferry riders");
+  const Statement* c = Find("the schedule was wrong");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->mention->text, "One captain");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
