@@ -349,6 +349,7 @@ class SentenceRules {
   void QuoteAnyVerbAfter(SentenceAttributions& out) const;
   bool ClauseBreakAfterComma(size_t i) const;
   size_t AdverbBeforeThat(size_t b) const;
+  bool PluralSubjectPhrase(size_t k) const;
   size_t DocumentParticipleEnd(size_t verb, size_t b) const;
   std::optional<ByteSpan> ParentheticalLead(const Hit& h,
                                             const Hits& hits) const;
@@ -610,6 +611,9 @@ Hits SentenceRules::FindCues(size_t from) const {
             prep == "for" || prep == "with") {
           plural_subject = IsPluralSubject(Low(k - 2), Text(k - 2));
         }
+      }
+      if (!plural_subject && LowerAt(k)) {
+        plural_subject = PluralSubjectPhrase(static_cast<size_t>(k));
       }
       finite = plural_subject;
     }
@@ -894,10 +898,14 @@ bool SentenceRules::WholeSubject(size_t b, size_t k) const {
   // An introductory phrase is not a subject ("In Iowa, ...", "After the
   // vote the senator said").
   const std::string_view first = Low(b);
-  if (lex_.IsContextStarter(first) || first == "for" || first == "with" ||
-      first == "by" || first == "to" || first == "at" || first == "from" ||
-      first == "of" || first == "about" || first == "like" ||
-      first == "if" || first == "despite") {
+  // "At least half of the voters" is a subject; "At the rally" is not.
+  const bool at_least =
+      first == "at" && b < k && (Low(b + 1) == "least" || Low(b + 1) == "most");
+  if ((lex_.IsContextStarter(first) && !at_least) || first == "for" ||
+      first == "with" || first == "by" || first == "to" ||
+      (first == "at" && !at_least) || first == "from" || first == "of" ||
+      first == "about" || first == "like" || first == "if" ||
+      first == "despite") {
     return false;
   }
   for (size_t i = b; i <= k; ++i) {
@@ -1413,6 +1421,55 @@ size_t SentenceRules::DocumentParticipleEnd(size_t verb, size_t b) const {
                         noun == "tweet" || noun == "video" ||
                         noun == "message" || noun == "column";
   return publishes && document && lex_.IsDeterminer(Low(b)) ? p + 1 : b;
+}
+
+// "Islanders hoping to keep the pier say", "At least a third of the
+// ferry's riders say", "By two to one, those polled say": a clause
+// subject of free words ending at token k (right before a base-form cue)
+// with a plural or counted noun and no verb form or "to" before it.
+// (Requiring only modifiers after the noun, so that "Riders used chalk to
+// write" is refused, lost more attributions than it saved.)
+bool SentenceRules::PluralSubjectPhrase(size_t k) const {
+  size_t s = SubjectStart();
+  // An introductory phrase ends at the last comma before the subject.
+  for (size_t i = k; i > s; --i) {
+    if (FreeKind(i, TokenKind::kComma)) {
+      s = i + 1;
+      break;
+    }
+    if (!Free(i)) {
+      return false;
+    }
+  }
+  if (s > k || k - s + 1 > kMaxSubjectWords || !Free(s)) {
+    return false;
+  }
+  for (size_t i = s; i <= k; ++i) {
+    if (!Free(i) || IsClauseWord(Low(i)) ||
+        (toks_[i].flags & Lexicon::kCueVerb)) {
+      return false;
+    }
+  }
+  auto preposition = [&](std::string_view w) {
+    return w == "of" || w == "in" || w == "on" || w == "at" || w == "for" ||
+           w == "from" || w == "with" || w == "across" || w == "among" ||
+           w == "by" || w == "about" || w == "around" || w == "outside" ||
+           w == "inside" || w == "within" || w == "throughout" ||
+           w == "under" || w == "over" || w == "near";
+  };
+  for (size_t p = s; p <= k; ++p) {
+    const std::string_view w = Low(p);
+    const bool participle = EndsWith2(w, "ed") || EndsWith2(w, "ng");
+    if (w == "to" || (LowerAt(p) && participle)) {
+      return false;  // A verb before the subject's noun.
+    }
+    if (!(IsPluralSubject(w, Text(p)) || DigitAt(p) || w == "percent" ||
+          w == "half" || w == "majority" || w == "those" || w == "these")) {
+      continue;
+    }
+    return true;
+  }
+  return false;
 }
 
 // "said repeatedly that X", "said, however, that X": an adverb between

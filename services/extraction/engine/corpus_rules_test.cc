@@ -1158,5 +1158,29 @@ TEST_F(CorpusRulesTest, PlaceAndTimeAdverbsBetweenSubjectAndCue) {
   EXPECT_EQ(c->mention->text, "One captain");
 }
 
+TEST_F(CorpusRulesTest, LongPluralSubjectMakesABaseFormFinite) {
+  // A base-form cue after a long subject with a plural or counted noun.
+  Run("By two to one, those polled say the ferry should run all winter.\n"
+      "At least a third of the ferry's riders say the fares are too high.\n"
+      "Islanders hoping to keep the old pier say it can still be saved.\n");
+  const Statement* a = Find("the ferry should run all winter");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "those polled");
+  const Statement* b = Find("the fares are too high");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "At least a third of the ferry's riders");
+  const Statement* c = Find("it can still be saved");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->mention->text, "Islanders hoping to keep the old pier");
+}
+
+TEST_F(CorpusRulesTest, BaseFormAfterAVerbIsNoPluralSubject) {
+  // "to" or a verb form before the plural noun: no subject of the cue.
+  Run("The board wanted to hear what riders say.\n");
+  for (const Statement& s : out_) {
+    EXPECT_NE(s.cue->text, "say") << Dump();
+  }
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
