@@ -1207,6 +1207,15 @@ void SentenceRules::Classify(Hit& h) const {
     if (!SpeakerAfter(h)) {
       return;
     }
+    // "X, the group's chair, said the vote will ...": after a plain comma
+    // an inverted speaker ends the sentence or meets a comma or a phrase of
+    // time or place (", said Lee on Monday."); a clause going on after it
+    // ("the vote will") means the cue is the subject's, not inverted.
+    if (quote_before < 0 && h.after < body_end_ &&
+        !FreeKind(h.after, TokenKind::kComma) &&
+        !(Free(h.after) && lex_.IsContextStarter(Low(h.after)))) {
+      return;
+    }
   } else {
     h.after = h.cue_end;
   }

@@ -1182,5 +1182,23 @@ TEST_F(CorpusRulesTest, BaseFormAfterAVerbIsNoPluralSubject) {
   }
 }
 
+TEST_F(CorpusRulesTest, NoInvertedSpeakerBeforeAClause) {
+  // After a plain comma "said the board will ..." is not an inverted
+  // speaker: a clause goes on after "the board".
+  Run("Ann Roe, the chair of the ferry panel, said the board will vote on "
+      "Monday.\n"
+      "The boats will run all winter, said the harbor master.\n");
+  for (const Statement& s : out_) {
+    EXPECT_FALSE(s.mention.has_value() && s.mention->text == "the board")
+        << Dump();
+  }
+  const Statement* a = Find("the board will vote on Monday");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Ann Roe");
+  const Statement* b = Find("The boats will run all winter");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "the harbor master");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
