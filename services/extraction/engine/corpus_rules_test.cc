@@ -1200,5 +1200,14 @@ TEST_F(CorpusRulesTest, NoInvertedSpeakerBeforeAClause) {
   EXPECT_EQ(b->mention->text, "the harbor master");
 }
 
+TEST_F(CorpusRulesTest, NumberSignDoesNotEndASentence) {
+  // "No. 3" is a number sign, not a sentence end.
+  Run("Ann Roe, the No. 3 official at the port authority, said the ferry "
+      "bill will pass.\n");
+  const Statement* a = Find("the ferry bill will pass");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Ann Roe");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine

@@ -397,7 +397,13 @@ void TokenizeInto(std::string_view text, ByteSpan span,
       const bool initial = word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z';
       // "R-Ky.", "D-Calif.": a party and a state.
       const size_t hyphen = word.rfind('-');
-      if (initial || IsDottedAcronym(word, has_digit) ||
+      // "the No. 3 official": "No." before a number ("He said no. 2 more"
+      // is rare next to it).
+      const bool number_sign = word.size() == 2 && word[0] == 'N' &&
+                               word[1] == 'o' && pos + 2 < end &&
+                               text[pos + 1] == ' ' && text[pos + 2] >= '0' &&
+                               text[pos + 2] <= '9';
+      if (initial || number_sign || IsDottedAcronym(word, has_digit) ||
           abbreviation(word_begin, word) ||
           (hyphen != std::string_view::npos && hyphen + 1 < word.size() &&
            abbreviation(word_begin + hyphen + 1, word.substr(hyphen + 1)))) {
