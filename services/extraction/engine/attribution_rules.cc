@@ -612,6 +612,9 @@ Hits SentenceRules::FindCues(size_t from) const {
           plural_subject = IsPluralSubject(Low(k - 2), Text(k - 2));
         }
       }
+      // Also after "to" ("Riders tend to favor X", "The unions go on to
+      // say X"): the subject's catenative verb and "to" join
+      // the speaker phrase, and the content is still right.
       if (!plural_subject && LowerAt(k)) {
         plural_subject = PluralSubjectPhrase(static_cast<size_t>(k));
       }
@@ -1440,45 +1443,44 @@ size_t SentenceRules::DocumentParticipleEnd(size_t verb, size_t b) const {
 // write" is refused, lost more attributions than it saved.)
 bool SentenceRules::PluralSubjectPhrase(size_t k) const {
   size_t s = SubjectStart();
-  // An introductory phrase ends at the last comma before the subject.
+  if (s > k) {
+    return false;
+  }
+  // An introductory phrase ends at the last comma before the subject; the
+  // subject is at most kMaxSubjectWords long, so look no further back.
+  const size_t lowest = k + 1 > kMaxSubjectWords ? k + 1 - kMaxSubjectWords : 0;
   for (size_t i = k; i > s; --i) {
     if (FreeKind(i, TokenKind::kComma)) {
       s = i + 1;
       break;
     }
-    if (!Free(i)) {
+    if (!Free(i) || i <= lowest) {
       return false;
     }
   }
   if (s > k || k - s + 1 > kMaxSubjectWords || !Free(s)) {
     return false;
   }
+  // The noun first (cheap), the clause-word check only for a candidate.
+  bool noun = false;
+  for (size_t p = s; p <= k && !noun; ++p) {
+    const std::string_view w = Low(p);
+    if (w == "to" ||
+        (LowerAt(p) && (EndsWith2(w, "ed") || EndsWith2(w, "ng")))) {
+      return false;  // A verb before the subject's noun.
+    }
+    noun = IsPluralSubject(w, Text(p)) || DigitAt(p) || w == "percent" ||
+           w == "half" || w == "majority" || w == "those" || w == "these";
+  }
+  if (!noun) {
+    return false;
+  }
   for (size_t i = s; i <= k; ++i) {
-    if (!Free(i) || IsClauseWord(Low(i)) ||
-        (toks_[i].flags & Lexicon::kCueVerb)) {
+    if ((toks_[i].flags & Lexicon::kCueVerb) || IsClauseWord(Low(i))) {
       return false;
     }
   }
-  auto preposition = [&](std::string_view w) {
-    return w == "of" || w == "in" || w == "on" || w == "at" || w == "for" ||
-           w == "from" || w == "with" || w == "across" || w == "among" ||
-           w == "by" || w == "about" || w == "around" || w == "outside" ||
-           w == "inside" || w == "within" || w == "throughout" ||
-           w == "under" || w == "over" || w == "near";
-  };
-  for (size_t p = s; p <= k; ++p) {
-    const std::string_view w = Low(p);
-    const bool participle = EndsWith2(w, "ed") || EndsWith2(w, "ng");
-    if (w == "to" || (LowerAt(p) && participle)) {
-      return false;  // A verb before the subject's noun.
-    }
-    if (!(IsPluralSubject(w, Text(p)) || DigitAt(p) || w == "percent" ||
-          w == "half" || w == "majority" || w == "those" || w == "these")) {
-      continue;
-    }
-    return true;
-  }
-  return false;
+  return true;
 }
 
 // "said repeatedly that X", "said, however, that X": an adverb between
