@@ -936,11 +936,31 @@ bool SentenceRules::LongAppositive(ptrdiff_t k, Hit& h) const {
       std::max<ptrdiff_t>(static_cast<ptrdiff_t>(tb_) + 1,
                           k - static_cast<ptrdiff_t>(kMaxAppositiveTokens));
   for (ptrdiff_t j = lo; j < k - 1; ++j) {
-    if (!FreeKind(j, TokenKind::kComma) || !Free(j - 1)) {
+    if (!FreeKind(j, TokenKind::kComma)) {
+      continue;
+    }
+    // "Rep. Ann Roe (D-Ohio), chair of the panel, said": a name with its
+    // parenthetical.
+    ptrdiff_t name_last = j - 1;
+    if (toks_[name_last].kind == TokenKind::kCloseParen &&
+        !InQuote(name_last)) {
+      ptrdiff_t open = name_last - 1;
+      while (open > static_cast<ptrdiff_t>(tb_) && name_last - open <= 8 &&
+             toks_[open].kind != TokenKind::kOpenParen &&
+             toks_[open].kind != TokenKind::kCloseParen) {
+        --open;
+      }
+      if (open <= static_cast<ptrdiff_t>(tb_) ||
+          toks_[open].kind != TokenKind::kOpenParen || !CapAt(open - 1)) {
+        continue;
+      }
+      name_last = open - 1;
+    }
+    if (!Free(name_last)) {
       continue;
     }
     size_t begin = 0;
-    if (!NameBefore(j - 1, begin)) {
+    if (!NameBefore(name_last, begin)) {
       continue;
     }
     // The name opens the sentence or follows a quote or comma (`"...,"
@@ -977,7 +997,7 @@ bool SentenceRules::LongAppositive(ptrdiff_t k, Hit& h) const {
              IsLeadingConjunction(Low(begin))) {
         ++begin;
       }
-      if (!ValidHead(static_cast<size_t>(j - 1)) &&
+      if (!ValidHead(static_cast<size_t>(name_last)) &&
           !lex_.IsDeterminer(Low(begin)) && !DigitAt(begin) &&
           !lex_.IsNumberWord(Low(begin))) {
         return false;

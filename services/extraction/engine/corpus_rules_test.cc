@@ -1209,5 +1209,17 @@ TEST_F(CorpusRulesTest, NumberSignDoesNotEndASentence) {
   EXPECT_EQ(a->mention->text, "Ann Roe");
 }
 
+TEST_F(CorpusRulesTest, ParentheticalNameBeforeAnAppositive) {
+  // "Rep. Ann Roe (D-Ohio), chair of the panel, said": the party tag stays
+  // with the name and the appositive follows.
+  Run("Rep. Ann Roe (D-Ohio), chair of the ferry panel, said the boats "
+      "would run all winter.\n");
+  const Statement* a = Find("the boats would run all winter");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Rep. Ann Roe (D-Ohio)");
+  ASSERT_TRUE(a->mention_appositive.has_value()) << Dump();
+  EXPECT_EQ(Slice(*a->mention_appositive), "chair of the ferry panel");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
