@@ -248,6 +248,7 @@ class SentenceRules {
   bool SpeakerLabel(SentenceAttributions& out) const;
   // Returns the first token after the question (tb_ if there is none).
   size_t AskedIntro(SentenceAttributions& out) const;
+  void WhenAsked(SentenceAttributions& out) const;
   bool ValidHead(size_t i) const;
   bool SpeakerAfter(Hit& h) const;
   void Classify(Hit& h) const;
@@ -364,6 +365,9 @@ class SentenceRules {
   // A headline: nearly every word capitalized. Computed on first use
   // (-1 until then): only a capitalized cue verb asks.
   mutable int title_case_ = -1;
+  // "when asked" found by FindCues (kNoToken if none): "..., he said when
+  // asked whether X" attributes the question to no one in particular.
+  mutable size_t when_asked_ = kNoToken;
   bool TitleCase() const {
     if (title_case_ < 0) {
       size_t words = 0, capitalized = 0;
@@ -480,6 +484,9 @@ Hits SentenceRules::FindCues(size_t from) const {
       if (prev == "when" || prev == "if" || prev == "once" ||
           prev == "unless" || prev == "until" || prev == "though" ||
           prev == "although" || prev == "whenever") {
+        if (lw == "asked") {
+          when_asked_ = i;  // The question may be an attribution (Run).
+        }
         continue;
       }
     }
@@ -2060,6 +2067,48 @@ void SentenceRules::QuoteAnyVerbAfter(SentenceAttributions& out) const {
   out.statements.push_back(std::move(s));
 }
 
+// `"Not yet," Lee said when asked whether the pier would reopen.`: like a
+// sentence opening with "Asked" (AskedIntro), the question after "when
+// asked" is attributed to no one in particular; the cue is "asked".
+void SentenceRules::WhenAsked(SentenceAttributions& out) const {
+  const size_t asked = when_asked_;
+  size_t b = kNoToken;
+  // Past "on Monday", "by reporters" to the question word.
+  for (size_t i = asked + 1; i < body_end_ && i < asked + 6 && Free(i); ++i) {
+    const std::string_view w = Low(i);
+    if (w == "if" || w == "whether" || w == "what" || w == "how" ||
+        w == "why" || w == "who" || w == "when" || w == "where" ||
+        w == "which") {
+      b = i;
+      break;
+    }
+    if (w == "about") {
+      b = i + 1;
+      break;
+    }
+  }
+  if (b == kNoToken) {
+    return;
+  }
+  size_t e = b;
+  while (e < body_end_ && !FreeKind(e, TokenKind::kComma) &&
+         !FreeKind(e, TokenKind::kSemicolon)) {
+    ++e;
+  }
+  if (e <= b + 1) {
+    return;
+  }
+  RawStatement s = BuildContent(b, e);
+  if (s.parts.empty() || s.parts[0].end <= s.parts[0].begin) {
+    return;
+  }
+  s.rule = "reported.when_asked";
+  s.confidence = 0.5;
+  s.cue = SpanOf(asked, asked + 1);
+  out.masked.push_back(SpanOf(asked, e));
+  out.statements.push_back(std::move(s));
+}
+
 // "Asked whether he would run, Roe said ...": the question is attributed
 // to no one in particular (the corpus leaves its source empty); the answer
 // is found by the other rules.
@@ -2630,6 +2679,9 @@ void SentenceRules::Run(SentenceAttributions& out) {
       s.confidence -= 0.05;
     }
     out.statements.push_back(std::move(s));
+  }
+  if (when_asked_ != kNoToken) {
+    WhenAsked(out);
   }
   QuoteAnyVerbAfter(out);
 }

@@ -1221,5 +1221,24 @@ TEST_F(CorpusRulesTest, ParentheticalNameBeforeAnAppositive) {
   EXPECT_EQ(Slice(*a->mention_appositive), "chair of the ferry panel");
 }
 
+TEST_F(CorpusRulesTest, QuestionAfterWhenAskedHasNoSource) {
+  // "when asked whether X": X is attributed to no one in particular, like
+  // a sentence opening with "Asked whether X".
+  Run("\"Not this year,\" Ruiz said when asked whether the ferry would "
+      "run in winter.\n"
+      "When asked, she smiled.\n");
+  const Statement* a = Find("whether the ferry would run in winter");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "reported.when_asked");
+  EXPECT_FALSE(a->mention.has_value());
+  EXPECT_EQ(a->cue->text, "asked");
+  const Statement* b = Find("Not this year");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Ruiz");
+  for (const Statement& s : out_) {
+    EXPECT_NE(s.content, "she smiled") << Dump();
+  }
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
