@@ -2492,6 +2492,12 @@ void SentenceRules::Run(SentenceAttributions& out) {
         if (const size_t d = DocumentParticipleEnd(h.verb, b); d > b) {
           particle_end = b = d;
         }
+        // "continued to insist that X", "continues to say that X": the verb
+        // after "to" is the statement's and joins the cue.
+        if (b + 2 < body_end_ && Free(b) && Low(b) == "to" && Free(b + 1) &&
+            LowerAt(b + 1) && Low(h.verb).substr(0, 7) == "continu") {
+          particle_end = b = b + 2;
+        }
         b = AdverbBeforeThat(b);
         std::optional<ByteSpan> that;
         if (b < body_end_ && Free(b) && Low(b) == "that") {

@@ -1240,5 +1240,14 @@ TEST_F(CorpusRulesTest, QuestionAfterWhenAskedHasNoSource) {
   }
 }
 
+TEST_F(CorpusRulesTest, VerbAfterContinuedToJoinsTheCue) {
+  // "continued to say that X": the verb after "to" is the statement's.
+  Run("Ruiz continued to insist that the ferry would run all winter.\n");
+  const Statement* a = Find("the ferry would run all winter");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "continued to insist");
+  ASSERT_TRUE(a->complementizer.has_value());
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
