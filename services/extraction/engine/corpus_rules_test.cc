@@ -1156,6 +1156,18 @@ TEST_F(CorpusRulesTest, PlaceAndTimeAdverbsBetweenSubjectAndCue) {
   const Statement* c = Find("the schedule was wrong");
   ASSERT_NE(c, nullptr) << Dump();
   EXPECT_EQ(c->mention->text, "One captain");
+
+  // Between the auxiliary and the cue as well.
+  Run("Most of the island's mayors have already said they would back the "
+      "ferry.\n"
+      "Ruiz has since said the fares would stay.\n");
+  const Statement* d = Find("they would back the ferry");
+  ASSERT_NE(d, nullptr) << Dump();
+  EXPECT_EQ(d->mention->text, "Most of the island's mayors");
+  EXPECT_EQ(d->cue->text, "have already said");
+  const Statement* e = Find("the fares would stay");
+  ASSERT_NE(e, nullptr) << Dump();
+  EXPECT_EQ(e->mention->text, "Ruiz");
 }
 
 TEST_F(CorpusRulesTest, LongPluralSubjectMakesABaseFormFinite) {
