@@ -627,6 +627,19 @@ Hits SentenceRules::FindCues(size_t from) const {
       }
       finite = plural_subject;
     }
+    // ", say some riders", `"...," argue critics`: a base form right
+    // after a comma or a quote's closing comma is finite, inverted (its
+    // speaker follows) or after a parenthetical ("Ruiz, along with two
+    // aides, say", "Ferry riders, for instance, say": the long-appositive
+    // rule finds that subject).
+    if (!finite && plural_form && !has_aux &&
+        k == static_cast<ptrdiff_t>(i) - 1 && k > static_cast<ptrdiff_t>(tb_) &&
+        i + 1 < body_end_ && Free(i + 1) &&
+        (FreeKind(k, TokenKind::kComma) ||
+         (ClosingQuoteAt(k) >= 0 &&
+          QuoteEndsWithComma(quotes_[quote_of_[k]])))) {
+      finite = true;
+    }
     // "the rules that warn ...": "that" after a noun is a relative pronoun
     // and the source as written.
     const bool relative_that =

@@ -1261,5 +1261,19 @@ TEST_F(CorpusRulesTest, VerbAfterContinuedToJoinsTheCue) {
   ASSERT_TRUE(a->complementizer.has_value());
 }
 
+TEST_F(CorpusRulesTest, BaseFormCueRightAfterAComma) {
+  // Inverted after a comma, or after a subject's parenthetical.
+  Run("The slow crossing is the best part of the trip, say its regular "
+      "riders, who like the view.\n"
+      "Ann Roe, with two other captains, say the pier is unsafe.\n");
+  const Statement* a = Find("The slow crossing is the best part of the trip");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "its regular riders");
+  EXPECT_EQ(a->cue->text, "say");
+  const Statement* b = Find("the pier is unsafe");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Ann Roe");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
