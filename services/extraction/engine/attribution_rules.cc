@@ -2181,6 +2181,11 @@ void SentenceRules::Run(SentenceAttributions& out) {
     if (h.shape == Hit::Shape::kTrailing) {
       trailing.push_back(h.trailing_comma);
     }
+    // `They want to "build it," Lee said`: an earlier cue's content ends
+    // with the quote that a quote-first frame attributes.
+    if (h.shape == Hit::Shape::kQuoteFirst) {
+      trailing.push_back(quotes_[h.quote_before].close_token + 1);
+    }
     if (h.shape != Hit::Shape::kParticiple) {
       continue;
     }

@@ -1275,5 +1275,19 @@ TEST_F(CorpusRulesTest, BaseFormCueRightAfterAComma) {
   EXPECT_EQ(b->mention->text, "Ann Roe");
 }
 
+TEST_F(CorpusRulesTest, EarlierCueEndsAtAQuoteFirstFrame) {
+  // `They want to "X," Lee said`: the earlier cue's content stops with the
+  // quote, so neither statement swallows the other's cue.
+  Run("They want to \"keep the ferry running all winter,\" Lee said.\n");
+  const Statement* a =
+      Find("They want to \"keep the ferry running all winter,\"");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->kind, StatementKind::kPartialQuote);
+  EXPECT_EQ(a->mention->text, "Lee");
+  const Statement* b = Find("to \"keep the ferry running all winter,\"");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "They");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
