@@ -2266,11 +2266,16 @@ void SentenceRules::Run(SentenceAttributions& out) {
       out.masked.push_back(cue_span(h));
     }
   };
+  // Trailing hits (by index) whose relayed statement was built: a relay
+  // whose inner statement came to nothing is built as a plain trailing
+  // attribution instead.
+  uint32_t relay_built = 0;
   for (const Hit& h : hits) {
     if (h.shape == Hit::Shape::kNone || !h.has_speaker) {
       continue;
     }
-    if (h.relayed) {
+    if (h.relayed &&
+        (relay_built & (1u << static_cast<size_t>(&h - hits.data()))) != 0) {
       mask_frame(h);
       continue;
     }
@@ -2701,6 +2706,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
       s.relay = RawRelay{PhraseOf(r), cue_span(r)};
       s.relayed = true;
       s.confidence -= 0.05;
+      relay_built |= 1u << static_cast<size_t>(h.relay_of);
     }
     out.statements.push_back(std::move(s));
   }

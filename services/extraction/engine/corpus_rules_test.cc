@@ -1289,5 +1289,17 @@ TEST_F(CorpusRulesTest, EarlierCueEndsAtAQuoteFirstFrame) {
   EXPECT_EQ(b->mention->text, "They");
 }
 
+TEST_F(CorpusRulesTest, RelayWithoutAnInnerStatementIsATrailingCue) {
+  // "talked at the pier" is no statement of its own, so "Ruiz said" is
+  // the sentence's attribution, not the relay of nothing.
+  Run("The plan came up when the two captains talked at the pier, Ruiz "
+      "said.\n");
+  const Statement* a =
+      Find("The plan came up when the two captains talked at the pier");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Ruiz");
+  EXPECT_EQ(a->rule, "reported.trailing_cue");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
