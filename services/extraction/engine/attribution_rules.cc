@@ -622,7 +622,7 @@ Hits SentenceRules::FindCues(size_t from) const {
       // Also after "to" ("Riders tend to favor X", "The unions go on to
       // say X"): the subject's catenative verb and "to" join
       // the speaker phrase, and the content is still right.
-      if (!plural_subject && LowerAt(k)) {
+      if (!plural_subject) {
         plural_subject = PluralSubjectPhrase(static_cast<size_t>(k));
       }
       finite = plural_subject;

@@ -1184,6 +1184,12 @@ TEST_F(CorpusRulesTest, LongPluralSubjectMakesABaseFormFinite) {
   const Statement* c = Find("it can still be saved");
   ASSERT_NE(c, nullptr) << Dump();
   EXPECT_EQ(c->mention->text, "Islanders hoping to keep the old pier");
+
+  // The subject may end with a name ("Aides to Ruiz").
+  Run("Aides to Ruiz say the ferry runs late.\n");
+  const Statement* d = Find("the ferry runs late");
+  ASSERT_NE(d, nullptr) << Dump();
+  EXPECT_EQ(d->mention->text, "Aides to Ruiz");
 }
 
 TEST_F(CorpusRulesTest, BaseFormAfterAVerbIsNoPluralSubject) {
