@@ -84,24 +84,53 @@ bool IsSubordinatorOrPreposition(std::string_view lw) {
 
 // Words that cannot sit inside a subject noun phrase: verbs, clause
 // openers and subordinators. Prepositions may ("Most of the jurors said").
-bool IsClauseWord(std::string_view lw) {
-  // string_views, not C strings: a comparison checks the length first
-  // instead of measuring each list word (strlen) on every call.
-  static constexpr std::string_view kWords[] = {
-      "that", "which", "who", "whom", "whose", "when", "while", "because",
-      "if", "but", "so", "although", "though", "where", "whether", "is",
-      "was", "are", "were", "be", "been", "being", "has", "have", "had",
-      "will", "would", "can", "could", "should", "may", "might", "must",
-      "do", "does", "did", "not", "said", "says", "told", "according", "also",
-      "then", "what", "how", "why", "there", "here", "it", "as", "after",
-      "before", "since", "until", "unless", "once", "just", "even",
-      "only", "never", "still"};
-  for (const std::string_view w : kWords) {
-    if (lw == w) {
+template <size_t N>
+bool InWordList(const std::string_view (&list)[N], std::string_view w) {
+  for (const std::string_view x : list) {
+    if (w == x) {
       return true;
     }
   }
   return false;
+}
+
+bool IsClauseWord(std::string_view lw) {
+  // Grouped by length: a word is compared only with the list words of its
+  // own length (string_views, so no strlen), not with all 61.
+  static constexpr std::string_view k2[] = {"if", "so", "is", "be",
+                                            "do", "it", "as"};
+  static constexpr std::string_view k3[] = {"who", "but", "was", "are",
+                                            "has", "had", "can", "may",
+                                            "did", "not", "how", "why"};
+  static constexpr std::string_view k4[] = {
+      "that", "whom", "when", "were", "been", "have", "will",
+      "must", "does", "said", "says", "told", "also", "then",
+      "what", "here", "once", "just", "even", "only"};
+  static constexpr std::string_view k5[] = {
+      "which", "whose", "while", "where", "being", "would", "could",
+      "might", "there", "after", "since", "until", "never", "still"};
+  static constexpr std::string_view k6[] = {"though", "should", "before",
+                                            "unless"};
+  switch (lw.size()) {
+    case 2:
+      return InWordList(k2, lw);
+    case 3:
+      return InWordList(k3, lw);
+    case 4:
+      return InWordList(k4, lw);
+    case 5:
+      return InWordList(k5, lw);
+    case 6:
+      return InWordList(k6, lw);
+    case 7:
+      return lw == "because" || lw == "whether";
+    case 8:
+      return lw == "although";
+    case 9:
+      return lw == "according";
+    default:
+      return false;
+  }
 }
 
 // A plural subject right before a base-form verb makes it finite ("they
@@ -350,6 +379,11 @@ class SentenceRules {
   void QuoteAnyVerbAfter(SentenceAttributions& out) const;
   bool ClauseBreakAfterComma(size_t i) const;
   size_t AdverbBeforeThat(size_t b) const;
+  // True if token i is "that" (by its length and first letter first).
+  bool IsThat(size_t i) const {
+    return toks_[i].end - toks_[i].begin == 4 &&
+           lower_[toks_[i].begin] == 't' && Free(i) && Low(i) == "that";
+  }
   bool PluralSubjectPhrase(size_t k) const;
   size_t DocumentParticipleEnd(size_t verb, size_t b) const;
   std::optional<ByteSpan> ParentheticalLead(const Hit& h,
@@ -1538,7 +1572,7 @@ size_t SentenceRules::AdverbBeforeThat(size_t b) const {
   if (FreeKind(that, TokenKind::kComma)) {
     ++that;
   }
-  if (that >= body_end_ || !Free(that) || Low(that) != "that") {
+  if (that >= body_end_ || !IsThat(that)) {
     return b;
   }
   const std::string_view w = Low(i);
@@ -2512,8 +2546,14 @@ void SentenceRules::Run(SentenceAttributions& out) {
             continue;
           }
         }
-        if (const size_t d = DocumentParticipleEnd(h.verb, b); d > b) {
-          particle_end = b = d;
+        // Only after a verb of publishing (issued, released, posted, put,
+        // sent): its first letters turn "said" and most others away.
+        const char v0 = lower_[toks_[h.verb].begin];
+        if (v0 == 'i' || v0 == 'r' || v0 == 'p' ||
+            (v0 == 's' && lower_[toks_[h.verb].begin + 1] == 'e')) {
+          if (const size_t d = DocumentParticipleEnd(h.verb, b); d > b) {
+            particle_end = b = d;
+          }
         }
         // "continued to insist that X", "continues to say that X": the verb
         // after "to" is the statement's and joins the cue.
@@ -2713,7 +2753,10 @@ void SentenceRules::Run(SentenceAttributions& out) {
   if (when_asked_ != kNoToken) {
     WhenAsked(out);
   }
-  QuoteAnyVerbAfter(out);
+  // Most sentences do not open with a quote.
+  if (quote_of_[tb_] >= 0) {
+    QuoteAnyVerbAfter(out);
+  }
 }
 
 }  // namespace
