@@ -40,6 +40,32 @@ bool OpensSentence(const Paragraph& p, const Sentence& s, ByteSpan part) {
          part.end <= p.quotes[q].outer.end;
 }
 
+// "- Ann Roe." or "-Lee Park, Erie, Pa.": a short paragraph that
+// opens with a dash and a capitalized name signs the quote before it
+// (quote roundups). Returns the name's tokens [1, end) or 0.
+size_t SignatureNameEnd(const Paragraph& p) {
+  constexpr size_t kMaxSignatureTokens = 20;
+  constexpr size_t kMaxSignatureNameWords = 6;
+  const std::vector<Token>& t = p.tokens;
+  if (t.size() < 2 || t.size() > kMaxSignatureTokens || !p.quotes.empty() ||
+      t[0].kind != TokenKind::kDash || t[1].kind != TokenKind::kWord ||
+      (t[1].shape & kShapeCapitalized) == 0) {
+    return 0;
+  }
+  size_t e = 1;
+  while (e < t.size() && e <= kMaxSignatureNameWords &&
+         t[e].kind == TokenKind::kWord &&
+         (t[e].shape & (kShapeCapitalized | kShapeAcronym)) != 0) {
+    ++e;
+  }
+  // The name ends the paragraph or is followed by a comma and a detail.
+  if (e < t.size() && t[e].kind != TokenKind::kComma &&
+      !(t[e].kind == TokenKind::kTerminal && e + 1 == t.size())) {
+    return 0;
+  }
+  return e;
+}
+
 // Per-thread buffers that outlive one document, so that the lower-cased
 // copy and the per-paragraph token, quote and sentence vectors keep their
 // capacity from one article to the next instead of being allocated and
@@ -154,6 +180,9 @@ class DocumentPass {
   // next sentence (`"A." "B," Lee said.`) takes it as its first part.
   int orphan_quote_ = -1;
   int next_orphan_quote_ = -1;
+  // A paragraph that was one quote nobody was found to have said: a
+  // signature paragraph ("- Lee.") right after it names the speaker.
+  int signable_quote_ = -1;
   // "He said:" ending the previous paragraph / usable by this one.
   std::optional<RawStatement> pending_intro_;
   std::optional<RawStatement> paragraph_intro_;
@@ -388,6 +417,23 @@ std::vector<Statement> DocumentPass::Run() {
     paragraph_last_quote_ = -1;
     paragraph_quote_ = -1;
     orphan_quote_ = -1;
+    if (signable_quote_ >= 0) {
+      const size_t name_end = SignatureNameEnd(p);
+      if (name_end > 0) {
+        RawStatement raw;
+        raw.kind = StatementKind::kDirectQuote;
+        raw.parts.assign(out_[signable_quote_].content_spans.begin(),
+                         out_[signable_quote_].content_spans.end());
+        SpeakerPhrase speaker;
+        speaker.mention = {p.tokens[1].begin, p.tokens[name_end - 1].end};
+        raw.speaker = speaker;
+        raw.cue = ByteSpan{p.tokens[0].begin, p.tokens[0].end};
+        raw.rule = "quote.dash_signature";
+        raw.confidence = 0.8;
+        out_[signable_quote_] = Materialize(raw);
+      }
+      signable_quote_ = -1;
+    }
     // An intro only reaches the paragraph right after it.
     paragraph_intro_ = std::move(pending_intro_);
     pending_intro_.reset();
@@ -469,6 +515,16 @@ std::vector<Statement> DocumentPass::Run() {
       // Only the paragraph's first sentence, or the one after the intro.
       paragraph_intro_ = std::move(sentence_intro_);
       sentence_intro_.reset();
+    }
+    // A paragraph that is a single quote without a speaker of its own.
+    if (p.sentences.size() == 1 && !out_.empty() && p.quotes.size() == 1 &&
+        p.quotes[0].open_token == 0 &&
+        out_.back().kind == StatementKind::kDirectQuote &&
+        out_.back().content_spans.size() == 1 &&
+        out_.back().content_spans[0].begin >= p.span.begin &&
+        (out_.back().rule == "quote.unattributed" ||
+         out_.back().rule == "quote.adjacent_speaker")) {
+      signable_quote_ = static_cast<int>(out_.size()) - 1;
     }
   }
   return std::move(out_);

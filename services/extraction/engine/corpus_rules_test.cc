@@ -944,5 +944,368 @@ TEST_F(CorpusRulesTest, ParentheticalLeadKeepsAFrontedClause) {
   EXPECT_EQ(t->rule, "reported.parenthetical_cue");
 }
 
+// Rules added in rules-0.5.0.
+
+TEST_F(CorpusRulesTest, CurlyPluralPossessiveStaysInTheAppositive) {
+  // The typographic apostrophe (U+2019) after a plural is part of the
+  // word, as the ASCII one is ("the Harbors' spokeswoman"), not a stray
+  // quote mark that would end the speaker's appositive.
+  Run("\xE2\x80\x9C"
+      "The ferry will run all winter,"
+      "\xE2\x80\x9D"
+      " Nora Blake, the Harbors"
+      "\xE2\x80\x99"
+      " spokeswoman, said in a "
+      "statement.\n");
+  const Statement* a = Find("The ferry will run all winter");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Nora Blake");
+  ASSERT_TRUE(a->mention_appositive.has_value()) << Dump();
+  EXPECT_EQ(Slice(*a->mention_appositive),
+            "the Harbors"
+            "\xE2\x80\x99"
+            " spokeswoman");
+}
+
+TEST_F(CorpusRulesTest, DoubledConsonantCueForms) {
+  // "quip" and "slam" double their last consonant: "quipped", "slammed".
+  Run("\"The ferry is late again,\" Nora Blake quipped.\n"
+      "Lee slammed the council for raising the fares.\n");
+  const Statement* a = Find("The ferry is late again");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Nora Blake");
+  EXPECT_EQ(a->cue->text, "quipped");
+  const Statement* b = Find("the council for raising the fares");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Lee");
+}
+
+TEST_F(CorpusRulesTest, QuoteThenSpeakerAndAnyPastVerb) {
+  // Verbs the lexicon does not know still attribute an opening quote when
+  // a speaker and a past form follow it.
+  Run("\"The ferry is never on time,\" Nora Blake grumbled at the pier.\n");
+  const Statement* a = Find("The ferry is never on time");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "quote.speaker_any_verb_after");
+  EXPECT_EQ(a->mention->text, "Nora Blake");
+  EXPECT_EQ(a->cue->text, "grumbled");
+
+  Run("\"Is it Friday yet?\" an impatient clerk sighed. \"I need a rest.\"\n");
+  const Statement* b = Find("Is it Friday yet? I need a rest");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "an impatient clerk");
+
+  Run("\"Not again,\" groaned Okafor.\n");
+  const Statement* c = Find("Not again");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->mention->text, "Okafor");
+  EXPECT_EQ(c->cue->text, "groaned");
+}
+
+TEST_F(CorpusRulesTest, QuoteThenSpeakerAndPresentOrIrregularVerb) {
+  // A present form ("points out"), a common irregular past ("shot back")
+  // and a text that reads ("it read") attribute the opening quote too.
+  Run("\"Nobody asked the riders,\" Okafor points out.\n");
+  const Statement* a = Find("Nobody asked the riders");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "quote.speaker_any_verb_after");
+  EXPECT_EQ(a->mention->text, "Okafor");
+
+  Run("\"Then build it yourself,\" Lee shot back.\n");
+  const Statement* b = Find("Then build it yourself");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "shot");
+
+  Run("\"Ferries for all,\" it read.\n");
+  const Statement* c = Find("Ferries for all");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->mention->text, "it");
+
+  // A plural noun before the verb is part of the speaker.
+  Run("\"Four more years,\" Lee supporters hollered.\n");
+  const Statement* d = Find("Four more years");
+  ASSERT_NE(d, nullptr) << Dump();
+  EXPECT_EQ(d->mention->text, "Lee supporters");
+  EXPECT_EQ(d->cue->text, "hollered");
+  EXPECT_EQ(d->rule, "quote.speaker_any_verb_after");
+}
+
+TEST_F(CorpusRulesTest, QuoteThenPastVerbWithObjectIsNoAttribution) {
+  // A verb with an object or a clause after it is an action, not speech.
+  Run("\"Swan Lake,\" Lee staged the ballet twice.\n");
+  EXPECT_EQ(Find("Swan Lake"), nullptr) << Dump();
+}
+
+TEST_F(CorpusRulesTest, InvertedCueTakesADeterminedNounPhrase) {
+  // After a quote, "said the woman" names its speaker by a determiner and
+  // a common noun, which no capital or speaker-noun list marks.
+  Run("\"We waited three hours for the ferry,\" said the woman, who asked "
+      "not to be named.\n"
+      "\"Is it always this late?\" asked his cousin.\n");
+  const Statement* a = Find("We waited three hours for the ferry");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "the woman");
+  EXPECT_EQ(a->cue->text, "said");
+  const Statement* b = Find("Is it always this late?");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "his cousin");
+}
+
+TEST_F(CorpusRulesTest, VerbAfterPlainCommaKeepsItsObject) {
+  // Without a quote before it, the determined phrase after the verb is
+  // its object, not an inverted speaker.
+  Run("The mayor left early, praised the clerk.\n");
+  for (const Statement& s : out_) {
+    EXPECT_FALSE(s.mention.has_value() && s.mention->text == "the clerk")
+        << Dump();
+  }
+}
+
+TEST_F(CorpusRulesTest, DashSignatureParagraphNamesTheQuoteBefore) {
+  // Quote roundups sign a quoted paragraph with "- Name." below it.
+  Run("The candidates made many promises.\n\n"
+      "\"Every town will get a ferry by next summer.\"\n\n"
+      "- Nora Blake.\n\n"
+      "\"We will build the bridge first.\"\n\n"
+      "-Lee Roe, speaking in Erie.\n\n"
+      "\"Nobody asked us.\"\n\n"
+      "- the end of the list.\n");
+  const Statement* a = Find("Every town will get a ferry by next summer");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "quote.dash_signature");
+  EXPECT_EQ(a->mention->text, "Nora Blake");
+  EXPECT_EQ(a->cue->text, "-");
+  const Statement* b = Find("We will build the bridge first");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Lee Roe");
+  // A dash before a lower-case phrase signs nothing.
+  const Statement* c = Find("Nobody asked us");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_NE(c->rule, "quote.dash_signature");
+}
+
+TEST_F(CorpusRulesTest, SentenceInitialNameInLyBeforeACue) {
+  // "Holly" ends like "Ultimately", but right before "said" it is a name.
+  Run("Holly said she was tired of the long ferry rides.\n"
+      "Ultimately, the council said the fares would stay.\n");
+  const Statement* a = Find("she was tired of the long ferry rides");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Holly");
+  const Statement* b = Find("the fares would stay");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "the council");
+}
+
+TEST_F(CorpusRulesTest, AdverbBetweenCueAndThatIsLeftOut) {
+  // "said repeatedly that X", "said, however, that X": the content starts
+  // at "that".
+  Run("Ruiz said repeatedly that the ferry would run all winter.\n"
+      "Lee said, however, that the fares would rise.\n");
+  const Statement* a = Find("the ferry would run all winter");
+  ASSERT_NE(a, nullptr) << Dump();
+  ASSERT_TRUE(a->complementizer.has_value());
+  EXPECT_EQ(Slice(*a->complementizer), "that");
+  EXPECT_EQ(a->content_spans.size(), 1u);
+  const Statement* b = Find("the fares would rise");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Lee");
+}
+
+TEST_F(CorpusRulesTest, PublishedDocumentAndParticipleJoinTheCue) {
+  // "issued a statement saying X": the content is X; the document and the
+  // participle are part of the cue.
+  Run("The ferry board issued a statement saying the boats would run all "
+      "winter.\n"
+      "Ruiz dismissed a report suggesting the fares would rise.\n");
+  const Statement* a = Find("the boats would run all winter");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "The ferry board");
+  EXPECT_EQ(a->cue->text, "issued a statement saying");
+  // Dismissing a report is about the report: it stays in the content.
+  EXPECT_NE(Find("a report suggesting the fares would rise"), nullptr)
+      << Dump();
+}
+
+TEST_F(CorpusRulesTest, ObjectOfAnInfinitiveOpensTheContent) {
+  // "urged the council to X": the object is the infinitive's subject, so
+  // it opens the content and the cue is the verb alone; with "that" the
+  // recipient is still left out.
+  Run("Ruiz urged the council to keep the ferry running.\n"
+      "Lee told reporters that the fares would rise.\n");
+  const Statement* a = Find("the council to keep the ferry running");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "urged");
+  EXPECT_EQ(a->mention->text, "Ruiz");
+  const Statement* b = Find("the fares would rise");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "told reporters");
+}
+
+TEST_F(CorpusRulesTest, PlaceAndTimeAdverbsBetweenSubjectAndCue) {
+  // "here", "today", "even" between the subject and the cue are left out of
+  // both.
+  Run("The ferry crews here said they had checked every boat.\n"
+      "Ferry riders today argue that the fares are too high.\n"
+      "One captain even noted that the schedule was wrong.\n");
+  const Statement* a = Find("they had checked every boat");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "The ferry crews");
+  const Statement* b = Find("the fares are too high");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Ferry riders");
+  const Statement* c = Find("the schedule was wrong");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->mention->text, "One captain");
+
+  // Between the auxiliary and the cue as well.
+  Run("Most of the island's mayors have already said they would back the "
+      "ferry.\n"
+      "Ruiz has since said the fares would stay.\n");
+  const Statement* d = Find("they would back the ferry");
+  ASSERT_NE(d, nullptr) << Dump();
+  EXPECT_EQ(d->mention->text, "Most of the island's mayors");
+  EXPECT_EQ(d->cue->text, "have already said");
+  const Statement* e = Find("the fares would stay");
+  ASSERT_NE(e, nullptr) << Dump();
+  EXPECT_EQ(e->mention->text, "Ruiz");
+}
+
+TEST_F(CorpusRulesTest, LongPluralSubjectMakesABaseFormFinite) {
+  // A base-form cue after a long subject with a plural or counted noun.
+  Run("By two to one, those polled say the ferry should run all winter.\n"
+      "At least a third of the ferry's riders say the fares are too high.\n"
+      "Islanders hoping to keep the old pier say it can still be saved.\n");
+  const Statement* a = Find("the ferry should run all winter");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "those polled");
+  const Statement* b = Find("the fares are too high");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "At least a third of the ferry's riders");
+  const Statement* c = Find("it can still be saved");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->mention->text, "Islanders hoping to keep the old pier");
+
+  // The subject may end with a name ("Aides to Ruiz").
+  Run("Aides to Ruiz say the ferry runs late.\n");
+  const Statement* d = Find("the ferry runs late");
+  ASSERT_NE(d, nullptr) << Dump();
+  EXPECT_EQ(d->mention->text, "Aides to Ruiz");
+}
+
+TEST_F(CorpusRulesTest, BaseFormAfterAVerbIsNoPluralSubject) {
+  // "to" or a verb form before the plural noun: no subject of the cue.
+  Run("The board wanted to hear what riders say.\n");
+  for (const Statement& s : out_) {
+    EXPECT_NE(s.cue->text, "say") << Dump();
+  }
+}
+
+TEST_F(CorpusRulesTest, NoInvertedSpeakerBeforeAClause) {
+  // After a plain comma "said the board will ..." is not an inverted
+  // speaker: a clause goes on after "the board".
+  Run("Ann Roe, the chair of the ferry panel, said the board will vote on "
+      "Monday.\n"
+      "The boats will run all winter, said the harbor master.\n");
+  for (const Statement& s : out_) {
+    EXPECT_FALSE(s.mention.has_value() && s.mention->text == "the board")
+        << Dump();
+  }
+  const Statement* a = Find("the board will vote on Monday");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Ann Roe");
+  const Statement* b = Find("The boats will run all winter");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "the harbor master");
+}
+
+TEST_F(CorpusRulesTest, NumberSignDoesNotEndASentence) {
+  // "No. 3" is a number sign, not a sentence end.
+  Run("Ann Roe, the No. 3 official at the port authority, said the ferry "
+      "bill will pass.\n");
+  const Statement* a = Find("the ferry bill will pass");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Ann Roe");
+}
+
+TEST_F(CorpusRulesTest, ParentheticalNameBeforeAnAppositive) {
+  // "Rep. Ann Roe (D-Ohio), chair of the panel, said": the party tag stays
+  // with the name and the appositive follows.
+  Run("Rep. Ann Roe (D-Ohio), chair of the ferry panel, said the boats "
+      "would run all winter.\n");
+  const Statement* a = Find("the boats would run all winter");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Rep. Ann Roe (D-Ohio)");
+  ASSERT_TRUE(a->mention_appositive.has_value()) << Dump();
+  EXPECT_EQ(Slice(*a->mention_appositive), "chair of the ferry panel");
+}
+
+TEST_F(CorpusRulesTest, QuestionAfterWhenAskedHasNoSource) {
+  // "when asked whether X": X is attributed to no one in particular, like
+  // a sentence opening with "Asked whether X".
+  Run("\"Not this year,\" Ruiz said when asked whether the ferry would "
+      "run in winter.\n"
+      "When asked, she smiled.\n");
+  const Statement* a = Find("whether the ferry would run in winter");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "reported.when_asked");
+  EXPECT_FALSE(a->mention.has_value());
+  EXPECT_EQ(a->cue->text, "asked");
+  const Statement* b = Find("Not this year");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Ruiz");
+  for (const Statement& s : out_) {
+    EXPECT_NE(s.content, "she smiled") << Dump();
+  }
+}
+
+TEST_F(CorpusRulesTest, VerbAfterContinuedToJoinsTheCue) {
+  // "continued to say that X": the verb after "to" is the statement's.
+  Run("Ruiz continued to insist that the ferry would run all winter.\n");
+  const Statement* a = Find("the ferry would run all winter");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "continued to insist");
+  ASSERT_TRUE(a->complementizer.has_value());
+}
+
+TEST_F(CorpusRulesTest, BaseFormCueRightAfterAComma) {
+  // Inverted after a comma, or after a subject's parenthetical.
+  Run("The slow crossing is the best part of the trip, say its regular "
+      "riders, who like the view.\n"
+      "Ann Roe, with two other captains, say the pier is unsafe.\n");
+  const Statement* a = Find("The slow crossing is the best part of the trip");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "its regular riders");
+  EXPECT_EQ(a->cue->text, "say");
+  const Statement* b = Find("the pier is unsafe");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Ann Roe");
+}
+
+TEST_F(CorpusRulesTest, EarlierCueEndsAtAQuoteFirstFrame) {
+  // `They want to "X," Lee said`: the earlier cue's content stops with the
+  // quote, so neither statement swallows the other's cue.
+  Run("They want to \"keep the ferry running all winter,\" Lee said.\n");
+  const Statement* a =
+      Find("They want to \"keep the ferry running all winter,\"");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->kind, StatementKind::kPartialQuote);
+  EXPECT_EQ(a->mention->text, "Lee");
+  const Statement* b = Find("to \"keep the ferry running all winter,\"");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "They");
+}
+
+TEST_F(CorpusRulesTest, RelayWithoutAnInnerStatementIsATrailingCue) {
+  // "talked at the pier" is no statement of its own, so "Ruiz said" is
+  // the sentence's attribution, not the relay of nothing.
+  Run("The plan came up when the two captains talked at the pier, Ruiz "
+      "said.\n");
+  const Statement* a =
+      Find("The plan came up when the two captains talked at the pier");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Ruiz");
+  EXPECT_EQ(a->rule, "reported.trailing_cue");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine

@@ -104,6 +104,8 @@ Lexicon::Lexicon() {
         "signal|signals|signaled|signaled|signaling",
         "rebut|rebuts|rebutted|rebutted|rebutting",
         "commit|commits|committed|committed|committing",
+        "quip|quips|quipped|quipped|quipping",
+        "slam|slams|slammed|slammed|slamming",
         "add", "state", "note", "claim", "argue", "explain", "announce",
         "insist", "warn", "assert", "acknowledge", "confirm", "deny", "tout",
         "declare", "maintain", "contend", "suggest", "predict", "recall",
@@ -116,7 +118,7 @@ Lexicon::Lexicon() {
         "criticize", "criticise", "praise", "blame", "defend", "dismiss",
         "reject", "question", "cite", "conclude", "call", "endorse",
         "support", "oppose", "propose", "recommend", "demand", "threaten",
-        "speculate", "mention", "attack", "blast", "slam", "mock", "decry",
+        "speculate", "mention", "attack", "blast", "mock", "decry",
         "denounce", "charge", "applaud", "welcome", "believe", "hope",
         "want", "expect", "fear", "worry", "doubt", "intend", "decide",
         "order", "rule", "learn", "recognize", "realize", "assume",
@@ -126,7 +128,7 @@ Lexicon::Lexicon() {
         "push", "discuss", "address", "express", "voice", "dispute",
         "challenge", "assess", "conclude", "determine", "announce",
         "project", "forecast", "indicate", "imply", "demonstrate",
-        "prove", "confess", "scoff", "quip", "shout", "yell", "chant",
+        "prove", "confess", "scoff", "shout", "yell", "chant",
         "insinuate", "lash", "rail", "sniff", "muse", "opine", "retort",
         "agree", "disagree", "acknowledge", "promote", "advocate",
         "highlight", "outline", "pitch", "paint", "frame", "declare",
@@ -503,9 +505,15 @@ void Lexicon::AddWord(std::string_view w, uint64_t bit) {
 }
 
 bool Lexicon::IsCueAdverb(std::string_view w) const {
+  // "Her deckhands here said", "Riders today argue", "One captain even noted",
+  // "have already said", "has since said", "have long argued": place and
+  // time adverbs and "even" sit between a subject and its cue too.
   if (w == "also" || w == "later" || w == "previously" || w == "again" ||
       w == "once" || w == "then" || w == "repeatedly" || w == "reportedly" ||
-      w == "notably" || w == "recently" || w == "earlier" || w == "further") {
+      w == "notably" || w == "recently" || w == "earlier" || w == "further" ||
+      w == "here" || w == "today" || w == "now" || w == "even" ||
+      w == "often" || w == "always" || w == "too" || w == "already" ||
+      w == "since" || w == "long") {
     return true;
   }
   return w.size() > 4 && EndsWith(w, "ly") && w != "only" && w != "early";

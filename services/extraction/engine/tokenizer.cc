@@ -380,6 +380,14 @@ void TokenizeInto(std::string_view text, ByteSpan span,
           pos += next.length + after.length;
           continue;
         }
+        // "the Roes' farm", "the Roes’ farm": the apostrophe of a
+        // plural possessive stays in the word (single quote marks are never
+        // paired anyway), so it does not break a speaker's appositive.
+        if ((next.code == '\'' || next.code == 0x2019) &&
+            (text[pos - 1] == 's' || text[pos - 1] == 'S') &&
+            (after.code == ' ' || after.code == ',')) {
+          pos += next.length;
+        }
       }
       break;
     }
@@ -389,19 +397,18 @@ void TokenizeInto(std::string_view text, ByteSpan span,
       const bool initial = word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z';
       // "R-Ky.", "D-Calif.": a party and a state.
       const size_t hyphen = word.rfind('-');
-      if (initial || IsDottedAcronym(word, has_digit) ||
+      // "the No. 3 official": "No." before a number ("He said no. 2 more"
+      // is rare next to it).
+      const bool number_sign = word.size() == 2 && word[0] == 'N' &&
+                               word[1] == 'o' && pos + 2 < end &&
+                               text[pos + 1] == ' ' && text[pos + 2] >= '0' &&
+                               text[pos + 2] <= '9';
+      if (initial || number_sign || IsDottedAcronym(word, has_digit) ||
           abbreviation(word_begin, word) ||
           (hyphen != std::string_view::npos && hyphen + 1 < word.size() &&
            abbreviation(word_begin + hyphen + 1, word.substr(hyphen + 1)))) {
         ++pos;
       }
-    }
-    // "Sanders' campaign": the apostrophe of a plural possessive stays in
-    // the word (single quote marks are never paired anyway).
-    if (pos + 1 < end && text[pos] == '\'' && pos > word_begin &&
-        (text[pos - 1] == 's' || text[pos - 1] == 'S') &&
-        (text[pos + 1] == ' ' || text[pos + 1] == ',')) {
-      ++pos;
     }
     const std::string_view word = text.substr(word_begin, pos - word_begin);
     Add(tokens, word_begin, pos, TokenKind::kWord, QuoteMark::kNone,
