@@ -461,8 +461,9 @@ Lexicon::Lexicon() {
         std::string_view(pool_).substr(slots_[i].offset, slots_[i].length);
     if (tags_[i] != 0 && (slots_[i].flags & kPublicFlags) != 0 &&
         w.size() >= 2) {
-      const uint32_t key = FilterKey(w);
-      filter_[key >> 6] |= uint64_t{1} << (key & 63);
+      for (const uint32_t key : {FilterKey(w), SecondFilterKey(w)}) {
+        filter_[key >> 6] |= uint64_t{1} << (key & 63);
+      }
     }
   }
   // The lists are only needed to build the table.
