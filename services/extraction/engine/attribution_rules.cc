@@ -360,19 +360,12 @@ Hits SentenceRules::FindCues(size_t from) const {
     if (!Free(i)) {
       continue;
     }
-    // Most words carry no cue flag; only "read", "put" and "according"
-    // can still make a cue below without one.
-    if ((toks_[i].flags & (Lexicon::kAnyCue | Lexicon::kAdjectiveCue |
-                           Lexicon::kNounCue)) == 0) {
-      // Their first letters turn nearly every other word away at once.
-      const char c0 = lower_[toks_[i].begin];
-      if (c0 != 'r' && c0 != 'p' && c0 != 'a') {
-        continue;
-      }
-      const std::string_view w = Low(i);
-      if (w != "read" && w != "reads" && w != "put" && w != "according") {
-        continue;
-      }
+    // Most words carry no cue flag; "read", "put" and "according" have
+    // one of their own.
+    constexpr uint32_t kMayCue = Lexicon::kAnyCue | Lexicon::kAdjectiveCue |
+                                 Lexicon::kNounCue | Lexicon::kConstructionCue;
+    if ((toks_[i].flags & kMayCue) == 0) {
+      continue;
     }
     const std::string_view lw = Low(i);
     // Cues are lower-case verbs; "States" in "United States" is a name.

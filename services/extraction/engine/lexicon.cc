@@ -401,6 +401,7 @@ Lexicon::Lexicon() {
         max_title_words_,
         std::count(t, t + std::string_view(t).size(), ' ') + 1);
   }
+  Fill(construction_cues_, {"read", "reads", "put", "according"});
   // One table for every list, at most half full, so that a miss (most
   // words) usually ends at the first, empty slot.
   size_t words = 0;
@@ -412,6 +413,7 @@ Lexicon::Lexicon() {
       {&strict_cues_, kSetStrictCue},
       {&noun_cues_, kNounCue},
       {&adjective_cues_, kAdjectiveCue},
+      {&construction_cues_, kConstructionCue},
       {&number_words_, kSetNumberWord},
       {&hedges_, kSetHedge},
       {&object_cues_, kSetObjectCue},
