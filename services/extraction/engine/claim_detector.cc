@@ -78,9 +78,9 @@ class ClaimScanner {
 
   void Evaluate(size_t b, size_t e, std::vector<Statement>& out) const {
     // Drop leading punctuation and connectives ("which", "and").
-    while (b < e &&
-           (toks_[b].kind != TokenKind::kWord || lex_.IsClauseOpener(Low(b)) ||
-            Low(b) == "and" || Low(b) == "but")) {
+    while (b < e && (toks_[b].kind != TokenKind::kWord ||
+                     (toks_[b].flags & Lexicon::kClauseOpener) != 0 ||
+                     Low(b) == "and" || Low(b) == "but")) {
       ++b;
     }
     while (e > b && toks_[e - 1].kind != TokenKind::kWord &&
@@ -199,11 +199,11 @@ void DetectClaims(std::string_view text, std::string_view lower,
   };
   const size_t sentence_end = sentence.token_end;
   for (size_t i = sentence.token_begin; i < sentence_end; ++i) {
-    // Without masked spans a word that does not start with "w" changes
-    // nothing below: skip such words in a loop of their own.
+    // Without masked spans a word that opens no clause changes nothing
+    // below: skip such words in a loop of their own.
     if (masked.empty()) {
       while (i < sentence_end && tokens[i].kind == TokenKind::kWord &&
-             lower[tokens[i].begin] != 'w') {
+             (tokens[i].flags & Lexicon::kClauseOpener) == 0) {
         ++i;
       }
       if (i == sentence_end) {
@@ -220,7 +220,7 @@ void DetectClaims(std::string_view text, std::string_view lower,
       flush(i);
       continue;
     }
-    if (t.kind == TokenKind::kWord && lower[t.begin] == 'w') {
+    if (t.kind == TokenKind::kWord && (t.flags & Lexicon::kClauseOpener)) {
       const std::string_view lw = scanner.Low(i);
       // "when WarCAT was created": temporal and relative clauses stand alone.
       if (i > clause_begin &&
@@ -231,8 +231,7 @@ void DetectClaims(std::string_view text, std::string_view lower,
     }
     if (t.kind == TokenKind::kComma && i + 1 < sentence.token_end &&
         tokens[i + 1].kind == TokenKind::kWord) {
-      const std::string_view next = scanner.Low(i + 1);
-      if (lexicon.IsClauseOpener(next)) {
+      if (tokens[i + 1].flags & Lexicon::kClauseOpener) {
         flush(i);
         continue;
       }

@@ -39,6 +39,9 @@ class Lexicon {
     // letter), "put" in "as Lee put it", "according" before "to". The cue
     // finder turns away every word without a flag at once.
     kConstructionCue = 1u << 9,
+    // IsClauseOpener ("which", "when"): the claim pass asks after every
+    // comma.
+    kClauseOpener = 1u << 10,
     kAnyCue = kCueVerb | kCueBase | kCuePlural | kCueParticiple | kStrictCue,
   };
 
@@ -175,7 +178,7 @@ class Lexicon {
     kSetStarter = uint64_t{1} << 28,
     kSetFirstName = uint64_t{1} << 29,
     kSetConnector = uint64_t{1} << 30,
-    kSetClauseOpener = uint64_t{1} << 31,
+    kSetClauseOpener = kClauseOpener,
     kSetTemporal = uint64_t{1} << 32,
     kSetTitle = uint64_t{1} << 33,
     kSetTitleFirstWord = uint64_t{1} << 34,
