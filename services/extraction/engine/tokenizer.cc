@@ -433,6 +433,11 @@ void TokenizeInto(std::string_view text, ByteSpan span,
     const std::string_view word(text.data() + word_begin, pos - word_begin);
     Add(tokens, word_begin, pos, TokenKind::kWord, QuoteMark::kNone,
         ShapeOf(word, has_digit, joined), flags(word_begin, word));
+    // Most words end at a single space: step over it here rather than in
+    // one more round of the loop above.
+    if (pos < end && text[pos] == ' ') {
+      ++pos;
+    }
   }
 }
 
