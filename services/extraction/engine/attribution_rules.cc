@@ -192,9 +192,7 @@ class SentenceRules {
   bool AcronymAt(size_t i) const { return toks_[i].shape & kShapeAcronym; }
   // Lower-cased token text, sliced from the document's lower-cased copy (no
   // allocation: ASCII lower-casing keeps byte offsets).
-  std::string_view Low(size_t i) const {
-    return lower_.substr(toks_[i].begin, toks_[i].end - toks_[i].begin);
-  }
+  std::string_view Low(size_t i) const { return TokenText(lower_, toks_[i]); }
   ByteSpan SpanOf(size_t b, size_t e) const {
     return {toks_[b].begin, toks_[e - 1].end};
   }

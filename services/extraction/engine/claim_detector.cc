@@ -170,9 +170,7 @@ class ClaimScanner {
   }
 
   std::string_view Text(size_t i) const { return TokenText(text_, toks_[i]); }
-  std::string_view Low(size_t i) const {
-    return lower_.substr(toks_[i].begin, toks_[i].end - toks_[i].begin);
-  }
+  std::string_view Low(size_t i) const { return TokenText(lower_, toks_[i]); }
 
  private:
   std::string_view text_;
