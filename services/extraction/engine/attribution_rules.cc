@@ -1340,11 +1340,12 @@ RawStatement SentenceRules::BuildContent(size_t b, size_t e) const {
   if (b >= e) {
     return s;
   }
+  // The quotes that open in [b, e), in token order (a quote's opening
+  // mark is its first token).
   absl::InlinedVector<int, 4> inside;
-  for (size_t i = b; i < e; ++i) {
-    const int q = OpeningQuoteAt(i);
-    if (q >= 0) {
-      inside.push_back(q);
+  for (size_t qi = 0; qi < quotes_.size(); ++qi) {
+    if (quotes_[qi].open_token >= b && quotes_[qi].open_token < e) {
+      inside.push_back(static_cast<int>(qi));
     }
   }
   // Ignore punctuation after a closing mark ("...”." is still one quote).
@@ -2280,11 +2281,14 @@ void SentenceRules::Run(SentenceAttributions& out) {
     for (const ByteSpan& part : s.parts) {
       out.masked.push_back(part);
     }
-    for (size_t i = tb_; i < te_; ++i) {
-      const int q = OpeningQuoteAt(i);
-      if (q >= 0 && quotes_[q].outer.begin >= s.parts[0].begin &&
-          quotes_[q].outer.end <= s.parts.back().end + 4) {
-        out.used_quotes.push_back(q);
+    // The quotes that open in the sentence, in token order: a paragraph
+    // has a few quotes and a sentence a few dozen tokens.
+    for (size_t qi = 0; qi < quotes_.size(); ++qi) {
+      const Quote& quote = quotes_[qi];
+      if (quote.open_token >= tb_ && quote.open_token < te_ &&
+          quote.outer.begin >= s.parts[0].begin &&
+          quote.outer.end <= s.parts.back().end + 4) {
+        out.used_quotes.push_back(static_cast<int>(qi));
       }
     }
     if (!no_speaker) {
