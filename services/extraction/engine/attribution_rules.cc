@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstring>
 
 #include "absl/container/inlined_vector.h"
 #include "services/extraction/engine/utf8.h"
@@ -1874,10 +1875,15 @@ void SentenceRules::Run(SentenceAttributions& out) {
   }
   const size_t before_colon_quote = out.statements.size();
   // Both colon rules start at a free colon: most sentences have none, and
-  // one scan for it spares them two.
+  // one scan for it spares them two. A colon token needs a colon byte,
+  // which memchr rules out for most sentences faster than a token sweep.
   bool has_colon = false;
-  for (size_t c = tb_ + 1; c + 1 < te_ && !has_colon; ++c) {
-    has_colon = FreeKind(c, TokenKind::kColon);
+  if (te_ > tb_ + 2 &&
+      std::memchr(text_.data() + toks_[tb_].begin, ':',
+                  toks_[te_ - 1].end - toks_[tb_].begin) != nullptr) {
+    for (size_t c = tb_ + 1; c + 1 < te_ && !has_colon; ++c) {
+      has_colon = FreeKind(c, TokenKind::kColon);
+    }
   }
   if (has_colon) {
     ColonQuote(hits, out);
