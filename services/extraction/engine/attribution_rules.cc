@@ -1232,10 +1232,15 @@ size_t SentenceRules::ClauseEnd(size_t begin,
   const bool fronted = first < body_end_ && Free(first) &&
                        IsSubordinatorOrPreposition(Low(first));
   bool passed_first_comma = false;
-  for (size_t i = begin; i < body_end_; ++i) {
-    if (std::find(trailing.begin(), trailing.end(), i) != trailing.end()) {
-      return i;
+  // The clause ends at the first trailing frame's token at or after
+  // `begin` at the latest: found once instead of at every token.
+  size_t limit = body_end_;
+  for (const size_t t : trailing) {
+    if (t >= begin && t < limit) {
+      limit = t;
     }
+  }
+  for (size_t i = begin; i < limit; ++i) {
     if (FreeKind(i, TokenKind::kSemicolon)) {
       return i;
     }
@@ -1294,7 +1299,7 @@ size_t SentenceRules::ClauseEnd(size_t begin,
       return i;
     }
   }
-  return body_end_;
+  return limit;
 }
 
 // True if the free word at token i, right after a comma, opens a clause
