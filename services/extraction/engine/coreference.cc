@@ -154,6 +154,9 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
     // possessive is cut from both).
     words_.clear();
     lower_.clear();
+    // A run has at most kMaxRunWords words: sized once per document.
+    words_.reserve(kMaxRunWords);
+    lower_.reserve(kMaxRunWords);
     std::vector<std::string_view>& words = words_;
     std::vector<std::string_view>& lower = lower_;
     for (size_t k = i; k < end; ++k) {
@@ -172,10 +175,14 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
       }
     }
     if (b < words.size()) {
-      const std::string name = JoinWords(words.begin() + b, words.end());
-      if (words.size() - b >= 2) {
-        names_.push_back(name);
+      // A name of two words or more is kept in names_ and used from there,
+      // not copied (nothing below adds to names_).
+      std::string joined = JoinWords(words.begin() + b, words.end());
+      const bool several_words = words.size() - b >= 2;
+      if (several_words) {
+        names_.push_back(std::move(joined));
       }
+      const std::string& name = several_words ? names_.back() : joined;
       // "(ICPA)" right after the name defines an acronym.
       if (end + 2 < tokens.size() && tokens[end].kind == TokenKind::kOpenParen &&
           tokens[end + 2].kind == TokenKind::kCloseParen &&

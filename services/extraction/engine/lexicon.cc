@@ -410,6 +410,7 @@ Lexicon::Lexicon() {
         max_title_words_,
         std::count(t, t + std::string_view(t).size(), ' ') + 1);
   }
+  Fill(construction_cues_, {"read", "reads", "put", "according"});
   // One table for every list, at most half full, so that a miss (most
   // words) usually ends at the first, empty slot.
   size_t words = 0;
@@ -421,6 +422,7 @@ Lexicon::Lexicon() {
       {&strict_cues_, kSetStrictCue},
       {&noun_cues_, kNounCue},
       {&adjective_cues_, kAdjectiveCue},
+      {&construction_cues_, kConstructionCue},
       {&number_words_, kSetNumberWord},
       {&hedges_, kSetHedge},
       {&object_cues_, kSetObjectCue},
@@ -470,8 +472,9 @@ Lexicon::Lexicon() {
         std::string_view(pool_).substr(slots_[i].offset, slots_[i].length);
     if (tags_[i] != 0 && (slots_[i].flags & kPublicFlags) != 0 &&
         w.size() >= 2) {
-      const uint32_t key = FilterKey(w);
-      filter_[key >> 6] |= uint64_t{1} << (key & 63);
+      for (const uint32_t key : {FilterKey(w), SecondFilterKey(w)}) {
+        filter_[key >> 6] |= uint64_t{1} << (key & 63);
+      }
     }
   }
   // The lists are only needed to build the table.

@@ -20,11 +20,17 @@ void ScanQuotes(std::vector<Token>& tokens, std::vector<Quote>& quotes) {
     q.inner = {tokens[open].end, std::max(tokens[open].end, end)};
     quotes.push_back(q);
   };
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    Token& t = tokens[i];
-    if (t.kind != TokenKind::kQuote) {
-      continue;
+  const size_t n = tokens.size();
+  for (size_t i = 0; i < n; ++i) {
+    // Most tokens are no quote mark: skip them in a loop of their own,
+    // which keeps its variables in registers.
+    while (i < n && tokens[i].kind != TokenKind::kQuote) {
+      ++i;
     }
+    if (i == n) {
+      break;
+    }
+    Token& t = tokens[i];
     if (open == kNoToken) {
       if (t.mark == QuoteMark::kClosing) {
         continue;  // Stray closing mark: nothing to pair it with.

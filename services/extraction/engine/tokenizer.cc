@@ -59,8 +59,8 @@ struct LeadClasses {
     for (int c = 0; c < 256; ++c) {
       if (c >= 0x80) {
         of[c] = kLeadHigh;
-      } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r' ||
-                 c == '\f' || c == '\v') {
+      } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' ||
+                 c == '\v') {
         of[c] = kLeadSpace;
       } else if (kAsciiWord[c]) {
         of[c] = kLeadWord;
@@ -158,30 +158,46 @@ Classified ClassifyPunct(uint32_t c) {
 
 bool IsDottedAcronym(std::string_view w, bool has_digit) {
   // "U.S", "a.m": letters separated by periods.
-  return w.size() <= 8 && !has_digit &&
-         w.find('.') != std::string_view::npos;
+  return w.size() <= 8 && !has_digit && w.find('.') != std::string_view::npos;
 }
 
-inline uint8_t ShapeOf(std::string_view word, bool has_digit) {
-  // The first byte decides nearly always (see IsCapitalizedWord).
-  uint8_t shape = has_digit ? kShapeDigit : 0;
-  const auto c0 = static_cast<unsigned char>(word[0]);
-  if (static_cast<unsigned char>(c0 - 'a') < 26) {
-    shape |= kShapeLowercase;
-    // "then-Attorney", "ex-Minister", "former-President".
-    // The hyphen must sit where the prefix ends before the slow check.
-    if (((c0 == 't' && word.size() > 5 && word[4] == '-') ||
-         (c0 == 'e' && word.size() > 3 && word[2] == '-') ||
-         (c0 == 'f' && word.size() > 7 && word[6] == '-')) &&
-        IsCapitalizedWordSlow(word)) {
-      shape |= kShapeCapitalized;
+// Shape bit a word's first byte gives: kShapeLowercase for a-z,
+// kShapeCapitalized for A-Z, 0 otherwise (multi-byte letters are decoded).
+struct FirstByteShapes {
+  uint8_t of[256] = {};
+  constexpr FirstByteShapes() {
+    for (int c = 'a'; c <= 'z'; ++c) {
+      of[c] = kShapeLowercase;
     }
-  } else if (static_cast<unsigned char>(c0 - 'A') < 26) {
-    shape |= kShapeCapitalized;
+    for (int c = 'A'; c <= 'Z'; ++c) {
+      of[c] = kShapeCapitalized;
+    }
+  }
+};
+constexpr FirstByteShapes kFirstShape;
+
+// `joined`: the word took in a joiner ("then-Attorney", "U.S"); without one
+// it holds no hyphen, so no prefix check is needed.
+inline uint8_t ShapeOf(std::string_view word, bool has_digit, bool joined) {
+  // The first byte decides nearly always (see IsCapitalizedWord).
+  const auto c0 = static_cast<unsigned char>(word[0]);
+  const uint8_t first = kFirstShape.of[c0];
+  uint8_t shape = (has_digit ? kShapeDigit : 0) | first;
+  if (first == kShapeCapitalized) {
     // Most capitalized words fail at the second letter: test it inline.
     if (word.size() >= 2 && word.size() <= 8 &&
         static_cast<unsigned char>(word[1] - 'A') < 26 && IsAcronym(word)) {
       shape |= kShapeAcronym;
+    }
+  } else if (first == kShapeLowercase) {
+    // "then-Attorney", "ex-Minister", "former-President".
+    // The hyphen must sit where the prefix ends before the slow check.
+    if (joined &&
+        ((c0 == 't' && word.size() > 5 && word[4] == '-') ||
+         (c0 == 'e' && word.size() > 3 && word[2] == '-') ||
+         (c0 == 'f' && word.size() > 7 && word[6] == '-')) &&
+        IsCapitalizedWordSlow(word)) {
+      shape |= kShapeCapitalized;
     }
   } else if (c0 >= 0x80 && IsCapitalizedWordSlow(word)) {
     shape |= kShapeCapitalized;
@@ -197,7 +213,8 @@ bool IsAbbreviationWord(std::string_view word, const Lexicon& lexicon) {
   }
   for (size_t i = 0; i < word.size(); ++i) {
     const auto u = static_cast<unsigned char>(word[i]);
-    buf[i] = static_cast<char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
+    buf[i] = static_cast<char>(
+        u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
   }
   return lexicon.IsAbbreviation(std::string_view(buf, word.size()));
 }
@@ -226,10 +243,10 @@ inline size_t AsciiWordRun(const char* p, size_t n, bool& digit) {
     const __m128i alpha = _mm_cmpeq_epi8(_mm_min_epu8(l, k25), l);
     const __m128i d = _mm_sub_epi8(v, zero);
     const __m128i num = _mm_cmpeq_epi8(_mm_min_epu8(d, k9), d);
-    const __m128i other = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('$')),
-                     _mm_cmpeq_epi8(v, _mm_set1_epi8('%'))),
-        _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+    const __m128i other =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('$')),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('%'))),
+                     _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
     const unsigned word = static_cast<unsigned>(
         _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(alpha, num), other)));
     const unsigned digits = static_cast<unsigned>(_mm_movemask_epi8(num));
@@ -264,7 +281,8 @@ uint32_t FlagsOf(std::string_view word, const Lexicon& lexicon) {
   }
   for (size_t i = 0; i < word.size(); ++i) {
     const auto u = static_cast<unsigned char>(word[i]);
-    buf[i] = static_cast<char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
+    buf[i] = static_cast<char>(
+        u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
   }
   return lexicon.WordFlags(std::string_view(buf, word.size()));
 }
@@ -353,6 +371,9 @@ void TokenizeInto(std::string_view text, ByteSpan span,
     }
     const size_t word_begin = pos;
     bool has_digit = ch.code >= '0' && ch.code <= '9';
+    // Whether a joiner went in: only then can the word hold a hyphen or a
+    // period.
+    bool joined = false;
     pos += ch.length;
     while (pos < end) {
       // ASCII letters and digits need no decoding.
@@ -373,11 +394,11 @@ void TokenizeInto(std::string_view text, ByteSpan span,
         continue;
       }
       if (IsJoiner(next.code) && pos + next.length < end) {
-        const DecodedChar after =
-            Decode(text, pos + next.length);
+        const DecodedChar after = Decode(text, pos + next.length);
         if (IsWordCode(after.code) && after.code != '$' && after.code != '%') {
           has_digit |= after.code >= '0' && after.code <= '9';
           pos += next.length + after.length;
+          joined = true;
           continue;
         }
         // "the Roes' farm", "the Roes’ farm": the apostrophe of a
@@ -391,28 +412,35 @@ void TokenizeInto(std::string_view text, ByteSpan span,
       }
       break;
     }
-    // Absorb the period of abbreviations so it does not end a sentence.
+    // Absorb the period of abbreviations so it does not end a sentence. (A
+    // plural possessive's apostrophe was taken into the word above.)
     if (pos < end && text[pos] == '.') {
-      const std::string_view word = text.substr(word_begin, pos - word_begin);
+      const std::string_view word(text.data() + word_begin, pos - word_begin);
       const bool initial = word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z';
       // "R-Ky.", "D-Calif.": a party and a state.
-      const size_t hyphen = word.rfind('-');
+      const size_t hyphen = joined ? word.rfind('-') : std::string_view::npos;
       // "the No. 3 official": "No." before a number ("He said no. 2 more"
       // is rare next to it).
       const bool number_sign = word.size() == 2 && word[0] == 'N' &&
                                word[1] == 'o' && pos + 2 < end &&
                                text[pos + 1] == ' ' && text[pos + 2] >= '0' &&
                                text[pos + 2] <= '9';
-      if (initial || number_sign || IsDottedAcronym(word, has_digit) ||
+      if (initial || number_sign ||
+          (joined && IsDottedAcronym(word, has_digit)) ||
           abbreviation(word_begin, word) ||
           (hyphen != std::string_view::npos && hyphen + 1 < word.size() &&
            abbreviation(word_begin + hyphen + 1, word.substr(hyphen + 1)))) {
         ++pos;
       }
     }
-    const std::string_view word = text.substr(word_begin, pos - word_begin);
+    const std::string_view word(text.data() + word_begin, pos - word_begin);
     Add(tokens, word_begin, pos, TokenKind::kWord, QuoteMark::kNone,
-        ShapeOf(word, has_digit), flags(word_begin, word));
+        ShapeOf(word, has_digit, joined), flags(word_begin, word));
+    // Most words end at a single space: step over it here rather than in
+    // one more round of the loop above.
+    if (pos < end && text[pos] == ' ') {
+      ++pos;
+    }
   }
 }
 
@@ -436,10 +464,12 @@ void Tokenize(std::string_view text, std::string_view lower, ByteSpan span,
   TokenizeInto(
       text, span,
       [&](size_t begin, std::string_view word) {
-        return IsAbbreviationLower(lower.substr(begin, word.size()), lexicon);
+        return IsAbbreviationLower(
+            std::string_view(lower.data() + begin, word.size()), lexicon);
       },
       [&](size_t begin, std::string_view word) {
-        return FlagsOfLower(lower.substr(begin, word.size()), lexicon);
+        return FlagsOfLower(std::string_view(lower.data() + begin, word.size()),
+                            lexicon);
       },
       tokens);
 }
