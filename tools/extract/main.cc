@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 
 #include "CLI/CLI.hpp"
@@ -29,6 +30,153 @@ std::chrono::nanoseconds ThreadCpuTime() {
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return std::chrono::seconds(ts.tv_sec) + std::chrono::nanoseconds(ts.tv_nsec);
 }
+
+// Pulls "doc_id" and "text" out of one JSON line through nlohmann's SAX
+// interface, without building the rest: the corpus lines carry their gold
+// attributions, hundreds of small nodes that a DOM would allocate and free
+// between two engine calls (evicting the engine's caches and scattering its
+// heap). The text goes into a buffer reused from line to line; "doc_id" is
+// built as a json value (any JSON value is accepted, as before). Later
+// duplicates of a key win, as in the DOM.
+class DocumentReader {
+ public:
+  using json = nlohmann::json;
+
+  // True if `line` is a JSON object with a string "text" and a "doc_id".
+  bool Read(const std::string& line) {
+    depth_ = 0;
+    field_ = Field::kOther;
+    root_object_ = false;
+    has_text_ = false;
+    has_doc_id_ = false;
+    doc_id_dom_.reset();
+    return json::sax_parse(line, this) && root_object_ && has_text_ &&
+           has_doc_id_;
+  }
+  const std::string& text() const { return text_; }
+  const json& doc_id() const { return doc_id_; }
+
+  // The SAX interface (json::sax_parse).
+  bool null() {
+    return Scalar([](Dom& dom) { return dom.null(); });
+  }
+  bool boolean(bool val) {
+    return Scalar([val](Dom& dom) { return dom.boolean(val); });
+  }
+  bool number_integer(json::number_integer_t val) {
+    return Scalar([val](Dom& dom) { return dom.number_integer(val); });
+  }
+  bool number_unsigned(json::number_unsigned_t val) {
+    return Scalar([val](Dom& dom) { return dom.number_unsigned(val); });
+  }
+  bool number_float(json::number_float_t val, const json::string_t& s) {
+    return Scalar([&](Dom& dom) { return dom.number_float(val, s); });
+  }
+  bool binary(json::binary_t& val) {
+    return Scalar([&](Dom& dom) { return dom.binary(val); });
+  }
+  bool string(json::string_t& val) {
+    if (!doc_id_dom_ && depth_ == 1 && field_ == Field::kText) {
+      text_.assign(val);
+      has_text_ = true;
+      return true;
+    }
+    return Scalar([&](Dom& dom) { return dom.string(val); });
+  }
+  bool start_object(std::size_t len) {
+    if (depth_ == 0) {
+      root_object_ = true;
+    }
+    return Open([len](Dom& dom) { return dom.start_object(len); });
+  }
+  bool start_array(std::size_t len) {
+    return Open([len](Dom& dom) { return dom.start_array(len); });
+  }
+  bool end_object() {
+    return Close([](Dom& dom) { return dom.end_object(); });
+  }
+  bool end_array() {
+    return Close([](Dom& dom) { return dom.end_array(); });
+  }
+  bool key(json::string_t& val) {
+    if (doc_id_dom_) {
+      return doc_id_dom_->key(val);
+    }
+    if (depth_ != 1) {
+      return true;
+    }
+    if (val == "text") {
+      field_ = Field::kText;
+    } else if (val == "doc_id") {
+      field_ = Field::kOther;
+      // The value's events build doc_id_ until it is complete.
+      doc_id_ = json();
+      doc_id_dom_.emplace(doc_id_, false);
+      doc_id_depth_ = 0;
+      has_doc_id_ = true;
+    } else {
+      field_ = Field::kOther;
+    }
+    return true;
+  }
+  bool parse_error(std::size_t /*position*/, const std::string& /*token*/,
+                   const nlohmann::detail::exception& /*ex*/) {
+    return false;
+  }
+
+ private:
+  using Dom = nlohmann::detail::json_sax_dom_parser<json>;
+  enum class Field { kOther, kText };
+
+  template <typename Event>
+  bool Scalar(Event&& event) {
+    if (doc_id_dom_) {
+      const bool ok = event(*doc_id_dom_);
+      if (doc_id_depth_ == 0) {
+        doc_id_dom_.reset();
+      }
+      return ok;
+    }
+    if (depth_ == 1 && field_ == Field::kText) {
+      has_text_ = false;  // "text" is not a string
+    }
+    return true;
+  }
+  template <typename Event>
+  bool Open(Event&& event) {
+    if (doc_id_dom_) {
+      ++doc_id_depth_;
+      return event(*doc_id_dom_);
+    }
+    if (depth_ == 1 && field_ == Field::kText) {
+      has_text_ = false;
+    }
+    ++depth_;
+    return true;
+  }
+  template <typename Event>
+  bool Close(Event&& event) {
+    if (doc_id_dom_) {
+      const bool ok = event(*doc_id_dom_);
+      if (--doc_id_depth_ == 0) {
+        doc_id_dom_.reset();
+      }
+      return ok;
+    }
+    --depth_;
+    return true;
+  }
+
+  int depth_ = 0;
+  Field field_ = Field::kOther;
+  bool root_object_ = false;
+  bool has_text_ = false;
+  bool has_doc_id_ = false;
+  std::string text_;
+  json doc_id_;
+  std::optional<Dom> doc_id_dom_;
+  int doc_id_depth_ = 0;
+};
 
 }  // namespace
 
@@ -61,18 +209,18 @@ int main(int argc, char** argv) {
   uint64_t documents = 0;
   uint64_t attributions = 0;
   std::string line;
+  DocumentReader reader;
+  std::string pred;
   for (uint64_t line_no = 1; std::getline(in, line); ++line_no) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) {
       continue;
     }
-    nlohmann::json doc = nlohmann::json::parse(line, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object() || !doc.contains("text") ||
-        !doc["text"].is_string() || !doc.contains("doc_id")) {
+    if (!reader.Read(line)) {
       std::cerr << "claimtrack-extract: " << input_path << ":" << line_no
                 << ": not a JSON object with doc_id and text (string)\n";
       return 1;
     }
-    const std::string& text = doc["text"].get_ref<const std::string&>();
+    const std::string& text = reader.text();
     const auto start = std::chrono::steady_clock::now();
     const auto cpu_start = ThreadCpuTime();
     const std::vector<claimtrack::engine::Statement> statements =
@@ -81,12 +229,18 @@ int main(int argc, char** argv) {
     engine_time += std::chrono::steady_clock::now() - start;
     bytes += text.size();
     ++documents;
-    nlohmann::json pred;
-    pred["doc_id"] = doc["doc_id"];
-    pred["attributions"] = claimtrack::extract::ToAttributions(text, statements);
-    attributions += pred["attributions"].size();
-    out << pred.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-        << "\n";
+    // {"attributions":[...],"doc_id":...} as nlohmann's dump wrote the
+    // object (keys sorted), written through a buffer reused across lines.
+    pred.assign("{\"attributions\":");
+    attributions +=
+        claimtrack::extract::AppendAttributions(text, statements, pred);
+    pred += ",\"doc_id\":";
+    nlohmann::detail::serializer<nlohmann::json>(
+        nlohmann::detail::output_adapter<char>(pred), ' ',
+        nlohmann::json::error_handler_t::replace)
+        .dump(reader.doc_id(), false, false, 0);
+    pred += "}\n";
+    out.write(pred.data(), static_cast<std::streamsize>(pred.size()));
   }
   out.flush();
   if (!out) {
