@@ -274,6 +274,7 @@ class SentenceRules {
   bool LongAppositive(ptrdiff_t k, Hit& h) const;
   bool SubjectPhrase(size_t limit, size_t& b, size_t& e) const;
   bool SpeakerLabel(SentenceAttributions& out) const;
+  size_t QuestionStart(size_t from) const;
   // Returns the first token after the question (tb_ if there is none).
   size_t AskedIntro(SentenceAttributions& out) const;
   void WhenAsked(SentenceAttributions& out) const;
@@ -2147,26 +2148,30 @@ void SentenceRules::QuoteAnyVerbAfter(SentenceAttributions& out) const {
   out.statements.push_back(std::move(s));
 }
 
+// After "asked": the token that opens the question ("whether", "if", a
+// wh-word, or the word after "about"), past at most a few words from `from`
+// ("on Monday", "by reporters"); kNoToken if there is none.
+size_t SentenceRules::QuestionStart(size_t from) const {
+  for (size_t i = from; i < body_end_ && i < from + 5 && Free(i); ++i) {
+    const std::string_view w = Low(i);
+    if (w == "if" || w == "whether" || w == "what" || w == "how" ||
+        w == "why" || w == "who" || w == "when" || w == "where" ||
+        w == "which") {
+      return i;
+    }
+    if (w == "about") {
+      return i + 1;
+    }
+  }
+  return kNoToken;
+}
+
 // `"Not yet," Lee said when asked whether the pier would reopen.`: like a
 // sentence opening with "Asked" (AskedIntro), the question after "when
 // asked" is attributed to no one in particular; the cue is "asked".
 void SentenceRules::WhenAsked(SentenceAttributions& out) const {
   const size_t asked = when_asked_;
-  size_t b = kNoToken;
-  // Past "on Monday", "by reporters" to the question word.
-  for (size_t i = asked + 1; i < body_end_ && i < asked + 6 && Free(i); ++i) {
-    const std::string_view w = Low(i);
-    if (w == "if" || w == "whether" || w == "what" || w == "how" ||
-        w == "why" || w == "who" || w == "when" || w == "where" ||
-        w == "which") {
-      b = i;
-      break;
-    }
-    if (w == "about") {
-      b = i + 1;
-      break;
-    }
-  }
+  const size_t b = QuestionStart(asked + 1);
   if (b == kNoToken) {
     return;
   }
@@ -2196,20 +2201,9 @@ size_t SentenceRules::AskedIntro(SentenceAttributions& out) const {
   if (tb_ + 2 >= body_end_ || !Free(tb_) || Text(tb_) != "Asked") {
     return tb_;
   }
-  size_t b = tb_ + 1;
-  // Skip "on Monday", "by reporters" to the question word.
-  for (size_t i = b; i < body_end_ && i < tb_ + 6 && Free(i); ++i) {
-    const std::string_view w = Low(i);
-    if (w == "if" || w == "whether" || w == "what" || w == "how" ||
-        w == "why" || w == "who" || w == "when" || w == "where" ||
-        w == "which") {
-      b = i;
-      break;
-    }
-    if (w == "about") {
-      b = i + 1;
-      break;
-    }
+  size_t b = QuestionStart(tb_ + 1);
+  if (b == kNoToken) {
+    b = tb_ + 1;
   }
   size_t e = b;
   while (e < body_end_ && !FreeKind(e, TokenKind::kComma) &&
