@@ -210,7 +210,6 @@ int main(int argc, char** argv) {
   uint64_t attributions = 0;
   std::string line;
   DocumentReader reader;
-  std::string pred;
   for (uint64_t line_no = 1; std::getline(in, line); ++line_no) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) {
       continue;
@@ -229,18 +228,12 @@ int main(int argc, char** argv) {
     engine_time += std::chrono::steady_clock::now() - start;
     bytes += text.size();
     ++documents;
-    // {"attributions":[...],"doc_id":...} as nlohmann's dump wrote the
-    // object (keys sorted), written through a buffer reused across lines.
-    pred.assign("{\"attributions\":");
-    attributions +=
-        claimtrack::extract::AppendAttributions(text, statements, pred);
-    pred += ",\"doc_id\":";
-    nlohmann::detail::serializer<nlohmann::json>(
-        nlohmann::detail::output_adapter<char>(pred), ' ',
-        nlohmann::json::error_handler_t::replace)
-        .dump(reader.doc_id(), false, false, 0);
-    pred += "}\n";
-    out.write(pred.data(), static_cast<std::streamsize>(pred.size()));
+    nlohmann::json pred;
+    pred["doc_id"] = reader.doc_id();
+    pred["attributions"] = claimtrack::extract::ToAttributions(text, statements);
+    attributions += pred["attributions"].size();
+    out << pred.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+        << "\n";
   }
   out.flush();
   if (!out) {

@@ -2,9 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
-#include <optional>
-#include <string>
 
 namespace claimtrack::extract {
 namespace {
@@ -89,26 +86,9 @@ bool NestedIn(const Statement& inner, const Statement& outer) {
   return false;
 }
 
-namespace {
-
-// One attribution in the corpus format, as views into the statement: the
-// JSON tree and the text writer below both read it, so they cannot drift.
-struct AttributionView {
-  std::string_view kind;
-  std::string_view rule;
-  std::optional<ByteSpan> source;
-  std::optional<ByteSpan> cue;
-  ByteSpan first_content;
-  // The content parts after the first (none for a relayed statement).
-  const ByteSpan* more_begin = nullptr;
-  const ByteSpan* more_end = nullptr;
-};
-
-// Calls `emit(const AttributionView&)` for each statement the corpus
-// annotates, in order.
-template <typename Emit>
-void ForEachAttribution(std::string_view text,
-                        const std::vector<Statement>& statements, Emit&& emit) {
+nlohmann::json ToAttributions(std::string_view text,
+                              const std::vector<Statement>& statements) {
+  nlohmann::json out = nlohmann::json::array();
   for (const Statement& s : statements) {
     if (s.kind == StatementKind::kFactualClaim || s.content_spans.empty()) {
       continue;
@@ -130,9 +110,12 @@ void ForEachAttribution(std::string_view text,
     if (nested) {
       continue;
     }
-    AttributionView a;
-    a.kind = engine::StatementKindName(s.kind);
-    a.rule = s.rule;
+    nlohmann::json a;
+    a["kind"] = std::string(engine::StatementKindName(s.kind));
+    a["rule"] = s.rule;
+    nlohmann::json source = nlohmann::json::array();
+    nlohmann::json cue = nlohmann::json::array();
+    nlohmann::json content = nlohmann::json::array();
     if (s.relay.has_value()) {
       // Outermost only: the relay is the source, the inner report (speaker,
       // cue and content) is the content.
@@ -146,123 +129,36 @@ void ForEachAttribution(std::string_view text,
         end = std::max(end, s.cue->span.end);
       }
       end = std::min<uint32_t>(end, static_cast<uint32_t>(text.size()));
-      a.kind = "indirect";
-      a.source = s.relay->mention.span;
-      a.cue = s.relay->cue.span;
-      a.first_content = {begin, end};
+      source.push_back(SpanJson(s.relay->mention.span));
+      cue.push_back(SpanJson(s.relay->cue.span));
+      content.push_back(SpanJson({begin, end}));
+      a["kind"] = "indirect";
     } else {
       if (s.mention.has_value() && !SourcelessByConvention(s)) {
-        a.source = SourceSpan(text, s);
+        source.push_back(SpanJson(SourceSpan(text, s)));
       } else if (s.antecedent.has_value()) {
         // The corpus names the nearest mention of a quote's speaker.
-        a.source = s.antecedent->span;
+        source.push_back(SpanJson(s.antecedent->span));
       }
       if (s.cue.has_value()) {
-        a.cue = s.cue->span;
+        cue.push_back(SpanJson(s.cue->span));
       }
-      a.first_content = s.content_spans.front();
-      // The corpus counts "that" as content ("said that X").
-      if (s.complementizer.has_value() &&
-          s.complementizer->begin < a.first_content.begin) {
-        a.first_content.begin = s.complementizer->begin;
+      for (size_t i = 0; i < s.content_spans.size(); ++i) {
+        ByteSpan span = s.content_spans[i];
+        // The corpus counts "that" as content ("said that X").
+        if (i == 0 && s.complementizer.has_value() &&
+            s.complementizer->begin < span.begin) {
+          span.begin = s.complementizer->begin;
+        }
+        content.push_back(SpanJson(span));
       }
-      a.more_begin = s.content_spans.data() + 1;
-      a.more_end = s.content_spans.data() + s.content_spans.size();
-    }
-    emit(a);
-  }
-}
-
-void AppendSpan(ByteSpan span, std::string& out) {
-  char buf[64];
-  const int n = std::snprintf(buf, sizeof(buf), "{\"begin\":%u,\"end\":%u}",
-                              static_cast<unsigned>(span.begin),
-                              static_cast<unsigned>(span.end));
-  out.append(buf, static_cast<size_t>(n));
-}
-
-void AppendOptionalSpan(const std::optional<ByteSpan>& span, std::string& out) {
-  out += '[';
-  if (span.has_value()) {
-    AppendSpan(*span, out);
-  }
-  out += ']';
-}
-
-// A JSON string as nlohmann's dump writes it (no ASCII escaping of UTF-8,
-// invalid bytes replaced). Rule and kind names are plain ASCII and are
-// copied; anything else goes through nlohmann.
-void AppendJsonString(std::string_view s, std::string& out) {
-  for (const char c : s) {
-    if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
-      out += nlohmann::json(s).dump(-1, ' ', false,
-                                    nlohmann::json::error_handler_t::replace);
-      return;
-    }
-  }
-  out += '"';
-  out.append(s.data(), s.size());
-  out += '"';
-}
-
-}  // namespace
-
-nlohmann::json ToAttributions(std::string_view text,
-                              const std::vector<Statement>& statements) {
-  nlohmann::json out = nlohmann::json::array();
-  ForEachAttribution(text, statements, [&](const AttributionView& v) {
-    nlohmann::json a;
-    a["kind"] = std::string(v.kind);
-    a["rule"] = std::string(v.rule);
-    nlohmann::json source = nlohmann::json::array();
-    nlohmann::json cue = nlohmann::json::array();
-    nlohmann::json content = nlohmann::json::array();
-    if (v.source.has_value()) {
-      source.push_back(SpanJson(*v.source));
-    }
-    if (v.cue.has_value()) {
-      cue.push_back(SpanJson(*v.cue));
-    }
-    content.push_back(SpanJson(v.first_content));
-    for (const ByteSpan* span = v.more_begin; span != v.more_end; ++span) {
-      content.push_back(SpanJson(*span));
     }
     a["source"] = std::move(source);
     a["cue"] = std::move(cue);
     a["content"] = std::move(content);
     out.push_back(std::move(a));
-  });
+  }
   return out;
-}
-
-size_t AppendAttributions(std::string_view text,
-                          const std::vector<Statement>& statements,
-                          std::string& out) {
-  size_t count = 0;
-  out += '[';
-  // Keys in nlohmann's (sorted) order: content, cue, kind, rule, source.
-  ForEachAttribution(text, statements, [&](const AttributionView& v) {
-    if (count++ > 0) {
-      out += ',';
-    }
-    out += "{\"content\":[";
-    AppendSpan(v.first_content, out);
-    for (const ByteSpan* span = v.more_begin; span != v.more_end; ++span) {
-      out += ',';
-      AppendSpan(*span, out);
-    }
-    out += "],\"cue\":";
-    AppendOptionalSpan(v.cue, out);
-    out += ",\"kind\":";
-    AppendJsonString(v.kind, out);
-    out += ",\"rule\":";
-    AppendJsonString(v.rule, out);
-    out += ",\"source\":";
-    AppendOptionalSpan(v.source, out);
-    out += '}';
-  });
-  out += ']';
-  return count;
 }
 
 }  // namespace claimtrack::extract

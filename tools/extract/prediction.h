@@ -6,7 +6,6 @@
 #ifndef CLAIMTRACK_TOOLS_EXTRACT_PREDICTION_H_
 #define CLAIMTRACK_TOOLS_EXTRACT_PREDICTION_H_
 
-#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,14 +20,6 @@ namespace claimtrack::extract {
 // content from the inner speaker to the end of the inner content.
 nlohmann::json ToAttributions(std::string_view text,
                               const std::vector<engine::Statement>& statements);
-
-// Appends the same array as JSON text to `out`, byte for byte what
-// ToAttributions(...).dump(-1, ' ', false, error_handler_t::replace) gives,
-// without building the tree; returns the number of attributions. The
-// evaluation tool writes through it into a buffer reused from line to line.
-size_t AppendAttributions(std::string_view text,
-                          const std::vector<engine::Statement>& statements,
-                          std::string& out);
 
 }  // namespace claimtrack::extract
 

@@ -70,40 +70,5 @@ TEST(ToAttributionsTest, QuoteWithoutAnySpeakerIsNotEmitted) {
   EXPECT_EQ(Slice(text, out[0]["content"][0]), "The levy is too high");
 }
 
-std::string Dumped(std::string_view text,
-                   const std::vector<engine::Statement>& statements) {
-  return ToAttributions(text, statements)
-      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-TEST(AppendAttributionsTest, WritesWhatTheTreeDumps) {
-  const std::string text =
-      "The council said the bridge would reopen in June, Harper said.\n"
-      "\"We are not done,\" the mayor said. \"Not yet,\" she added.\n"
-      "It is expected that the levy will pass. Lee said that it would.\n";
-  const std::vector<engine::Statement> statements =
-      AttributionEngine().Extract(text);
-  std::string out = "prefix";
-  const size_t count = AppendAttributions(text, statements, out);
-  EXPECT_EQ(out, "prefix" + Dumped(text, statements));
-  EXPECT_EQ(count, ToAttributions(text, statements).size());
-  EXPECT_GE(count, 3u);
-}
-
-TEST(AppendAttributionsTest, EscapesRulesAsTheTreeDumps) {
-  const std::string text = "Roe said it.";
-  engine::Statement s;
-  s.content_spans = {{9, 11}};
-  s.mention = engine::TextSpan{"Roe", {0, 3}};
-  s.cue = engine::TextSpan{"said", {4, 8}};
-  s.rule = "odd\"rule\\\x01\xc3\xa9\xff";
-  std::string out;
-  EXPECT_EQ(AppendAttributions(text, {s}, out), 1u);
-  EXPECT_EQ(out, Dumped(text, {s}));
-  out.clear();
-  EXPECT_EQ(AppendAttributions(text, {}, out), 0u);
-  EXPECT_EQ(out, "[]");
-}
-
 }  // namespace
 }  // namespace claimtrack::extract
