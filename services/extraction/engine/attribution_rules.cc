@@ -781,7 +781,6 @@ size_t SentenceRules::ObjectEnd(size_t b) const {
 }
 
 bool SentenceRules::ValidHead(size_t i) const {
-  const std::string_view w = Text(i);
   const std::string_view lw = Low(i);
   // "The", "Ultimately", "While": capitalized at the sentence start but
   // no noun. A word in -ly right before a cue verb is a name ("Holly

@@ -101,7 +101,6 @@ class ClaimScanner {
       }
       ++words;
       const std::string_view w = Text(i);
-      const std::string_view lw = Low(i);
       const uint32_t flags = toks_[i].flags;
       if (toks_[i].shape & kShapeDigit) {
         quantity = true;

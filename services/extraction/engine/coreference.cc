@@ -27,10 +27,6 @@ std::string_view StripPossessiveView(std::string_view word) {
   return word;
 }
 
-std::string StripPossessive(std::string_view word) {
-  return std::string(StripPossessiveView(word));
-}
-
 bool IsPossessive(std::string_view word) {
   return StripPossessiveView(word).size() != word.size();
 }
