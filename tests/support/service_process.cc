@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -21,8 +22,14 @@
 namespace claimtrack::testing {
 namespace {
 
+// CLAIMTRACK_BIN_DIR in the environment overrides the build's own bin/, so
+// that claimtrack-bench can drive another build's services (comparing two
+// builds in one sitting).
 std::string BinaryPath(const std::string& binary) {
-  return absl::StrCat(CLAIMTRACK_BIN_DIR, "/", binary);
+  const char* override_dir = std::getenv("CLAIMTRACK_BIN_DIR");
+  return absl::StrCat(override_dir != nullptr && *override_dir != '\0' ? override_dir
+                                                                       : CLAIMTRACK_BIN_DIR,
+                      "/", binary);
 }
 
 }  // namespace
