@@ -2,7 +2,6 @@
 // JSON lines in, predictions in the corpus's format out, figures on stderr.
 
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -12,23 +11,19 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "common/testing/files.h"
 #include "tests/support/pipeline.h"
 #include "tests/support/run_command.h"
 
 namespace claimtrack {
 namespace {
 
+using ::claimtrack::testing::ReadFile;
+
 using ::claimtrack::testing::CommandResult;
 using ::claimtrack::testing::RunShell;
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 class ExtractCliTest : public ::testing::Test {
  protected:

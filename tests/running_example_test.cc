@@ -3,10 +3,8 @@
 // careful analyst records (tests/testdata/icpa-withdrawal.expected.json),
 // through three real service processes.
 
-#include <fstream>
 #include <map>
 #include <memory>
-#include <sstream>
 #include <string>
 
 #include <gmock/gmock.h>
@@ -16,11 +14,14 @@
 
 #include "absl/strings/match.h"
 #include "common/grpc/channel.h"
+#include "common/testing/files.h"
 #include "common/testing/status_matchers.h"
 #include "tests/support/pipeline.h"
 
 namespace claimtrack {
 namespace {
+
+using ::claimtrack::testing::ReadFile;
 
 using ::claimtrack::testing::IsOk;
 using ::claimtrack::testing::Pipeline;
@@ -29,13 +30,6 @@ using ::testing::IsSupersetOf;
 namespace ingestion = ::claimtrack::ingestion::v1;
 namespace type = ::claimtrack::type::v1;
 namespace verification = ::claimtrack::verification::v1;
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
 
 type::StatementKind KindFromFixture(const std::string& kind) {
   if (kind == "direct") return type::STATEMENT_KIND_DIRECT_QUOTE;

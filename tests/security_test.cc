@@ -10,13 +10,13 @@
 
 #include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 
 #include "absl/strings/str_cat.h"
 #include "claimtrack/ingestion/v1/ingestion_service.grpc.pb.h"
 #include "claimtrack/verification/v1/verification_service.grpc.pb.h"
 #include "common/grpc/channel.h"
+#include "common/testing/files.h"
 #include "common/testing/status_matchers.h"
 #include "common/text/sha256.h"
 #include "tests/support/free_port.h"
@@ -28,6 +28,8 @@
 
 namespace claimtrack {
 namespace {
+
+using ::claimtrack::testing::ReadFile;
 
 namespace ingestion_v1 = ::claimtrack::ingestion::v1;
 namespace verification_v1 = ::claimtrack::verification::v1;
@@ -44,13 +46,6 @@ using ::testing::HasSubstr;
 constexpr char kIngestToken[] = "feeder-token-1";
 constexpr char kReaderToken[] = "reader-token-2";
 constexpr char kAnalystToken[] = "analyst-token-3";
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // The three services with TLS everywhere, an access file and health ports.
 class SecureSuiteTest : public ::testing::Test {

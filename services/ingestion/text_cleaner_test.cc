@@ -3,22 +3,17 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
+
+#include "common/testing/files.h"
 
 namespace claimtrack::ingestion {
 namespace {
 
+using ::claimtrack::testing::ReadFile;
+
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream contents;
-  contents << in.rdbuf();
-  return contents.str();
-}
 
 TEST(CleanArticleTextTest, RemovesFooterOfExampleAndKeepsEverythingElse) {
   const std::string original =

@@ -1,9 +1,9 @@
 // Runs the engine on examples/articles/icpa-withdrawal.txt and checks it
 // against what an analyst recorded in tests/testdata/.
-#include <fstream>
 #include <sstream>
 #include <string>
 
+#include "common/testing/files.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
@@ -12,12 +12,7 @@
 namespace claimtrack::engine {
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using ::claimtrack::testing::ReadFile;
 
 StatementKind KindFromName(const std::string& name) {
   if (name == "direct") {
