@@ -607,6 +607,17 @@ Hits SentenceRules::FindCues(size_t from) const {
         (flags & Lexicon::kCueBase) == 0) {
       continue;
     }
+    // "in the state", "the report was": right after an article a base
+    // form is a noun, and one that opens no complement is no cue ("a pledge
+    // to X" and "the hope that X" are statements all the same).
+    if (!finite && !adjective && !participle && i > tb_ && Free(i - 1) &&
+        !(i + 1 < body_end_ && Free(i + 1) &&
+          (Low(i + 1) == "that" || Low(i + 1) == "to"))) {
+      const std::string_view article = Low(i - 1);
+      if (article == "the" || article == "a" || article == "an") {
+        continue;
+      }
+    }
     // Walk back over "has", "did not", "also" between speaker and verb.
     ptrdiff_t k = static_cast<ptrdiff_t>(i) - 1;
     size_t first_aux = i;

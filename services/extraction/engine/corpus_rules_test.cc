@@ -1307,5 +1307,21 @@ TEST_F(CorpusRulesTest, RelayWithoutAnInnerStatementIsATrailingCue) {
   EXPECT_EQ(a->rule, "reported.trailing_cue");
 }
 
+// rules-0.6.0.
+
+TEST_F(CorpusRulesTest, BaseFormAfterAnArticleIsANoun) {
+  // "the state", "the report": nouns; "a pledge to X" still opens a
+  // statement.
+  Run("Riders from across the state came to the pier.\n"
+      "The report was late, but the report shows that the pier is unsafe.\n"
+      "The new budget includes a pledge to keep the ferry running.\n");
+  for (const Statement& s : out_) {
+    EXPECT_NE(s.cue->text, "state") << Dump();
+    EXPECT_NE(s.content, "was late") << Dump();
+  }
+  EXPECT_NE(Find("the pier is unsafe"), nullptr) << Dump();
+  EXPECT_NE(Find("to keep the ferry running"), nullptr) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
