@@ -345,6 +345,26 @@ class SentenceRules {
     return b;
   }
   SpeakerPhrase PhraseOf(const Hit& h) const;
+  // The hit's subject is a lone "which", "who" or "that".
+  bool RelativeSubject(const Hit& h) const {
+    if (h.name_end != h.name_begin + 1) {
+      return false;
+    }
+    const std::string_view w = Low(h.name_begin);
+    return w == "which" || w == "who" || w == "that";
+  }
+  // A relative clause ("the union, which says X, met ...") ends at its
+  // closing comma: the first comma in [b, e) after a relative subject.
+  size_t RelativeClauseEnd(const Hit& h, size_t b, size_t e) const {
+    if (RelativeSubject(h)) {
+      for (size_t i = b; i < e; ++i) {
+        if (FreeKind(i, TokenKind::kComma)) {
+          return i;
+        }
+      }
+    }
+    return e;
+  }
   // "was praised", "have been criticized": a form of "be" right before a
   // past participle cue.
   bool IsPassive(const Hit& h) const {
@@ -2511,10 +2531,10 @@ void SentenceRules::Run(SentenceAttributions& out) {
              vw == "appear" || vw == "appears" || vw == "appeared") &&
             b < body_end_ && Free(b) && !lex_.IsContextStarter(Low(b)) &&
             !IsParticle(b);
-        if ((IsPassive(h) || raising) && !h.noun && h.name_end > h.name_begin &&
-            !(h.name_end == h.name_begin + 1 &&
-              (Low(h.name_begin) == "who" || Low(h.name_begin) == "which" ||
-               Low(h.name_begin) == "that"))) {
+        // A relative pronoun as the subject ("voters who seem to be
+        // wavering", "a plan which is expected to pass") is the content's
+        // first part, as written.
+        if ((IsPassive(h) || raising) && !h.noun && h.name_end > h.name_begin) {
           const SpeakerPhrase subject = PhraseOf(h);
           s.kind = StatementKind::kReportedSpeech;
           s.parts.push_back(
@@ -2530,12 +2550,16 @@ void SentenceRules::Run(SentenceAttributions& out) {
           if (cb < body_end_ && Free(cb) &&
               !(lex_.IsContextStarter(Low(cb)) &&
                 !lex_.IsDeterminer(Low(cb)))) {
-            const size_t ce = ClauseEnd(cb, trailing);
+            const size_t ce = RelativeClauseEnd(h, cb, ClauseEnd(cb, trailing));
             if (ce > cb) {
               s.parts.push_back(TrimContent(text_, SpanOf(cb, ce)));
             }
           }
-          s.rule = raising ? "reported.raising_verb" : "reported.passive";
+          const bool relative = RelativeSubject(h);
+          s.rule = raising    ? (relative ? "reported.raising_verb_relative"
+                                          : "reported.raising_verb")
+                   : relative ? "reported.passive_relative"
+                              : "reported.passive";
           s.confidence = 0.5;
           no_speaker = true;
           break;
@@ -2669,18 +2693,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
             }
           }
         }
-        // A relative clause ("the union, which says X, met ...") ends at
-        // its closing comma.
-        if (h.name_end == h.name_begin + 1 &&
-            (Low(h.name_begin) == "which" || Low(h.name_begin) == "who" ||
-             Low(h.name_begin) == "that")) {
-          for (size_t i = b; i < e; ++i) {
-            if (FreeKind(i, TokenKind::kComma)) {
-              e = i;
-              break;
-            }
-          }
-        }
+        e = RelativeClauseEnd(h, b, e);
         if (e <= b || (e - b < 2 && OpeningQuoteAt(b) < 0) ||
             AnonymityRequest(b, e)) {
           continue;

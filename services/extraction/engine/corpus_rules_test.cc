@@ -1323,5 +1323,20 @@ TEST_F(CorpusRulesTest, BaseFormAfterAnArticleIsANoun) {
   EXPECT_NE(Find("to keep the ferry running"), nullptr) << Dump();
 }
 
+TEST_F(CorpusRulesTest, RelativePronounOpensARaisingOrPassiveContent) {
+  // "who seem to be X": the pronoun is the content's first part, as
+  // written, and the clause ends at its comma.
+  Run("The riders, who seem to be wavering, met at the pier.\n"
+      "The town backs a levy which is expected to pass in May.\n");
+  const Statement* a = Find("who to be wavering");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "reported.raising_verb_relative");
+  EXPECT_FALSE(a->mention.has_value());
+  const Statement* b = Find("which to pass in May");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->rule, "reported.passive_relative");
+  EXPECT_EQ(b->cue->text, "is expected");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
