@@ -2704,12 +2704,23 @@ void SentenceRules::Run(SentenceAttributions& out) {
                  : s.kind == StatementKind::kDirectQuote
                      ? "quote.speaker_cue_before"
                      : "reported.speaker_cue";
+        const int lead_quote = b < e ? OpeningQuoteAt(b) : -1;
         if (lead.has_value() && !s.parts.empty() &&
             s.kind != StatementKind::kDirectQuote) {
           // "The goal, he said, is X": the words before the frame are the
           // content's first part.
           s.parts.insert(s.parts.begin(), *lead);
           s.rule = "reported.parenthetical_cue";
+        } else if (lead.has_value() && !s.parts.empty() && lead_quote >= 0 &&
+                   quotes_[lead_quote].open_token + 1 < te_ &&
+                   LowerAt(quotes_[lead_quote].open_token + 1)) {
+          // `The time has come, he said, "to act"`: a quote going on in
+          // lower case finishes the lead's sentence; together they are a
+          // partial quote.
+          s.fragments.push_back(s.parts.back());
+          s.parts.insert(s.parts.begin(), *lead);
+          s.kind = StatementKind::kPartialQuote;
+          s.rule = "quote.parenthetical_lead";
         } else if (const size_t w = h.name_begin - 1;
                    !h.noun && h.name_begin > tb_ && h.name_end > h.name_begin &&
                    Free(w) && !s.parts.empty() && IsRelativeWord(Low(w))) {

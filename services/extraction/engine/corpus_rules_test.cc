@@ -1338,5 +1338,22 @@ TEST_F(CorpusRulesTest, RelativePronounOpensARaisingOrPassiveContent) {
   EXPECT_EQ(b->cue->text, "is expected");
 }
 
+TEST_F(CorpusRulesTest, LowerCaseQuoteAfterAFrameFinishesTheLead) {
+  // `The time has come, he said, "to act"`: one partial quote in two
+  // parts; a quote opening in upper case stays a direct quote of its own.
+  Run("The time has come, Ruiz said, \"to rebuild the pier.\"\n"
+      "On the ferry, Lee said, \"We will run all winter.\"\n");
+  const Statement* a = Find("The time has come to rebuild the pier");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "quote.parenthetical_lead");
+  EXPECT_EQ(a->kind, StatementKind::kPartialQuote);
+  EXPECT_EQ(a->mention->text, "Ruiz");
+  ASSERT_EQ(a->content_spans.size(), 2u);
+  EXPECT_EQ(Slice(a->content_spans[0]), "The time has come");
+  const Statement* b = Find("We will run all winter");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->kind, StatementKind::kDirectQuote);
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
