@@ -2555,11 +2555,23 @@ void SentenceRules::Run(SentenceAttributions& out) {
               s.parts.push_back(TrimContent(text_, SpanOf(cb, ce)));
             }
           }
-          const bool relative = RelativeSubject(h);
-          s.rule = raising    ? (relative ? "reported.raising_verb_relative"
-                                          : "reported.raising_verb")
-                   : relative ? "reported.passive_relative"
-                              : "reported.passive";
+          // "It seems likely that X", "it was revealed that X": an empty
+          // "it" is no part of the content; "It appeared to stall" keeps
+          // its subject, as does "it seemed like X" (either is written).
+          const bool expletive =
+              s.parts.size() == 2 && h.name_end == h.name_begin + 1 &&
+              Low(h.name_begin) == "it" && Low(cb) != "to" && Low(cb) != "like";
+          if (expletive) {
+            s.parts.erase(s.parts.begin());
+          }
+          // Rule names by verb (passive, raising) and subject (a noun
+          // phrase, a relative pronoun, an empty "it").
+          static constexpr const char* kRules[2][3] = {
+              {"reported.passive", "reported.passive_relative",
+               "reported.passive_expletive"},
+              {"reported.raising_verb", "reported.raising_verb_relative",
+               "reported.raising_verb_expletive"}};
+          s.rule = kRules[raising][RelativeSubject(h) ? 1 : expletive ? 2 : 0];
           s.confidence = 0.5;
           no_speaker = true;
           break;

@@ -1355,5 +1355,23 @@ TEST_F(CorpusRulesTest, LowerCaseQuoteAfterAFrameFinishesTheLead) {
   EXPECT_EQ(b->kind, StatementKind::kDirectQuote);
 }
 
+TEST_F(CorpusRulesTest, EmptyItIsNoPartOfARaisingOrPassiveContent) {
+  // "It seems likely that X": the content is the complement alone; an
+  // infinitive after "it" keeps the subject.
+  Run("It seems likely that the ferry will run all winter.\n"
+      "It was revealed that the pier had been sold.\n"
+      "The levy failed in May. It appeared to stall in the council.\n");
+  const Statement* a = Find("likely that the ferry will run all winter");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "reported.raising_verb_expletive");
+  EXPECT_FALSE(a->mention.has_value());
+  const Statement* b = Find("that the pier had been sold");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->rule, "reported.passive_expletive");
+  const Statement* c = Find("It to stall in the council");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->rule, "reported.raising_verb");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
