@@ -2558,20 +2558,29 @@ void SentenceRules::Run(SentenceAttributions& out) {
           // "It seems likely that X", "it was revealed that X": an empty
           // "it" is no part of the content; "It appeared to stall" keeps
           // its subject, as does "it seemed like X" (either is written).
-          const bool expletive =
-              s.parts.size() == 2 && h.name_end == h.name_begin + 1 &&
-              Low(h.name_begin) == "it" && Low(cb) != "to" && Low(cb) != "like";
-          if (expletive) {
+          const bool complement = s.parts.size() == 2;
+          const bool expletive = complement && h.name_end == h.name_begin + 1 &&
+                                 Low(h.name_begin) == "it" && Low(cb) != "to" &&
+                                 Low(cb) != "like";
+          // "Lee was asked about X", "was asked what X": the question is
+          // the content and the one asked a recipient, left out like the
+          // one told; "was asked to X" keeps the infinitive's subject.
+          const bool question =
+              complement && !raising && vw == "asked" && Low(cb) != "to";
+          if (expletive || question) {
             s.parts.erase(s.parts.begin());
           }
           // Rule names by verb (passive, raising) and subject (a noun
-          // phrase, a relative pronoun, an empty "it").
-          static constexpr const char* kRules[2][3] = {
+          // phrase, a relative pronoun, an empty "it", the one asked).
+          static constexpr const char* kRules[2][4] = {
               {"reported.passive", "reported.passive_relative",
-               "reported.passive_expletive"},
+               "reported.passive_expletive", "reported.passive_question"},
               {"reported.raising_verb", "reported.raising_verb_relative",
-               "reported.raising_verb_expletive"}};
-          s.rule = kRules[raising][RelativeSubject(h) ? 1 : expletive ? 2 : 0];
+               "reported.raising_verb_expletive", "reported.raising_verb"}};
+          s.rule = kRules[raising][question             ? 3
+                                   : expletive          ? 2
+                                   : RelativeSubject(h) ? 1
+                                                        : 0];
           s.confidence = 0.5;
           no_speaker = true;
           break;

@@ -1373,5 +1373,20 @@ TEST_F(CorpusRulesTest, EmptyItIsNoPartOfARaisingOrPassiveContent) {
   EXPECT_EQ(c->rule, "reported.raising_verb");
 }
 
+TEST_F(CorpusRulesTest, TheOneAskedIsNoPartOfTheQuestion) {
+  // "Ruiz was asked about X": the question alone; "was asked to X" keeps
+  // the infinitive's subject.
+  Run("Ruiz was asked about the winter timetable.\n"
+      "Lee was asked to run the ferry in May.\n");
+  const Statement* a = Find("the winter timetable");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "reported.passive_question");
+  EXPECT_FALSE(a->mention.has_value());
+  EXPECT_EQ(a->cue->text, "was asked about");
+  const Statement* b = Find("Lee to run the ferry in May");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->rule, "reported.passive");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
