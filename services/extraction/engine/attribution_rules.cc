@@ -345,6 +345,27 @@ class SentenceRules {
     return b;
   }
   SpeakerPhrase PhraseOf(const Hit& h) const;
+  // "called the plan \"a disgrace\"": an object, then a quote as its
+  // complement, after the past form at i; not a name in quotes ("a group
+  // called the \"Ferry Friends\"": only an article before the quote), nor
+  // a passive ("is called").
+  bool ObjectThenQuote(size_t i) const {
+    if (lex_.IsAuxiliary(Low(i - 1)) || IsParticle(i + 1)) {
+      return false;
+    }
+    bool object = false;
+    for (size_t k = i + 1; k < body_end_ && k <= i + 6; ++k) {
+      if (OpeningQuoteAt(k) >= 0) {
+        return object;
+      }
+      if (!Free(k) || toks_[k].kind != TokenKind::kWord) {
+        return false;
+      }
+      const std::string_view w = Low(k);
+      object = object || (w != "the" && w != "a" && w != "an");
+    }
+    return false;
+  }
   // The hit's subject is a lone "which", "who" or "that".
   bool RelativeSubject(const Hit& h) const {
     if (h.name_end != h.name_begin + 1) {
@@ -597,10 +618,10 @@ Hits SentenceRules::FindCues(size_t from) const {
       finite = true;
     }
     // Past forms that are also participles ("a group called X") attribute
-    // only after a name or a pronoun ("She called the ruling a disgrace").
+    // only after a name or a pronoun ("She called the ruling a disgrace"),
+    // or before an object and a quote, whatever the subject.
     if (!finite && (flags & Lexicon::kStrictCue) && i > tb_ && Free(i - 1) &&
-        (CapAt(i - 1) ||
-         lex_.IsPronoun(Low(i - 1)))) {
+        (CapAt(i - 1) || lex_.IsPronoun(Low(i - 1)) || ObjectThenQuote(i))) {
       finite = true;
     }
     // A participle right after a name or pronoun ("with Reyes calling for

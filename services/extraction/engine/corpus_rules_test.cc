@@ -1388,5 +1388,20 @@ TEST_F(CorpusRulesTest, TheOneAskedIsNoPartOfTheQuestion) {
   EXPECT_EQ(b->rule, "reported.passive");
 }
 
+TEST_F(CorpusRulesTest, StrictPastFormWithAnObjectAndAQuote) {
+  // "called X \"Y\"" attributes after any subject; "a group called the
+  // \"Ferry Friends\"" names a group.
+  Run("The oldest riders on the route called the new timetable \"a mess.\"\n"
+      "They joined a group called the \"Ferry Friends.\"\n");
+  const Statement* a = Find("the new timetable \"a mess.\"");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "The oldest riders on the route");
+  EXPECT_EQ(a->cue->text, "called");
+  EXPECT_EQ(a->kind, StatementKind::kPartialQuote);
+  for (const Statement& s : out_) {
+    EXPECT_EQ(s.content.find("Ferry Friends"), std::string::npos) << Dump();
+  }
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
