@@ -771,10 +771,12 @@ Hits SentenceRules::FindCues(size_t from) const {
         continue;
       }
       // Noun or adjective uses: "the claims", "Russia's alleged", "to say".
-      // A number is the subject before a form that is no noun ("Two in
-      // three said", "all but two say").
+      // A number or a quantifier standing alone is the subject before a
+      // form that is no noun ("Two in three said", "all but two say",
+      // "Several said", "and many told").
       const bool counted_subject =
-          lex_.IsNumberWord(lk) &&
+          (lex_.IsNumberWord(lk) || lk == "many" || lk == "several" ||
+           lk == "some" || lk == "both" || lk == "each") &&
           (lw == "said" || lw == "say" || lw == "says" || lw == "told" ||
            lw == "think" || lw == "thought" || lw == "believe" ||
            lw == "believed" || lw == "agreed" || lw == "want" ||

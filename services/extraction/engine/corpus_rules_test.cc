@@ -1403,5 +1403,17 @@ TEST_F(CorpusRulesTest, StrictPastFormWithAnObjectAndAQuote) {
   }
 }
 
+TEST_F(CorpusRulesTest, QuantifierAloneIsASubject) {
+  // "Several said", "and many told": the quantifier is the whole subject.
+  Run("Several said the pier is unsafe.\n"
+      "The crew met, and many told the board the levy is too high.\n");
+  const Statement* a = Find("the pier is unsafe");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Several");
+  const Statement* b = Find("the levy is too high");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "many");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
