@@ -929,7 +929,8 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
       return true;
     }
   }
-  if (FreeKind(k, TokenKind::kComma) && LongAppositive(k, h)) {
+  if ((FreeKind(k, TokenKind::kComma) || FreeKind(k, TokenKind::kDash)) &&
+      LongAppositive(k, h)) {
     return true;
   }
   // "Rep. Ann Roe (D-Ohio) said": the parenthetical stays in the source.
@@ -1061,8 +1062,11 @@ bool SentenceRules::LongAppositive(ptrdiff_t k, Hit& h) const {
   const ptrdiff_t lo =
       std::max<ptrdiff_t>(static_cast<ptrdiff_t>(tb_) + 1,
                           k - static_cast<ptrdiff_t>(kMaxAppositiveTokens));
+  // The appositive opens with the mark that closes it: "Roe, a captain,
+  // said", "Roe - a captain - said".
+  const TokenKind mark = toks_[k].kind;
   for (ptrdiff_t j = lo; j < k - 1; ++j) {
-    if (!FreeKind(j, TokenKind::kComma)) {
+    if (!FreeKind(j, mark)) {
       continue;
     }
     // "Rep. Ann Roe (D-Ohio), chair of the panel, said": a name with its

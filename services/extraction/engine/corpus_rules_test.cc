@@ -1415,5 +1415,16 @@ TEST_F(CorpusRulesTest, QuantifierAloneIsASubject) {
   EXPECT_EQ(b->mention->text, "many");
 }
 
+TEST_F(CorpusRulesTest, AppositiveBetweenDashes) {
+  // "Roe - a captain from Erie - says": the dashes enclose the appositive
+  // as commas would.
+  Run("Ann Roe - a captain from Erie - says the pier is unsafe.\n");
+  const Statement* a = Find("the pier is unsafe");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Ann Roe");
+  ASSERT_TRUE(a->mention_appositive.has_value());
+  EXPECT_EQ(Slice(*a->mention_appositive), "a captain from Erie");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
