@@ -345,6 +345,11 @@ class SentenceRules {
     return b;
   }
   SpeakerPhrase PhraseOf(const Hit& h) const;
+  // A closing quote mark at k whose quote ends with a comma.
+  bool QuotedCommaAt(ptrdiff_t k) const {
+    const int q = ClosingQuoteAt(static_cast<size_t>(k));
+    return q >= 0 && QuoteEndsWithComma(quotes_[q]);
+  }
   // "called the plan \"a disgrace\"": an object, then a quote as its
   // complement, after the past form at i; not a name in quotes ("a group
   // called the \"Ferry Friends\"": only an article before the quote), nor
@@ -929,7 +934,8 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
       return true;
     }
   }
-  if ((FreeKind(k, TokenKind::kComma) || FreeKind(k, TokenKind::kDash)) &&
+  if ((FreeKind(k, TokenKind::kComma) || FreeKind(k, TokenKind::kDash) ||
+       QuotedCommaAt(k)) &&
       LongAppositive(k, h)) {
     return true;
   }
@@ -1063,8 +1069,9 @@ bool SentenceRules::LongAppositive(ptrdiff_t k, Hit& h) const {
       std::max<ptrdiff_t>(static_cast<ptrdiff_t>(tb_) + 1,
                           k - static_cast<ptrdiff_t>(kMaxAppositiveTokens));
   // The appositive opens with the mark that closes it: "Roe, a captain,
-  // said", "Roe - a captain - said".
-  const TokenKind mark = toks_[k].kind;
+  // said", "Roe - a captain - said"; a comma inside a closing quote
+  // ("Lee, the host of \"Ferry Talk,\" says") closes it like a plain one.
+  const TokenKind mark = QuotedCommaAt(k) ? TokenKind::kComma : toks_[k].kind;
   for (ptrdiff_t j = lo; j < k - 1; ++j) {
     if (!FreeKind(j, mark)) {
       continue;
@@ -1101,14 +1108,16 @@ bool SentenceRules::LongAppositive(ptrdiff_t k, Hit& h) const {
     if (!opens) {
       continue;
     }
-    // Everything from the name to the cue is outside quotes and has no
-    // sentence punctuation.
+    // Everything from the name to the cue has no sentence punctuation; a
+    // quote may stand in the appositive ("the author of \"Days,\"").
     bool clean = true;
     for (ptrdiff_t i = static_cast<ptrdiff_t>(begin); i < k; ++i) {
-      if (InQuote(i) || !(IsWord(i) || toks_[i].kind == TokenKind::kComma ||
-                          toks_[i].kind == TokenKind::kDash ||
-                          toks_[i].kind == TokenKind::kOpenParen ||
-                          toks_[i].kind == TokenKind::kCloseParen)) {
+      if ((InQuote(i) && i <= j) ||
+          !(IsWord(i) || toks_[i].kind == TokenKind::kComma ||
+            toks_[i].kind == TokenKind::kDash ||
+            toks_[i].kind == TokenKind::kQuote ||
+            toks_[i].kind == TokenKind::kOpenParen ||
+            toks_[i].kind == TokenKind::kCloseParen)) {
         clean = false;
         break;
       }

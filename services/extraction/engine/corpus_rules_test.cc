@@ -1426,5 +1426,22 @@ TEST_F(CorpusRulesTest, AppositiveBetweenDashes) {
   EXPECT_EQ(Slice(*a->mention_appositive), "a captain from Erie");
 }
 
+TEST_F(CorpusRulesTest, QuoteInsideTheAppositive) {
+  // A title in quotes inside the appositive, and a comma inside a closing
+  // quote ending it.
+  Run("Roe, the author of \"River Days,\" about the ferry, said the pier is "
+      "unsafe.\n"
+      "Lee, the host of \"Ferry Talk,\" says the levy will pass.\n");
+  const Statement* a = Find("the pier is unsafe");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Roe");
+  ASSERT_TRUE(a->mention_appositive.has_value());
+  EXPECT_EQ(Slice(*a->mention_appositive),
+            "the author of \"River Days,\" about the ferry");
+  const Statement* b = Find("the levy will pass");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Lee");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
