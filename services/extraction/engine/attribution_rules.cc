@@ -387,6 +387,10 @@ class SentenceRules {
         if (FreeKind(i, TokenKind::kComma)) {
           return i;
         }
+        // `who calls it "a ruin," said`: the comma inside the quote.
+        if (QuotedCommaAt(static_cast<ptrdiff_t>(i))) {
+          return i + 1;
+        }
       }
     }
     return e;
@@ -2819,7 +2823,16 @@ void SentenceRules::Run(SentenceAttributions& out) {
         if (!that.has_value() && IsParticle(b)) {
           particle_end = ++b;
         }
-        const size_t e = ClauseEnd(b, trailing);
+        size_t e = ClauseEnd(b, trailing);
+        // `Ruiz, citing "a ruin," said X`: the participle's clause ends with
+        // the quote whose comma is followed by the subject's own verb.
+        for (size_t i = b; i + 1 < e; ++i) {
+          if (QuotedCommaAt(static_cast<ptrdiff_t>(i)) && Free(i + 1) &&
+              (toks_[i + 1].flags & Lexicon::kCueVerb)) {
+            e = i + 1;
+            break;
+          }
+        }
         if (e <= b || (e - b < 2 && OpeningQuoteAt(b) < 0) ||
             AnonymityRequest(b, e)) {
           continue;

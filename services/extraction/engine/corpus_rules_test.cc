@@ -1443,5 +1443,25 @@ TEST_F(CorpusRulesTest, QuoteInsideTheAppositive) {
   EXPECT_EQ(b->mention->text, "Lee");
 }
 
+TEST_F(CorpusRulesTest, InnerClauseEndsWithAQuotedComma) {
+  // A relative or participle clause between subject and cue ends with the
+  // quote whose comma closes it; the subject's own statement follows.
+  Run("Ruiz, who calls the pier \"a ruin,\" said the levy will pass.\n"
+      "Roe, citing \"the magic of the river,\" said the ferry could run "
+      "all winter.\n");
+  const Statement* a = Find("the pier \"a ruin,\"");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "who");
+  const Statement* b = Find("the levy will pass");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Ruiz");
+  const Statement* c = Find("the magic of the river");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->rule, "reported.participle_cue");
+  const Statement* d = Find("the ferry could run all winter");
+  ASSERT_NE(d, nullptr) << Dump();
+  EXPECT_EQ(d->mention->text, "Roe");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
