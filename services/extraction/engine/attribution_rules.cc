@@ -345,6 +345,29 @@ class SentenceRules {
     return b;
   }
   SpeakerPhrase PhraseOf(const Hit& h) const;
+  // The subject pronoun ("he", "they") that ends a prepositional phrase of
+  // plain words opened at b ("in a statement Monday they ..."), followed
+  // by a word; b when there is none within a few words.
+  size_t PronounAfterPhrase(size_t b) const {
+    const std::string_view opener = Low(b);
+    if (opener != "in" && opener != "on" && opener != "at" &&
+        opener != "during" && opener != "via") {
+      return b;
+    }
+    for (size_t i = b + 1; i + 1 < body_end_ && i <= b + 8; ++i) {
+      if (!Free(i) || toks_[i].kind != TokenKind::kWord) {
+        return b;
+      }
+      if (lex_.IsPronoun(Low(i)) && LowerAt(i) && IsWord(i + 1)) {
+        return i;
+      }
+      // "in the days when he ...": a clause of the phrase's own.
+      if (IsClauseWord(Low(i))) {
+        return b;
+      }
+    }
+    return b;
+  }
   // A closing quote mark at k whose quote ends with a comma.
   bool QuotedCommaAt(ptrdiff_t k) const {
     const int q = ClosingQuoteAt(static_cast<size_t>(k));
@@ -2668,6 +2691,13 @@ void SentenceRules::Run(SentenceAttributions& out) {
             context_begin = b;
             context_end = time_end;
             b = time_end;
+          } else if (const size_t subject = PronounAfterPhrase(b);
+                     subject > b) {
+            // "said in a statement Monday they will appeal": the phrase,
+            // then a clause without "that" opening with its subject.
+            context_begin = b;
+            context_end = subject;
+            b = subject;
           } else if (!lex_.IsDeterminer(Low(b)) && Low(b) != "as") {
             // "said in Ohio": no content. "believe this helps" is content.
             continue;

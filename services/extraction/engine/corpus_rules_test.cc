@@ -1463,5 +1463,18 @@ TEST_F(CorpusRulesTest, InnerClauseEndsWithAQuotedComma) {
   EXPECT_EQ(d->mention->text, "Roe");
 }
 
+TEST_F(CorpusRulesTest, PhraseThenClauseWithAPronounSubject) {
+  // "said in a statement Thursday they X": the phrase is context, the
+  // clause without "that" the content; a clause of the phrase's own is not.
+  Run("The ferry group said in a statement Thursday they pulled the boat.\n"
+      "Roe answered in the days when she ran the pier.\n");
+  const Statement* a = Find("they pulled the boat");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "The ferry group");
+  ASSERT_TRUE(a->context.has_value());
+  EXPECT_EQ(a->context->text, "in a statement Thursday");
+  EXPECT_EQ(Find("she ran the pier"), nullptr) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
