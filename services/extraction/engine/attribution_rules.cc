@@ -2634,7 +2634,8 @@ void SentenceRules::Run(SentenceAttributions& out) {
             s.parts.erase(s.parts.begin());
           }
           // Rule names by verb (passive, raising) and subject (a noun
-          // phrase, a relative pronoun, an empty "it", the one asked).
+          // phrase, a relative pronoun, an empty "it", the one asked: a
+          // passive only).
           static constexpr const char* kRules[2][4] = {
               {"reported.passive", "reported.passive_relative",
                "reported.passive_expletive", "reported.passive_question"},
