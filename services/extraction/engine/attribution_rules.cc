@@ -345,6 +345,79 @@ class SentenceRules {
     return b;
   }
   SpeakerPhrase PhraseOf(const Hit& h) const;
+  // The subject pronoun ("he", "they") that ends a prepositional phrase of
+  // plain words opened at b ("in a statement Monday they ..."), followed
+  // by a word; b when there is none within a few words.
+  size_t PronounAfterPhrase(size_t b) const {
+    const std::string_view opener = Low(b);
+    if (opener != "in" && opener != "on" && opener != "at" &&
+        opener != "during" && opener != "via") {
+      return b;
+    }
+    for (size_t i = b + 1; i + 1 < body_end_ && i <= b + 8; ++i) {
+      if (!Free(i) || toks_[i].kind != TokenKind::kWord) {
+        return b;
+      }
+      if (lex_.IsPronoun(Low(i)) && LowerAt(i) && IsWord(i + 1)) {
+        return i;
+      }
+      // "in the days when he ...": a clause of the phrase's own.
+      if (IsClauseWord(Low(i))) {
+        return b;
+      }
+    }
+    return b;
+  }
+  // A closing quote mark at k whose quote ends with a comma.
+  bool QuotedCommaAt(ptrdiff_t k) const {
+    const int q = ClosingQuoteAt(static_cast<size_t>(k));
+    return q >= 0 && QuoteEndsWithComma(quotes_[q]);
+  }
+  // "called the plan \"a disgrace\"": an object, then a quote as its
+  // complement, after the past form at i; not a name in quotes ("a group
+  // called the \"Ferry Friends\"": only an article before the quote), nor
+  // a passive ("is called").
+  bool ObjectThenQuote(size_t i) const {
+    if (lex_.IsAuxiliary(Low(i - 1)) || IsParticle(i + 1)) {
+      return false;
+    }
+    bool object = false;
+    for (size_t k = i + 1; k < body_end_ && k <= i + 6; ++k) {
+      if (OpeningQuoteAt(k) >= 0) {
+        return object;
+      }
+      if (!Free(k) || toks_[k].kind != TokenKind::kWord) {
+        return false;
+      }
+      const std::string_view w = Low(k);
+      object = object || (w != "the" && w != "a" && w != "an");
+    }
+    return false;
+  }
+  // The hit's subject is a lone "which", "who" or "that".
+  bool RelativeSubject(const Hit& h) const {
+    if (h.name_end != h.name_begin + 1) {
+      return false;
+    }
+    const std::string_view w = Low(h.name_begin);
+    return w == "which" || w == "who" || w == "that";
+  }
+  // A relative clause ("the union, which says X, met ...") ends at its
+  // closing comma: the first comma in [b, e) after a relative subject.
+  size_t RelativeClauseEnd(const Hit& h, size_t b, size_t e) const {
+    if (RelativeSubject(h)) {
+      for (size_t i = b; i < e; ++i) {
+        if (FreeKind(i, TokenKind::kComma)) {
+          return i;
+        }
+        // `who calls it "a ruin," said`: the comma inside the quote.
+        if (QuotedCommaAt(static_cast<ptrdiff_t>(i))) {
+          return i + 1;
+        }
+      }
+    }
+    return e;
+  }
   // "was praised", "have been criticized": a form of "be" right before a
   // past participle cue.
   bool IsPassive(const Hit& h) const {
@@ -577,10 +650,10 @@ Hits SentenceRules::FindCues(size_t from) const {
       finite = true;
     }
     // Past forms that are also participles ("a group called X") attribute
-    // only after a name or a pronoun ("She called the ruling a disgrace").
+    // only after a name or a pronoun ("She called the ruling a disgrace"),
+    // or before an object and a quote, whatever the subject.
     if (!finite && (flags & Lexicon::kStrictCue) && i > tb_ && Free(i - 1) &&
-        (CapAt(i - 1) ||
-         lex_.IsPronoun(Low(i - 1)))) {
+        (CapAt(i - 1) || lex_.IsPronoun(Low(i - 1)) || ObjectThenQuote(i))) {
       finite = true;
     }
     // A participle right after a name or pronoun ("with Reyes calling for
@@ -606,6 +679,17 @@ Hits SentenceRules::FindCues(size_t from) const {
     if (!finite && !plural_form && !participle && !adjective &&
         (flags & Lexicon::kCueBase) == 0) {
       continue;
+    }
+    // "in the state", "the report was": right after an article a base
+    // form is a noun, and one that opens no complement is no cue ("a pledge
+    // to X" and "the hope that X" are statements all the same).
+    if (!finite && !adjective && !participle && i > tb_ && Free(i - 1) &&
+        !(i + 1 < body_end_ && Free(i + 1) &&
+          (Low(i + 1) == "that" || Low(i + 1) == "to"))) {
+      const std::string_view article = Low(i - 1);
+      if (article == "the" || article == "a" || article == "an") {
+        continue;
+      }
     }
     // Walk back over "has", "did not", "also" between speaker and verb.
     ptrdiff_t k = static_cast<ptrdiff_t>(i) - 1;
@@ -719,10 +803,12 @@ Hits SentenceRules::FindCues(size_t from) const {
         continue;
       }
       // Noun or adjective uses: "the claims", "Russia's alleged", "to say".
-      // A number is the subject before a form that is no noun ("Two in
-      // three said", "all but two say").
+      // A number or a quantifier standing alone is the subject before a
+      // form that is no noun ("Two in three said", "all but two say",
+      // "Several said", "and many told").
       const bool counted_subject =
-          lex_.IsNumberWord(lk) &&
+          (lex_.IsNumberWord(lk) || lk == "many" || lk == "several" ||
+           lk == "some" || lk == "both" || lk == "each") &&
           (lw == "said" || lw == "say" || lw == "says" || lw == "told" ||
            lw == "think" || lw == "thought" || lw == "believe" ||
            lw == "believed" || lw == "agreed" || lw == "want" ||
@@ -875,7 +961,9 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
       return true;
     }
   }
-  if (FreeKind(k, TokenKind::kComma) && LongAppositive(k, h)) {
+  if ((FreeKind(k, TokenKind::kComma) || FreeKind(k, TokenKind::kDash) ||
+       QuotedCommaAt(k)) &&
+      LongAppositive(k, h)) {
     return true;
   }
   // "Rep. Ann Roe (D-Ohio) said": the parenthetical stays in the source.
@@ -1007,8 +1095,12 @@ bool SentenceRules::LongAppositive(ptrdiff_t k, Hit& h) const {
   const ptrdiff_t lo =
       std::max<ptrdiff_t>(static_cast<ptrdiff_t>(tb_) + 1,
                           k - static_cast<ptrdiff_t>(kMaxAppositiveTokens));
+  // The appositive opens with the mark that closes it: "Roe, a captain,
+  // said", "Roe - a captain - said"; a comma inside a closing quote
+  // ("Lee, the host of \"Ferry Talk,\" says") closes it like a plain one.
+  const TokenKind mark = QuotedCommaAt(k) ? TokenKind::kComma : toks_[k].kind;
   for (ptrdiff_t j = lo; j < k - 1; ++j) {
-    if (!FreeKind(j, TokenKind::kComma)) {
+    if (!FreeKind(j, mark)) {
       continue;
     }
     // "Rep. Ann Roe (D-Ohio), chair of the panel, said": a name with its
@@ -1043,14 +1135,16 @@ bool SentenceRules::LongAppositive(ptrdiff_t k, Hit& h) const {
     if (!opens) {
       continue;
     }
-    // Everything from the name to the cue is outside quotes and has no
-    // sentence punctuation.
+    // Everything from the name to the cue has no sentence punctuation; a
+    // quote may stand in the appositive ("the author of \"Days,\"").
     bool clean = true;
     for (ptrdiff_t i = static_cast<ptrdiff_t>(begin); i < k; ++i) {
-      if (InQuote(i) || !(IsWord(i) || toks_[i].kind == TokenKind::kComma ||
-                          toks_[i].kind == TokenKind::kDash ||
-                          toks_[i].kind == TokenKind::kOpenParen ||
-                          toks_[i].kind == TokenKind::kCloseParen)) {
+      if ((InQuote(i) && i <= j) ||
+          !(IsWord(i) || toks_[i].kind == TokenKind::kComma ||
+            toks_[i].kind == TokenKind::kDash ||
+            toks_[i].kind == TokenKind::kQuote ||
+            toks_[i].kind == TokenKind::kOpenParen ||
+            toks_[i].kind == TokenKind::kCloseParen)) {
         clean = false;
         break;
       }
@@ -2500,10 +2594,10 @@ void SentenceRules::Run(SentenceAttributions& out) {
              vw == "appear" || vw == "appears" || vw == "appeared") &&
             b < body_end_ && Free(b) && !lex_.IsContextStarter(Low(b)) &&
             !IsParticle(b);
-        if ((IsPassive(h) || raising) && !h.noun && h.name_end > h.name_begin &&
-            !(h.name_end == h.name_begin + 1 &&
-              (Low(h.name_begin) == "who" || Low(h.name_begin) == "which" ||
-               Low(h.name_begin) == "that"))) {
+        // A relative pronoun as the subject ("voters who seem to be
+        // wavering", "a plan which is expected to pass") is the content's
+        // first part, as written.
+        if ((IsPassive(h) || raising) && !h.noun && h.name_end > h.name_begin) {
           const SpeakerPhrase subject = PhraseOf(h);
           s.kind = StatementKind::kReportedSpeech;
           s.parts.push_back(
@@ -2519,12 +2613,38 @@ void SentenceRules::Run(SentenceAttributions& out) {
           if (cb < body_end_ && Free(cb) &&
               !(lex_.IsContextStarter(Low(cb)) &&
                 !lex_.IsDeterminer(Low(cb)))) {
-            const size_t ce = ClauseEnd(cb, trailing);
+            const size_t ce = RelativeClauseEnd(h, cb, ClauseEnd(cb, trailing));
             if (ce > cb) {
               s.parts.push_back(TrimContent(text_, SpanOf(cb, ce)));
             }
           }
-          s.rule = raising ? "reported.raising_verb" : "reported.passive";
+          // "It seems likely that X", "it was revealed that X": an empty
+          // "it" is no part of the content; "It appeared to stall" keeps
+          // its subject, as does "it seemed like X" (either is written).
+          const bool complement = s.parts.size() == 2;
+          const bool expletive = complement && h.name_end == h.name_begin + 1 &&
+                                 Low(h.name_begin) == "it" && Low(cb) != "to" &&
+                                 Low(cb) != "like";
+          // "Lee was asked about X", "was asked what X": the question is
+          // the content and the one asked a recipient, left out like the
+          // one told; "was asked to X" keeps the infinitive's subject.
+          const bool question =
+              complement && !raising && vw == "asked" && Low(cb) != "to";
+          if (expletive || question) {
+            s.parts.erase(s.parts.begin());
+          }
+          // Rule names by verb (passive, raising) and subject (a noun
+          // phrase, a relative pronoun, an empty "it", the one asked: a
+          // passive only).
+          static constexpr const char* kRules[2][4] = {
+              {"reported.passive", "reported.passive_relative",
+               "reported.passive_expletive", "reported.passive_question"},
+              {"reported.raising_verb", "reported.raising_verb_relative",
+               "reported.raising_verb_expletive", "reported.raising_verb"}};
+          s.rule = kRules[raising][question             ? 3
+                                   : expletive          ? 2
+                                   : RelativeSubject(h) ? 1
+                                                        : 0];
           s.confidence = 0.5;
           no_speaker = true;
           break;
@@ -2572,6 +2692,13 @@ void SentenceRules::Run(SentenceAttributions& out) {
             context_begin = b;
             context_end = time_end;
             b = time_end;
+          } else if (const size_t subject = PronounAfterPhrase(b);
+                     subject > b) {
+            // "said in a statement Monday they will appeal": the phrase,
+            // then a clause without "that" opening with its subject.
+            context_begin = b;
+            context_end = subject;
+            b = subject;
           } else if (!lex_.IsDeterminer(Low(b)) && Low(b) != "as") {
             // "said in Ohio": no content. "believe this helps" is content.
             continue;
@@ -2658,18 +2785,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
             }
           }
         }
-        // A relative clause ("the union, which says X, met ...") ends at
-        // its closing comma.
-        if (h.name_end == h.name_begin + 1 &&
-            (Low(h.name_begin) == "which" || Low(h.name_begin) == "who" ||
-             Low(h.name_begin) == "that")) {
-          for (size_t i = b; i < e; ++i) {
-            if (FreeKind(i, TokenKind::kComma)) {
-              e = i;
-              break;
-            }
-          }
-        }
+        e = RelativeClauseEnd(h, b, e);
         if (e <= b || (e - b < 2 && OpeningQuoteAt(b) < 0) ||
             AnonymityRequest(b, e)) {
           continue;
@@ -2680,12 +2796,23 @@ void SentenceRules::Run(SentenceAttributions& out) {
                  : s.kind == StatementKind::kDirectQuote
                      ? "quote.speaker_cue_before"
                      : "reported.speaker_cue";
+        const int lead_quote = b < e ? OpeningQuoteAt(b) : -1;
         if (lead.has_value() && !s.parts.empty() &&
             s.kind != StatementKind::kDirectQuote) {
           // "The goal, he said, is X": the words before the frame are the
           // content's first part.
           s.parts.insert(s.parts.begin(), *lead);
           s.rule = "reported.parenthetical_cue";
+        } else if (lead.has_value() && !s.parts.empty() && lead_quote >= 0 &&
+                   quotes_[lead_quote].open_token + 1 < te_ &&
+                   LowerAt(quotes_[lead_quote].open_token + 1)) {
+          // `The time has come, he said, "to act"`: a quote going on in
+          // lower case finishes the lead's sentence; together they are a
+          // partial quote.
+          s.fragments.push_back(s.parts.back());
+          s.parts.insert(s.parts.begin(), *lead);
+          s.kind = StatementKind::kPartialQuote;
+          s.rule = "quote.parenthetical_lead";
         } else if (const size_t w = h.name_begin - 1;
                    !h.noun && h.name_begin > tb_ && h.name_end > h.name_begin &&
                    Free(w) && !s.parts.empty() && IsRelativeWord(Low(w))) {
@@ -2727,7 +2854,16 @@ void SentenceRules::Run(SentenceAttributions& out) {
         if (!that.has_value() && IsParticle(b)) {
           particle_end = ++b;
         }
-        const size_t e = ClauseEnd(b, trailing);
+        size_t e = ClauseEnd(b, trailing);
+        // `Ruiz, citing "a ruin," said X`: the participle's clause ends with
+        // the quote whose comma is followed by the subject's own verb.
+        for (size_t i = b; i + 1 < e; ++i) {
+          if (QuotedCommaAt(static_cast<ptrdiff_t>(i)) && Free(i + 1) &&
+              (toks_[i + 1].flags & Lexicon::kCueVerb)) {
+            e = i + 1;
+            break;
+          }
+        }
         if (e <= b || (e - b < 2 && OpeningQuoteAt(b) < 0) ||
             AnonymityRequest(b, e)) {
           continue;

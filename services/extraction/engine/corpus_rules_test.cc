@@ -1307,5 +1307,174 @@ TEST_F(CorpusRulesTest, RelayWithoutAnInnerStatementIsATrailingCue) {
   EXPECT_EQ(a->rule, "reported.trailing_cue");
 }
 
+// rules-0.6.0.
+
+TEST_F(CorpusRulesTest, BaseFormAfterAnArticleIsANoun) {
+  // "the state", "the report": nouns; "a pledge to X" still opens a
+  // statement.
+  Run("Riders from across the state came to the pier.\n"
+      "The report was late, but the report shows that the pier is unsafe.\n"
+      "The new budget includes a pledge to keep the ferry running.\n");
+  for (const Statement& s : out_) {
+    EXPECT_NE(s.cue->text, "state") << Dump();
+    EXPECT_NE(s.content, "was late") << Dump();
+  }
+  EXPECT_NE(Find("the pier is unsafe"), nullptr) << Dump();
+  EXPECT_NE(Find("to keep the ferry running"), nullptr) << Dump();
+}
+
+TEST_F(CorpusRulesTest, RelativePronounOpensARaisingOrPassiveContent) {
+  // "who seem to be X": the pronoun is the content's first part, as
+  // written, and the clause ends at its comma.
+  Run("The riders, who seem to be wavering, met at the pier.\n"
+      "The town backs a levy which is expected to pass in May.\n");
+  const Statement* a = Find("who to be wavering");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "reported.raising_verb_relative");
+  EXPECT_FALSE(a->mention.has_value());
+  const Statement* b = Find("which to pass in May");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->rule, "reported.passive_relative");
+  EXPECT_EQ(b->cue->text, "is expected");
+}
+
+TEST_F(CorpusRulesTest, LowerCaseQuoteAfterAFrameFinishesTheLead) {
+  // `The time has come, he said, "to act"`: one partial quote in two
+  // parts; a quote opening in upper case stays a direct quote of its own.
+  Run("The time has come, Ruiz said, \"to rebuild the pier.\"\n"
+      "On the ferry, Lee said, \"We will run all winter.\"\n");
+  const Statement* a = Find("The time has come to rebuild the pier");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "quote.parenthetical_lead");
+  EXPECT_EQ(a->kind, StatementKind::kPartialQuote);
+  EXPECT_EQ(a->mention->text, "Ruiz");
+  ASSERT_EQ(a->content_spans.size(), 2u);
+  EXPECT_EQ(Slice(a->content_spans[0]), "The time has come");
+  const Statement* b = Find("We will run all winter");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->kind, StatementKind::kDirectQuote);
+}
+
+TEST_F(CorpusRulesTest, EmptyItIsNoPartOfARaisingOrPassiveContent) {
+  // "It seems likely that X": the content is the complement alone; an
+  // infinitive after "it" keeps the subject.
+  Run("It seems likely that the ferry will run all winter.\n"
+      "It was revealed that the pier had been sold.\n"
+      "The levy failed in May. It appeared to stall in the council.\n");
+  const Statement* a = Find("likely that the ferry will run all winter");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "reported.raising_verb_expletive");
+  EXPECT_FALSE(a->mention.has_value());
+  const Statement* b = Find("that the pier had been sold");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->rule, "reported.passive_expletive");
+  const Statement* c = Find("It to stall in the council");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->rule, "reported.raising_verb");
+}
+
+TEST_F(CorpusRulesTest, TheOneAskedIsNoPartOfTheQuestion) {
+  // "Ruiz was asked about X": the question alone; "was asked to X" keeps
+  // the infinitive's subject.
+  Run("Ruiz was asked about the winter timetable.\n"
+      "Lee was asked to run the ferry in May.\n");
+  const Statement* a = Find("the winter timetable");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "reported.passive_question");
+  EXPECT_FALSE(a->mention.has_value());
+  EXPECT_EQ(a->cue->text, "was asked about");
+  const Statement* b = Find("Lee to run the ferry in May");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->rule, "reported.passive");
+}
+
+TEST_F(CorpusRulesTest, StrictPastFormWithAnObjectAndAQuote) {
+  // "called X \"Y\"" attributes after any subject; "a group called the
+  // \"Ferry Friends\"" names a group.
+  Run("The oldest riders on the route called the new timetable \"a mess.\"\n"
+      "They joined a group called the \"Ferry Friends.\"\n");
+  const Statement* a = Find("the new timetable \"a mess.\"");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "The oldest riders on the route");
+  EXPECT_EQ(a->cue->text, "called");
+  EXPECT_EQ(a->kind, StatementKind::kPartialQuote);
+  for (const Statement& s : out_) {
+    EXPECT_EQ(s.content.find("Ferry Friends"), std::string::npos) << Dump();
+  }
+}
+
+TEST_F(CorpusRulesTest, QuantifierAloneIsASubject) {
+  // "Several said", "and many told": the quantifier is the whole subject.
+  Run("Several said the pier is unsafe.\n"
+      "The crew met, and many told the board the levy is too high.\n");
+  const Statement* a = Find("the pier is unsafe");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Several");
+  const Statement* b = Find("the levy is too high");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "many");
+}
+
+TEST_F(CorpusRulesTest, AppositiveBetweenDashes) {
+  // "Roe - a captain from Erie - says": the dashes enclose the appositive
+  // as commas would.
+  Run("Ann Roe - a captain from Erie - says the pier is unsafe.\n");
+  const Statement* a = Find("the pier is unsafe");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Ann Roe");
+  ASSERT_TRUE(a->mention_appositive.has_value());
+  EXPECT_EQ(Slice(*a->mention_appositive), "a captain from Erie");
+}
+
+TEST_F(CorpusRulesTest, QuoteInsideTheAppositive) {
+  // A title in quotes inside the appositive, and a comma inside a closing
+  // quote ending it.
+  Run("Roe, the author of \"River Days,\" about the ferry, said the pier is "
+      "unsafe.\n"
+      "Lee, the host of \"Ferry Talk,\" says the levy will pass.\n");
+  const Statement* a = Find("the pier is unsafe");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Roe");
+  ASSERT_TRUE(a->mention_appositive.has_value());
+  EXPECT_EQ(Slice(*a->mention_appositive),
+            "the author of \"River Days,\" about the ferry");
+  const Statement* b = Find("the levy will pass");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Lee");
+}
+
+TEST_F(CorpusRulesTest, InnerClauseEndsWithAQuotedComma) {
+  // A relative or participle clause between subject and cue ends with the
+  // quote whose comma closes it; the subject's own statement follows.
+  Run("Ruiz, who calls the pier \"a ruin,\" said the levy will pass.\n"
+      "Roe, citing \"the magic of the river,\" said the ferry could run "
+      "all winter.\n");
+  const Statement* a = Find("the pier \"a ruin,\"");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "who");
+  const Statement* b = Find("the levy will pass");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Ruiz");
+  const Statement* c = Find("the magic of the river");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->rule, "reported.participle_cue");
+  const Statement* d = Find("the ferry could run all winter");
+  ASSERT_NE(d, nullptr) << Dump();
+  EXPECT_EQ(d->mention->text, "Roe");
+}
+
+TEST_F(CorpusRulesTest, PhraseThenClauseWithAPronounSubject) {
+  // "said in a statement Thursday they X": the phrase is context, the
+  // clause without "that" the content; a clause of the phrase's own is not.
+  Run("The ferry group said in a statement Thursday they pulled the boat.\n"
+      "Roe answered in the days when she ran the pier.\n");
+  const Statement* a = Find("they pulled the boat");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "The ferry group");
+  ASSERT_TRUE(a->context.has_value());
+  EXPECT_EQ(a->context->text, "in a statement Thursday");
+  EXPECT_EQ(Find("she ran the pier"), nullptr) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
