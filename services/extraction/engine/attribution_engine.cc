@@ -118,13 +118,17 @@ size_t ParsedEntryBytes(const std::string& key, const ParsedSpeaker& p) {
   return bytes;
 }
 
-void LowerInto(std::string_view text, std::string& out) {
+// The lower-cased copy of `text` in `out`, followed by the padding the
+// tokenizer's flag look-ups read past a word; returns the copy without it.
+std::string_view LowerInto(std::string_view text, std::string& out) {
   out.assign(text.data(), text.size());
   // Branch-free so that the compiler vectorizes it.
   for (char& c : out) {
     const auto u = static_cast<unsigned char>(c);
     c = static_cast<char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
   }
+  out.append(Lexicon::kFlagsPadding, '\0');
+  return std::string_view(out.data(), text.size());
 }
 
 TextSpan MakeTextSpan(std::string_view text, ByteSpan span) {
@@ -137,7 +141,7 @@ class DocumentPass {
   DocumentPass(std::string_view text, const Lexicon& lexicon,
                DocumentScratch& scratch)
       : text_(text),
-        lower_((LowerInto(text, scratch.lower), scratch.lower)),
+        lower_(LowerInto(text, scratch.lower)),
         lex_(lexicon),
         index_(text, lower_, lexicon),
         scratch_(scratch) {}

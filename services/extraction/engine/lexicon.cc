@@ -472,7 +472,10 @@ Lexicon::Lexicon() {
         std::string_view(pool_).substr(slots_[i].offset, slots_[i].length);
     if (tags_[i] != 0 && (slots_[i].flags & kPublicFlags) != 0 &&
         w.size() >= 2) {
-      for (const uint32_t key : {FilterKey(w), SecondFilterKey(w)}) {
+      char first8[8] = {};
+      w.copy(first8, 8);
+      const uint64_t h = FilterHash(first8, w.size());
+      for (const uint32_t key : {FilterKey(h), SecondFilterKey(h)}) {
         filter_[key >> 6] |= uint64_t{1} << (key & 63);
       }
     }

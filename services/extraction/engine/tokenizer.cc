@@ -275,25 +275,26 @@ inline size_t AsciiWordRun(const char* p, size_t n, bool& digit) {
 
 // Lexicon::WordFlags of the lower-cased word, lower-cased on the stack.
 uint32_t FlagsOf(std::string_view word, const Lexicon& lexicon) {
-  char buf[32];
-  if (word.size() > sizeof(buf) || !lexicon.MayHaveFlags(word)) {
-    return 0;  // No flagged word is that long; most words are no cue.
+  char buf[32 + Lexicon::kFlagsPadding];
+  if (word.size() > 32) {
+    return 0;  // No flagged word is that long.
   }
   for (size_t i = 0; i < word.size(); ++i) {
     const auto u = static_cast<unsigned char>(word[i]);
     buf[i] = static_cast<char>(
         u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
   }
-  return lexicon.WordFlags(std::string_view(buf, word.size()));
+  return lexicon.WordFlagsPadded(std::string_view(buf, word.size()));
 }
 
-// Lexicon::WordFlags of an already lower-cased word.
+// Lexicon::WordFlags of an already lower-cased word in the document's
+// padded lower-cased copy.
 inline uint32_t FlagsOfLower(std::string_view lower_word,
                              const Lexicon& lexicon) {
   if (lower_word.size() > 32) {
     return 0;
   }
-  return lexicon.WordFlags(lower_word);
+  return lexicon.WordFlagsPadded(lower_word);
 }
 
 // Writes the token's fields in place: a braced temporary written byte by
