@@ -4,6 +4,8 @@
 #include <emmintrin.h>
 #endif
 
+#include <cstddef>
+
 #include "services/extraction/engine/utf8.h"
 
 namespace claimtrack::engine {
@@ -297,18 +299,28 @@ inline uint32_t FlagsOfLower(std::string_view lower_word,
   return lexicon.WordFlagsPadded(lower_word);
 }
 
-// Writes the token's fields in place: a braced temporary written byte by
-// byte and then copied whole stalls on store forwarding.
+// Builds the token as two 8-byte words in registers: a braced temporary
+// written byte by byte and then copied whole stalls on store forwarding,
+// and an element added by emplace_back() and written field by field kept
+// the stores that zero it first.
+static_assert(sizeof(Token) == 16 && offsetof(Token, end) == 4 &&
+                  offsetof(Token, kind) == 8 && offsetof(Token, mark) == 9 &&
+                  offsetof(Token, shape) == 10 && offsetof(Token, flags) == 12,
+              "Add writes a Token as two little-endian words");
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__);
 inline void Add(std::vector<Token>& tokens, size_t begin, size_t end,
                 TokenKind kind, QuoteMark mark, uint8_t shape = 0,
                 uint32_t flags = 0) {
-  Token& t = tokens.emplace_back();
-  t.begin = static_cast<uint32_t>(begin);
-  t.end = static_cast<uint32_t>(end);
-  t.kind = kind;
-  t.mark = mark;
-  t.shape = shape;
-  t.flags = flags;
+  const uint64_t span = static_cast<uint32_t>(begin) |
+                        (uint64_t{static_cast<uint32_t>(end)} << 32);
+  const uint64_t facts = static_cast<uint64_t>(kind) |
+                         (static_cast<uint64_t>(mark) << 8) |
+                         (uint64_t{shape} << 16) | (uint64_t{flags} << 32);
+  Token t;
+  void* const bytes = &t;
+  __builtin_memcpy(bytes, &span, 8);
+  __builtin_memcpy(static_cast<char*>(bytes) + 8, &facts, 8);
+  tokens.push_back(t);
 }
 
 // ASCII needs no decoding; this is nearly all of English news text.
