@@ -120,15 +120,24 @@ size_t ParsedEntryBytes(const std::string& key, const ParsedSpeaker& p) {
 
 // The lower-cased copy of `text` in `out`, followed by the padding the
 // tokenizer's flag look-ups read past a word; returns the copy without it.
+// `out` only grows (a resize writes the bytes it adds), and each byte is
+// lower-cased on its way from `text`: copying first and lower-casing in
+// place went over the document twice.
 std::string_view LowerInto(std::string_view text, std::string& out) {
-  out.assign(text.data(), text.size());
-  // Branch-free so that the compiler vectorizes it.
-  for (char& c : out) {
-    const auto u = static_cast<unsigned char>(c);
-    c = static_cast<char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
+  const size_t n = text.size();
+  if (out.size() < n + Lexicon::kFlagsPadding) {
+    out.resize(n + Lexicon::kFlagsPadding);
   }
-  out.append(Lexicon::kFlagsPadding, '\0');
-  return std::string_view(out.data(), text.size());
+  const char* const src = text.data();
+  char* const dst = out.data();
+  // Branch-free so that the compiler vectorizes it.
+  for (size_t i = 0; i < n; ++i) {
+    const auto u = static_cast<unsigned char>(src[i]);
+    dst[i] = static_cast<char>(
+        u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
+  }
+  std::fill_n(dst + n, Lexicon::kFlagsPadding, '\0');
+  return std::string_view(dst, n);
 }
 
 TextSpan MakeTextSpan(std::string_view text, ByteSpan span) {
