@@ -366,46 +366,51 @@ void TokenizeInto(std::string_view text, ByteSpan span,
   while (pos < end) {
     const auto c0 = static_cast<unsigned char>(text[pos]);
     const uint8_t lead = kLead.of[c0];
-    // ASCII white space needs no decoding.
-    if (lead == kLeadSpace) {
-      ++pos;
-      continue;
-    }
-    const DecodedChar ch =
-        lead == kLeadHigh ? DecodeUtf8(text, pos) : DecodedChar{c0, 1};
-    if (lead == kLeadHigh && IsSpaceCode(ch.code)) {
-      pos += ch.length;
-      continue;
-    }
-    if (lead != kLeadWord && !IsWordCode(ch.code)) {
-      // Typewriter-style double quotes: two apostrophes ('') and two
-      // backticks (``), as in some wire and newspaper archives.
-      if ((ch.code == '\'' || ch.code == '`') && pos + 1 < end &&
-          text[pos + 1] == text[pos]) {
-        // Three apostrophes not followed by a word (`them,'''`) close a
-        // single quote and then the double one; before a word they open
-        // the double one first.
-        if (ch.code == '\'' && pos + 2 < end && text[pos + 2] == '\'' &&
-            (pos + 3 >= end || !IsWordCode(Decode(text, pos + 3).code))) {
-          Add(tokens, pos, pos + 1, TokenKind::kOther, QuoteMark::kNone);
-          ++pos;
-        }
-        Add(tokens, pos, pos + 2, TokenKind::kQuote,
-            ch.code == '`' ? QuoteMark::kOpening : QuoteMark::kStraight);
-        pos += 2;
+    const size_t word_begin = pos;
+    // Most tokens are words opening with an ASCII word character: the
+    // word's first run below takes that character in with the rest.
+    if (lead != kLeadWord) {
+      // ASCII white space needs no decoding.
+      if (lead == kLeadSpace) {
+        ++pos;
         continue;
       }
-      const Classified cls = ClassifyPunctFast(ch.code);
-      Add(tokens, pos, pos + ch.length, cls.kind, cls.mark);
+      const DecodedChar ch =
+          lead == kLeadHigh ? DecodeUtf8(text, pos) : DecodedChar{c0, 1};
+      if (lead == kLeadHigh && IsSpaceCode(ch.code)) {
+        pos += ch.length;
+        continue;
+      }
+      if (!IsWordCode(ch.code)) {
+        // Typewriter-style double quotes: two apostrophes ('') and two
+        // backticks (``), as in some wire and newspaper archives.
+        if ((ch.code == '\'' || ch.code == '`') && pos + 1 < end &&
+            text[pos + 1] == text[pos]) {
+          // Three apostrophes not followed by a word (`them,'''`) close a
+          // single quote and then the double one; before a word they open
+          // the double one first.
+          if (ch.code == '\'' && pos + 2 < end && text[pos + 2] == '\'' &&
+              (pos + 3 >= end || !IsWordCode(Decode(text, pos + 3).code))) {
+            Add(tokens, pos, pos + 1, TokenKind::kOther, QuoteMark::kNone);
+            ++pos;
+          }
+          Add(tokens, pos, pos + 2, TokenKind::kQuote,
+              ch.code == '`' ? QuoteMark::kOpening : QuoteMark::kStraight);
+          pos += 2;
+          continue;
+        }
+        const Classified cls = ClassifyPunctFast(ch.code);
+        Add(tokens, pos, pos + ch.length, cls.kind, cls.mark);
+        pos += ch.length;
+        continue;
+      }
+      // A word opening with a non-ASCII letter.
       pos += ch.length;
-      continue;
     }
-    const size_t word_begin = pos;
-    bool has_digit = ch.code >= '0' && ch.code <= '9';
+    bool has_digit = false;
     // Whether a joiner went in: only then can the word hold a hyphen or a
     // period.
     bool joined = false;
-    pos += ch.length;
     while (pos < end) {
       // ASCII letters and digits need no decoding.
       pos += AsciiWordRun(text.data() + pos, end - pos, has_digit);
