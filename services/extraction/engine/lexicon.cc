@@ -475,9 +475,7 @@ Lexicon::Lexicon() {
       char first8[8] = {};
       w.copy(first8, 8);
       const uint64_t h = FilterHash(first8, w.size());
-      for (const uint32_t key : {FilterKey(h), SecondFilterKey(h)}) {
-        filter_[key >> 6] |= uint64_t{1} << (key & 63);
-      }
+      filter_[FilterWord(h)] |= FilterBits(h);
     }
   }
   // The lists are only needed to build the table.

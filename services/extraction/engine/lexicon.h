@@ -294,40 +294,41 @@ class Lexicon {
       first_names_, connectors_, number_words_, clause_openers_, temporal_,
       hedges_, titles_, title_first_words_, honorifics_;
 
-  // The pre-hash filter: a bit set (16 KB) over two 17-bit keys from one
-  // multiplication of the word's first eight bytes (masked to its length)
-  // and its length. Every flagged word sets its two bits; most other
-  // words miss one of them, so they are turned away without the table's
-  // hash and probe. One load and no branch on the length: the earlier
-  // keys from six single bytes cost twice the instructions and let more
-  // unflagged words through.
+  // The pre-hash filter: a bit set (16 KB) in which every flagged word
+  // sets two bits, chosen by one multiplication of the word's first eight
+  // bytes (masked to its length) and its length. Most other words miss
+  // one of their bits, so they are turned away without the table's hash
+  // and probe. One load of the word and no branch on its length; both
+  // bits lie in the same 64-bit word of the set, so one load of the set
+  // answers too.
   static uint64_t FilterHash(const char* first8, size_t n) {
+    // The first min(n, 8) bytes of an 8-byte load (n >= 2).
+    static constexpr uint64_t kFirstBytes[9] = {
+        0,           0xFF,         0xFFFF,         0xFFFFFF,
+        0xFFFFFFFF,  0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF,
+        ~uint64_t{0}};
     uint64_t x;
     __builtin_memcpy(&x, first8, 8);
-    const size_t k = n < 8 ? n : 8;  // n >= 2.
-    x &= ~uint64_t{0} >> (64 - 8 * k);
+    x &= kFirstBytes[n < 8 ? n : 8];
     return (x ^ (n * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull;
   }
-  static uint32_t FilterKey(uint64_t h) {
-    return static_cast<uint32_t>(h >> 47);
-  }
-  static uint32_t SecondFilterKey(uint64_t h) {
-    return static_cast<uint32_t>(h >> 30) & 0x1FFFF;
-  }
-  uint64_t FilterBit(uint32_t key) const {
-    return (filter_[key >> 6] >> (key & 63)) & 1;
+  // The set's word and the two bits in it, from the product's top bits.
+  static size_t FilterWord(uint64_t h) { return h >> 53; }
+  static uint64_t FilterBits(uint64_t h) {
+    return (uint64_t{1} << ((h >> 47) & 63)) |
+           (uint64_t{1} << ((h >> 41) & 63));
   }
   // `first8`: eight readable bytes that start with the word's first
   // min(8, size) bytes.
   uint32_t FlagsAfterFilter(std::string_view w, const char* first8) const {
     const uint64_t h = FilterHash(first8, w.size());
-    // Both bits are read before the one branch.
-    if ((FilterBit(FilterKey(h)) & FilterBit(SecondFilterKey(h))) == 0) {
+    const uint64_t set = filter_[FilterWord(h)];
+    if (((set >> ((h >> 47) & 63)) & (set >> ((h >> 41) & 63)) & 1) == 0) {
       return 0;
     }
     return static_cast<uint32_t>(Lookup(w) & kPublicFlags);
   }
-  uint64_t filter_[(1u << 17) / 64] = {};
+  uint64_t filter_[2048] = {};
   std::vector<uint16_t> tags_;
   std::vector<Slot> slots_;
   size_t mask_ = 0;
