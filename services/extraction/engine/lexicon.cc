@@ -577,12 +577,8 @@ size_t Lexicon::MatchTitle(const std::vector<std::string>& lower_words,
   return MatchTitle(views, start);
 }
 
-size_t Lexicon::MatchTitle(absl::Span<const std::string_view> lower_words,
-                           size_t start) const {
-  if (start >= lower_words.size() ||
-      !In(lower_words[start], kSetTitleFirstWord)) {
-    return 0;
-  }
+size_t Lexicon::MatchTitleFrom(absl::Span<const std::string_view> lower_words,
+                               size_t start) const {
   size_t best = 0;
   // Titles are short: join the candidate words on the stack.
   char joined[128];

@@ -151,7 +151,16 @@ class Lexicon {
   size_t MatchTitle(const std::vector<std::string>& lower_words,
                     size_t start) const;
   size_t MatchTitle(absl::Span<const std::string_view> lower_words,
-                    size_t start) const;
+                    size_t start) const {
+    // Inline, so that the common answer (the word opens no title) costs
+    // one look-up and no call: the entity index asks for every word of
+    // every capitalized run.
+    if (start >= lower_words.size() ||
+        !In(lower_words[start], kSetTitleFirstWord)) {
+      return 0;
+    }
+    return MatchTitleFrom(lower_words, start);
+  }
   // Titles that are courtesy honorifics and so are not a role ("mr.").
   bool IsHonorific(std::string_view w) const { return In(w, kSetHonorific); }
   // The full form of an abbreviated title, for a speaker's role ("gov." ->
@@ -193,6 +202,10 @@ class Lexicon {
     kSetHonorific = uint64_t{1} << 35,
   };
   static constexpr uint64_t kPublicFlags = 0xFFFF;
+
+  // MatchTitle once lower_words[start] is known to open a title.
+  size_t MatchTitleFrom(absl::Span<const std::string_view> lower_words,
+                        size_t start) const;
 
   bool In(std::string_view w, uint64_t bit) const {
     return (Lookup(w) & bit) != 0;
