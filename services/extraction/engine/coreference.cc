@@ -211,7 +211,12 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
       for (size_t p = b; p < words.size() && !titled; ++p) {
         // Only the title's first word loses its prefix; restore it after.
         const std::string_view original = stripped[p];
-        const bool prefixed = original.find('-') != std::string_view::npos;
+        // Only "then-", "ex-" or "former-" can be cut: test their first
+        // letters before looking for the hyphen.
+        const bool prefixed =
+            original.size() >= 3 &&
+            (original[0] == 't' || original[0] == 'e' || original[0] == 'f') &&
+            original.find('-') != std::string_view::npos;
         if (prefixed) {
           for (std::string_view prefix : {"then-", "ex-", "former-"}) {
             if (stripped[p].substr(0, prefix.size()) == prefix) {
