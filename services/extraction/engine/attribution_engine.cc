@@ -67,15 +67,16 @@ size_t SignatureNameEnd(const Paragraph& p) {
 }
 
 // Per-thread buffers that outlive one document, so that the lower-cased
-// copy and the per-paragraph token, quote and sentence vectors keep their
-// capacity from one article to the next instead of being allocated and
-// freed each time. When all of them together hold more than kMaxKeptBytes
-// (news articles need a few tens of KB; a long input, or a stream of
-// inputs each with a different long paragraph, grows them) they are
+// copy, the paragraph spans and the per-paragraph token, quote and sentence
+// vectors keep their capacity from one article to the next instead of being
+// allocated and freed each time. When all of them together hold more than
+// kMaxKeptBytes (news articles need a few tens of KB; a long input, or a stream
+// of inputs each with a different long paragraph, grows them) they are
 // released, so each thread that runs the engine (the extraction service's
 // RPC threads) keeps at most that much between documents.
 struct DocumentScratch {
   std::string lower;
+  std::vector<ByteSpan> paragraph_spans;
   std::vector<Paragraph> paragraphs;
   // Parsed speaker phrases by their text (mention, then '\x1f' and the
   // appositive if any). ParseSpeaker reads nothing but the phrase's own
@@ -87,7 +88,9 @@ struct DocumentScratch {
   size_t parsed_bytes = 0;
 
   size_t KeptBytes() const {
-    size_t bytes = lower.capacity() + paragraphs.capacity() * sizeof(Paragraph);
+    size_t bytes = lower.capacity() +
+                   paragraph_spans.capacity() * sizeof(ByteSpan) +
+                   paragraphs.capacity() * sizeof(Paragraph);
     for (const Paragraph& p : paragraphs) {
       bytes += p.tokens.capacity() * sizeof(Token) +
                p.quotes.capacity() * sizeof(Quote) +
@@ -389,7 +392,8 @@ std::vector<Statement> DocumentPass::Run() {
   out_.reserve(text_.size() / 128 + 4);
   std::vector<Paragraph>& paragraphs = scratch_.paragraphs;
   size_t used = 0;
-  for (const ByteSpan& span : SplitParagraphs(text_)) {
+  SplitParagraphs(text_, scratch_.paragraph_spans);
+  for (const ByteSpan& span : scratch_.paragraph_spans) {
     if (used == paragraphs.size()) {
       paragraphs.emplace_back();
     }
@@ -569,6 +573,7 @@ std::vector<Statement> AttributionEngine::Extract(std::string_view text) const {
   }
   if (scratch.KeptBytes() > kMaxKeptBytes) {
     scratch.lower = std::string();
+    scratch.paragraph_spans = std::vector<ByteSpan>();
     scratch.paragraphs = std::vector<Paragraph>();
   }
   if (scratch.parsed_bytes > kMaxParsedBytes) {
