@@ -129,7 +129,8 @@ class ClaimScanner {
     Statement& s = out.emplace_back();
     s.kind = StatementKind::kFactualClaim;
     s.content.assign(text_.data() + span.begin, span.end - span.begin);
-    s.content_spans.push_back(span);
+    // Not push_back: its growth path costs more than the one allocation.
+    s.content_spans.assign(1, span);
     s.confidence = std::min(0.9, 0.35 + 0.1 * score);
     s.rule = quantity ? "claim.quantity" : "claim.named_entity";
   }
