@@ -27,6 +27,14 @@ struct Paragraph {
   std::vector<Quote> quotes;
   std::vector<int> quote_of;  // Per token.
   std::vector<Sentence> sentences;
+
+  // Heap bytes the vectors hold.
+  size_t KeptBytes() const {
+    return tokens.capacity() * sizeof(Token) +
+           quotes.capacity() * sizeof(Quote) +
+           quote_of.capacity() * sizeof(int) +
+           sentences.capacity() * sizeof(Sentence);
+  }
 };
 
 // True if `part` lies in a quote that opens sentence `s`.
@@ -67,15 +75,16 @@ size_t SignatureNameEnd(const Paragraph& p) {
 }
 
 // Per-thread buffers that outlive one document, so that the lower-cased
-// copy and the per-paragraph token, quote and sentence vectors keep their
-// capacity from one article to the next instead of being allocated and
-// freed each time. When all of them together hold more than kMaxKeptBytes
-// (news articles need a few tens of KB; a long input, or a stream of
-// inputs each with a different long paragraph, grows them) they are
+// copy, the paragraph spans and the per-paragraph token, quote and sentence
+// vectors keep their capacity from one article to the next instead of being
+// allocated and freed each time. When all of them together hold more than
+// kMaxKeptBytes (news articles need a few tens of KB; a long input, or a stream
+// of inputs each with a different long paragraph, grows them) they are
 // released, so each thread that runs the engine (the extraction service's
 // RPC threads) keeps at most that much between documents.
 struct DocumentScratch {
   std::string lower;
+  std::vector<ByteSpan> paragraph_spans;
   std::vector<Paragraph> paragraphs;
   // Parsed speaker phrases by their text (mention, then '\x1f' and the
   // appositive if any). ParseSpeaker reads nothing but the phrase's own
@@ -85,16 +94,15 @@ struct DocumentScratch {
   absl::flat_hash_map<std::string, ParsedSpeaker> parsed;
   const Lexicon* parsed_lexicon = nullptr;
   size_t parsed_bytes = 0;
+  // Paragraph::KeptBytes summed over `paragraphs`, brought up to date as
+  // each paragraph is filled: a slot stays for every paragraph of the
+  // longest article seen (hundreds), and summing them all after each
+  // document cost more than 1% of the engine's instructions.
+  size_t paragraph_bytes = 0;
 
   size_t KeptBytes() const {
-    size_t bytes = lower.capacity() + paragraphs.capacity() * sizeof(Paragraph);
-    for (const Paragraph& p : paragraphs) {
-      bytes += p.tokens.capacity() * sizeof(Token) +
-               p.quotes.capacity() * sizeof(Quote) +
-               p.quote_of.capacity() * sizeof(int) +
-               p.sentences.capacity() * sizeof(Sentence);
-    }
-    return bytes;
+    return lower.capacity() + paragraph_spans.capacity() * sizeof(ByteSpan) +
+           paragraphs.capacity() * sizeof(Paragraph) + paragraph_bytes;
   }
 };
 constexpr size_t kMaxKeptBytes = size_t{4} << 20;
@@ -118,13 +126,26 @@ size_t ParsedEntryBytes(const std::string& key, const ParsedSpeaker& p) {
   return bytes;
 }
 
-void LowerInto(std::string_view text, std::string& out) {
-  out.assign(text.data(), text.size());
-  // Branch-free so that the compiler vectorizes it.
-  for (char& c : out) {
-    const auto u = static_cast<unsigned char>(c);
-    c = static_cast<char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
+// The lower-cased copy of `text` in `out`, followed by the padding the
+// tokenizer's flag look-ups read past a word; returns the copy without it.
+// `out` only grows (a resize writes the bytes it adds), and each byte is
+// lower-cased on its way from `text`: copying first and lower-casing in
+// place went over the document twice.
+std::string_view LowerInto(std::string_view text, std::string& out) {
+  const size_t n = text.size();
+  if (out.size() < n + Lexicon::kFlagsPadding) {
+    out.resize(n + Lexicon::kFlagsPadding);
   }
+  const char* const src = text.data();
+  char* const dst = out.data();
+  // Branch-free so that the compiler vectorizes it.
+  for (size_t i = 0; i < n; ++i) {
+    const auto u = static_cast<unsigned char>(src[i]);
+    dst[i] = static_cast<char>(
+        u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
+  }
+  std::fill_n(dst + n, Lexicon::kFlagsPadding, '\0');
+  return std::string_view(dst, n);
 }
 
 TextSpan MakeTextSpan(std::string_view text, ByteSpan span) {
@@ -137,7 +158,7 @@ class DocumentPass {
   DocumentPass(std::string_view text, const Lexicon& lexicon,
                DocumentScratch& scratch)
       : text_(text),
-        lower_((LowerInto(text, scratch.lower), scratch.lower)),
+        lower_(LowerInto(text, scratch.lower)),
         lex_(lexicon),
         index_(text, lower_, lexicon),
         scratch_(scratch) {}
@@ -376,30 +397,32 @@ std::vector<Statement> DocumentPass::Run() {
   out_.reserve(text_.size() / 128 + 4);
   std::vector<Paragraph>& paragraphs = scratch_.paragraphs;
   size_t used = 0;
-  for (const ByteSpan& span : SplitParagraphs(text_)) {
+  SplitParagraphs(text_, scratch_.paragraph_spans);
+  for (const ByteSpan& span : scratch_.paragraph_spans) {
     if (used == paragraphs.size()) {
       paragraphs.emplace_back();
     }
     Paragraph& p = paragraphs[used];
+    const size_t kept_before = p.KeptBytes();
     p.span = span;
     Tokenize(text_, lower_, span, lex_, p.tokens);
-    if (p.tokens.empty()) {
-      continue;
-    }
-    ScanQuotes(p.tokens, p.quotes);
-    p.quote_of.assign(p.tokens.size(), -1);
-    // A quote's tokens run from its opening mark to the last token inside
-    // its outer span; quotes are ordered and disjoint.
-    for (size_t qi = 0; qi < p.quotes.size(); ++qi) {
-      const Quote& q = p.quotes[qi];
-      for (size_t i = q.open_token;
-           i < p.tokens.size() && p.tokens[i].end <= q.outer.end; ++i) {
-        p.quote_of[i] = static_cast<int>(qi);
+    if (!p.tokens.empty()) {
+      ScanQuotes(p.tokens, p.quotes);
+      p.quote_of.assign(p.tokens.size(), -1);
+      // A quote's tokens run from its opening mark to the last token
+      // inside its outer span; quotes are ordered and disjoint.
+      for (size_t qi = 0; qi < p.quotes.size(); ++qi) {
+        const Quote& q = p.quotes[qi];
+        for (size_t i = q.open_token;
+             i < p.tokens.size() && p.tokens[i].end <= q.outer.end; ++i) {
+          p.quote_of[i] = static_cast<int>(qi);
+        }
       }
+      SplitSentences(text_, p.tokens, p.quotes, lex_, p.sentences);
+      index_.Scan(p.tokens);
+      ++used;
     }
-    SplitSentences(text_, p.tokens, p.quotes, lex_, p.sentences);
-    index_.Scan(p.tokens);
-    ++used;
+    scratch_.paragraph_bytes += p.KeptBytes() - kept_before;
   }
   index_.Finalize();
 
@@ -556,7 +579,9 @@ std::vector<Statement> AttributionEngine::Extract(std::string_view text) const {
   }
   if (scratch.KeptBytes() > kMaxKeptBytes) {
     scratch.lower = std::string();
+    scratch.paragraph_spans = std::vector<ByteSpan>();
     scratch.paragraphs = std::vector<Paragraph>();
+    scratch.paragraph_bytes = 0;
   }
   if (scratch.parsed_bytes > kMaxParsedBytes) {
     scratch.parsed = {};

@@ -63,6 +63,12 @@ struct Relay {
 };
 
 struct Statement {
+  // User-provided, so that a Statement added with emplace_back() (the
+  // engine builds them in place) runs the member initializers only; with
+  // an implicit constructor value-initialization first zero-fills all of
+  // its ~700 bytes.
+  Statement() {}
+
   StatementKind kind = StatementKind::kReportedSpeech;
   // Content text; for split quotes the parts joined by " ".
   std::string content;

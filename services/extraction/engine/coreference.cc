@@ -211,7 +211,12 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
       for (size_t p = b; p < words.size() && !titled; ++p) {
         // Only the title's first word loses its prefix; restore it after.
         const std::string_view original = stripped[p];
-        const bool prefixed = original.find('-') != std::string_view::npos;
+        // Only "then-", "ex-" or "former-" can be cut: test their first
+        // letters before looking for the hyphen.
+        const bool prefixed =
+            original.size() >= 3 &&
+            (original[0] == 't' || original[0] == 'e' || original[0] == 'f') &&
+            original.find('-') != std::string_view::npos;
         if (prefixed) {
           for (std::string_view prefix : {"then-", "ex-", "former-"}) {
             if (stripped[p].substr(0, prefix.size()) == prefix) {
@@ -259,15 +264,28 @@ void EntityIndex::Finalize() {
   if (acronyms_seen_.empty()) {
     return;
   }
+  // The acronyms seen are tokens of 2-8 capital letters (kShapeAcronym,
+  // IsAcronym): bit c - 'A' of first_letters[n] is set if one of n letters
+  // starts with c. Most names' initials fail this test and need no hash
+  // look-up.
+  uint32_t first_letters[9] = {};
+  for (const std::string& acronym : acronyms_seen_) {
+    if (acronym.size() <= 8) {
+      first_letters[acronym.size()] |= uint32_t{1} << ((acronym[0] - 'A') & 31);
+    }
+  }
+  const auto may_be_seen = [&](absl::string_view initials) {
+    const auto letter = static_cast<unsigned char>(initials[0] - 'A');
+    return initials.size() >= 2 && initials.size() <= 8 && letter < 26 &&
+           ((first_letters[initials.size()] >> letter) & 1) != 0;
+  };
   char all[kMaxInitials + 1], caps[kMaxInitials + 1];
   size_t all_size = 0, caps_size = 0;
   for (const std::string& name : names_) {
     Initials(name, all, all_size, caps, caps_size);
     for (const absl::string_view initials :
          {absl::string_view(all, all_size), absl::string_view(caps, caps_size)}) {
-      // Acronyms are at most 8 letters (IsAcronym).
-      if (initials.size() >= 2 && initials.size() <= kMaxInitials &&
-          acronyms_seen_.contains(initials) &&
+      if (may_be_seen(initials) && acronyms_seen_.contains(initials) &&
           !acronym_to_name_.contains(initials)) {
         acronym_to_name_.emplace(std::string(initials), name);
       }

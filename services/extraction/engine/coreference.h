@@ -26,7 +26,15 @@ class EntityIndex {
   // saves lower-casing each token again.
   EntityIndex(std::string_view text, std::string_view lower,
               const Lexicon& lexicon)
-      : text_(text), lower_text_(lower), lexicon_(lexicon) {}
+      : text_(text), lower_text_(lower), lexicon_(lexicon) {
+    // Sized once from the text's length (news runs to a capitalized
+    // multi-word name per ~130 bytes, a person or a name candidate per
+    // ~500), so that the index does not grow them step by step, moving
+    // their strings each time.
+    names_.reserve(text.size() / 128 + 4);
+    persons_.reserve(text.size() / 512 + 4);
+    name_candidates_.reserve(text.size() / 512 + 4);
+  }
   EntityIndex(std::string_view text, const Lexicon& lexicon) = delete;
 
   // Pre-pass over one paragraph's tokens: titled names ("President Vladimir
@@ -83,6 +91,7 @@ class EntityIndex {
       return std::lower_bound(entries_.begin(), entries_.end(), pos,
                               ByPosition);
     }
+    void reserve(size_t n) { entries_.reserve(n); }
     const_iterator begin() const { return entries_.begin(); }
     const_iterator end() const { return entries_.end(); }
 

@@ -472,9 +472,10 @@ Lexicon::Lexicon() {
         std::string_view(pool_).substr(slots_[i].offset, slots_[i].length);
     if (tags_[i] != 0 && (slots_[i].flags & kPublicFlags) != 0 &&
         w.size() >= 2) {
-      for (const uint32_t key : {FilterKey(w), SecondFilterKey(w)}) {
-        filter_[key >> 6] |= uint64_t{1} << (key & 63);
-      }
+      char first8[8] = {};
+      w.copy(first8, 8);
+      const uint64_t h = FilterHash(first8, w.size());
+      filter_[FilterWord(h)] |= FilterBits(h);
     }
   }
   // The lists are only needed to build the table.
@@ -576,12 +577,8 @@ size_t Lexicon::MatchTitle(const std::vector<std::string>& lower_words,
   return MatchTitle(views, start);
 }
 
-size_t Lexicon::MatchTitle(absl::Span<const std::string_view> lower_words,
-                           size_t start) const {
-  if (start >= lower_words.size() ||
-      !In(lower_words[start], kSetTitleFirstWord)) {
-    return 0;
-  }
+size_t Lexicon::MatchTitleFrom(absl::Span<const std::string_view> lower_words,
+                               size_t start) const {
   size_t best = 0;
   // Titles are short: join the candidate words on the stack.
   char joined[128];

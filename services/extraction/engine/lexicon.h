@@ -47,23 +47,27 @@ class Lexicon {
 
   Lexicon();
 
+  // Bytes WordFlagsPadded may read past a word's end.
+  static constexpr size_t kFlagsPadding = 8;
+
   // Union of the Flag bits of a lower-cased word; 0 for most words.
   uint32_t WordFlags(std::string_view w) const {
-    if (!MayHaveFlags(w)) {
+    if (w.size() < 2) {
       return 0;
     }
-    return static_cast<uint32_t>(Lookup(w) & kPublicFlags);
+    char first8[8] = {};
+    __builtin_memcpy(first8, w.data(), w.size() < 8 ? w.size() : 8);
+    return FlagsAfterFilter(w, first8);
   }
-  // False for most words without Flag bits, from a bit set over their
-  // (first, second, last) and (first, second-to-last, middle) bytes and
-  // length, without hashing; true for every flagged word. The bytes are
-  // folded to 5 bits, so case does not matter.
-  bool MayHaveFlags(std::string_view w) const {
+  // The same for a word followed in memory by at least kFlagsPadding
+  // readable bytes (of any value), as in the tokenizer's lower-cased copy
+  // of the document: the filter then reads the word's first eight bytes
+  // in one load, without a branch on its length.
+  uint32_t WordFlagsPadded(std::string_view w) const {
     if (w.size() < 2) {
-      return false;
+      return 0;
     }
-    // Both bits are read before the one branch.
-    return (FilterBit(FilterKey(w)) & FilterBit(SecondFilterKey(w))) != 0;
+    return FlagsAfterFilter(w, w.data());
   }
 
   // Finite speech verbs that attribute on their own ("said", "told").
@@ -147,7 +151,16 @@ class Lexicon {
   size_t MatchTitle(const std::vector<std::string>& lower_words,
                     size_t start) const;
   size_t MatchTitle(absl::Span<const std::string_view> lower_words,
-                    size_t start) const;
+                    size_t start) const {
+    // Inline, so that the common answer (the word opens no title) costs
+    // one look-up and no call: the entity index asks for every word of
+    // every capitalized run.
+    if (start >= lower_words.size() ||
+        !In(lower_words[start], kSetTitleFirstWord)) {
+      return 0;
+    }
+    return MatchTitleFrom(lower_words, start);
+  }
   // Titles that are courtesy honorifics and so are not a role ("mr.").
   bool IsHonorific(std::string_view w) const { return In(w, kSetHonorific); }
   // The full form of an abbreviated title, for a speaker's role ("gov." ->
@@ -189,6 +202,10 @@ class Lexicon {
     kSetHonorific = uint64_t{1} << 35,
   };
   static constexpr uint64_t kPublicFlags = 0xFFFF;
+
+  // MatchTitle once lower_words[start] is known to open a title.
+  size_t MatchTitleFrom(absl::Span<const std::string_view> lower_words,
+                        size_t start) const;
 
   bool In(std::string_view w, uint64_t bit) const {
     return (Lookup(w) & bit) != 0;
@@ -290,26 +307,41 @@ class Lexicon {
       first_names_, connectors_, number_words_, clause_openers_, temporal_,
       hedges_, titles_, title_first_words_, honorifics_;
 
-  // The length (mod 4) beside the three bytes lets through 22% of news
-  // words instead of 47% (8% are flagged), for a 16 KB bit set; a word
-  // must also have the bit of its second key, which other bytes make
-  // (10% pass).
-  static uint32_t Fold(char c) {
-    return static_cast<uint32_t>(static_cast<unsigned char>(c)) & 31;
+  // The pre-hash filter: a bit set (16 KB) in which every flagged word
+  // sets two bits, chosen by one multiplication of the word's first eight
+  // bytes (masked to its length) and its length. Most other words miss
+  // one of their bits, so they are turned away without the table's hash
+  // and probe. One load of the word and no branch on its length; both
+  // bits lie in the same 64-bit word of the set, so one load of the set
+  // answers too.
+  static uint64_t FilterHash(const char* first8, size_t n) {
+    // The first min(n, 8) bytes of an 8-byte load (n >= 2).
+    static constexpr uint64_t kFirstBytes[9] = {
+        0,           0xFF,         0xFFFF,         0xFFFFFF,
+        0xFFFFFFFF,  0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF,
+        ~uint64_t{0}};
+    uint64_t x;
+    __builtin_memcpy(&x, first8, 8);
+    x &= kFirstBytes[n < 8 ? n : 8];
+    return (x ^ (n * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull;
   }
-  static uint32_t FilterKey(std::string_view w) {
-    return (Fold(w[0]) << 12) | (Fold(w[1]) << 7) | (Fold(w.back()) << 2) |
-           (static_cast<uint32_t>(w.size()) & 3);
+  // The set's word and the two bits in it, from the product's top bits.
+  static size_t FilterWord(uint64_t h) { return h >> 53; }
+  static uint64_t FilterBits(uint64_t h) {
+    return (uint64_t{1} << ((h >> 47) & 63)) |
+           (uint64_t{1} << ((h >> 41) & 63));
   }
-  static uint32_t SecondFilterKey(std::string_view w) {
-    const size_t n = w.size();
-    return (Fold(w[0]) << 12) | (Fold(w[n - 2]) << 7) | (Fold(w[n / 2]) << 2) |
-           (static_cast<uint32_t>(n) & 3);
+  // `first8`: eight readable bytes that start with the word's first
+  // min(8, size) bytes.
+  uint32_t FlagsAfterFilter(std::string_view w, const char* first8) const {
+    const uint64_t h = FilterHash(first8, w.size());
+    const uint64_t set = filter_[FilterWord(h)];
+    if (((set >> ((h >> 47) & 63)) & (set >> ((h >> 41) & 63)) & 1) == 0) {
+      return 0;
+    }
+    return static_cast<uint32_t>(Lookup(w) & kPublicFlags);
   }
-  uint64_t FilterBit(uint32_t key) const {
-    return (filter_[key >> 6] >> (key & 63)) & 1;
-  }
-  uint64_t filter_[(1u << 17) / 64] = {};
+  uint64_t filter_[2048] = {};
   std::vector<uint16_t> tags_;
   std::vector<Slot> slots_;
   size_t mask_ = 0;

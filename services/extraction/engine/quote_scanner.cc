@@ -23,8 +23,16 @@ void ScanQuotes(std::vector<Token>& tokens, std::vector<Quote>& quotes) {
   const size_t n = tokens.size();
   for (size_t i = 0; i < n; ++i) {
     // Most tokens are no quote mark: skip them in a loop of their own,
-    // which keeps its variables in registers.
-    while (i < n && tokens[i].kind != TokenKind::kQuote) {
+    // which keeps its variables in registers, four at a time with one
+    // branch (`&`, not `&&`).
+    const auto not_quote = [&](size_t k) {
+      return tokens[k].kind != TokenKind::kQuote;
+    };
+    while (i + 4 <= n && (not_quote(i) & not_quote(i + 1) & not_quote(i + 2) &
+                          not_quote(i + 3))) {
+      i += 4;
+    }
+    while (i < n && not_quote(i)) {
       ++i;
     }
     if (i == n) {

@@ -42,6 +42,12 @@ bool IsFinalAbbreviationWord(std::string_view w, const Lexicon& lexicon) {
 
 std::vector<ByteSpan> SplitParagraphs(std::string_view text) {
   std::vector<ByteSpan> paragraphs;
+  SplitParagraphs(text, paragraphs);
+  return paragraphs;
+}
+
+void SplitParagraphs(std::string_view text, std::vector<ByteSpan>& paragraphs) {
+  paragraphs.clear();
   size_t begin = 0;
   while (begin < text.size()) {
     size_t end = text.find('\n', begin);
@@ -54,7 +60,6 @@ std::vector<ByteSpan> SplitParagraphs(std::string_view text) {
     }
     begin = end + 1;
   }
-  return paragraphs;
 }
 
 std::vector<Sentence> SplitSentences(std::string_view text,

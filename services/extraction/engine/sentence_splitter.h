@@ -23,6 +23,8 @@ struct Sentence {
 // paragraph per line, and treating lines as hard limits keeps an unbalanced
 // quote mark from running on.
 std::vector<ByteSpan> SplitParagraphs(std::string_view text);
+// The same into `paragraphs` (cleared first; its capacity is reused).
+void SplitParagraphs(std::string_view text, std::vector<ByteSpan>& paragraphs);
 
 // Sentence boundaries are terminal punctuation (plus any closing quote marks
 // or brackets right after it) followed by space and a token that does not

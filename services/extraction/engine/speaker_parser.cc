@@ -28,7 +28,8 @@ void WordsOf(std::string_view text, ByteSpan span, const Lexicon& lexicon,
   // The span on its own: tokenizing it alone gives the same tokens (the
   // tokenizer never looks outside its span), with offsets from its start.
   const std::string_view piece = text.substr(span.begin, span.end - span.begin);
-  words.lower_buffer.resize(piece.size());
+  // The tokenizer's flag look-ups read a few bytes past a word's end.
+  words.lower_buffer.resize(piece.size() + Lexicon::kFlagsPadding);
   // Through a plain pointer, so that the loop is vectorized (an inlined
   // vector's operator[] asks where its storage is for every byte).
   char* const lower_bytes = words.lower_buffer.data();
@@ -37,8 +38,7 @@ void WordsOf(std::string_view text, ByteSpan span, const Lexicon& lexicon,
     lower_bytes[i] = static_cast<char>(
         u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
   }
-  const std::string_view lower(words.lower_buffer.data(),
-                               words.lower_buffer.size());
+  const std::string_view lower(words.lower_buffer.data(), piece.size());
   // Reused across calls: speaker phrases are parsed many times a document.
   thread_local std::vector<Token> tokens;
   Tokenize(piece, lower, {0, static_cast<uint32_t>(piece.size())}, lexicon,

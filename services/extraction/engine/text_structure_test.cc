@@ -62,6 +62,36 @@ TEST(TokenizerTest, KeepsAbbreviationsApostrophesAndHyphens) {
                                      "U.S.", "today", "."));
 }
 
+TEST(LexiconTest, PaddedFlagLookUpAgreesWithPlainOne) {
+  const Lexicon lexicon;
+  EXPECT_NE(lexicon.WordFlags("said") & Lexicon::kCueVerb, 0u);
+  EXPECT_EQ(lexicon.WordFlags("harbor"), 0u);
+  // Short, eight-byte and longer words, flagged and not; the padded look-up
+  // reads past the word into bytes that must not matter.
+  for (const std::string word :
+       {"a", "he", "say", "said", "saying", "according", "reportedly",
+        "acknowledged", "which", "harbors", "internationally", "x1"}) {
+    for (const char filler : {'\0', ' ', 'z'}) {
+      std::string padded = word;
+      padded.append(Lexicon::kFlagsPadding, filler);
+      EXPECT_EQ(
+          lexicon.WordFlagsPadded(std::string_view(padded.data(), word.size())),
+          lexicon.WordFlags(word))
+          << word;
+    }
+  }
+}
+
+TEST(SentenceSplitterTest, ParagraphsIntoACallersVector) {
+  std::vector<ByteSpan> spans = {{7, 9}};
+  SplitParagraphs("One.\n\n  \nTwo.", spans);
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(spans[0].begin, 0u);
+  EXPECT_EQ(spans[0].end, 4u);
+  EXPECT_EQ(spans[1].begin, 9u);
+  EXPECT_EQ(spans[1].end, 13u);
+}
+
 TEST(QuoteScannerTest, PairsCurlyAndStraightQuotes) {
   Lexicon lexicon;
   const std::string text = "“One,” he said. \"Two\" and “three";

@@ -4,6 +4,8 @@
 #include <emmintrin.h>
 #endif
 
+#include <cstddef>
+
 #include "services/extraction/engine/utf8.h"
 
 namespace claimtrack::engine {
@@ -115,7 +117,7 @@ struct Classified {
   QuoteMark mark;
 };
 
-Classified ClassifyPunct(uint32_t c) {
+constexpr Classified ClassifyPunct(uint32_t c) {
   switch (c) {
     case ',':
     case 0xFF0C:
@@ -154,6 +156,24 @@ Classified ClassifyPunct(uint32_t c) {
     default:
       return {TokenKind::kOther, QuoteMark::kNone};
   }
+}
+
+// ClassifyPunct of each ASCII character: nearly all punctuation in news
+// text is ASCII, and a look-up costs less than the call into the switch.
+struct AsciiPunctClasses {
+  Classified of[128] = {};
+  constexpr AsciiPunctClasses() {
+    for (uint32_t c = 0; c < 128; ++c) {
+      of[c] = ClassifyPunct(c);
+    }
+  }
+};
+constexpr AsciiPunctClasses kAsciiPunct;
+
+// Out of line, so that the rarer punctuation path leaves the word path's
+// registers alone.
+__attribute__((noinline)) Classified ClassifyPunctFast(uint32_t c) {
+  return c < 0x80 ? kAsciiPunct.of[c] : ClassifyPunct(c);
 }
 
 bool IsDottedAcronym(std::string_view w, bool has_digit) {
@@ -275,39 +295,50 @@ inline size_t AsciiWordRun(const char* p, size_t n, bool& digit) {
 
 // Lexicon::WordFlags of the lower-cased word, lower-cased on the stack.
 uint32_t FlagsOf(std::string_view word, const Lexicon& lexicon) {
-  char buf[32];
-  if (word.size() > sizeof(buf) || !lexicon.MayHaveFlags(word)) {
-    return 0;  // No flagged word is that long; most words are no cue.
+  char buf[32 + Lexicon::kFlagsPadding];
+  if (word.size() > 32) {
+    return 0;  // No flagged word is that long.
   }
   for (size_t i = 0; i < word.size(); ++i) {
     const auto u = static_cast<unsigned char>(word[i]);
     buf[i] = static_cast<char>(
         u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
   }
-  return lexicon.WordFlags(std::string_view(buf, word.size()));
+  return lexicon.WordFlagsPadded(std::string_view(buf, word.size()));
 }
 
-// Lexicon::WordFlags of an already lower-cased word.
+// Lexicon::WordFlags of an already lower-cased word in the document's
+// padded lower-cased copy.
 inline uint32_t FlagsOfLower(std::string_view lower_word,
                              const Lexicon& lexicon) {
   if (lower_word.size() > 32) {
     return 0;
   }
-  return lexicon.WordFlags(lower_word);
+  return lexicon.WordFlagsPadded(lower_word);
 }
 
-// Writes the token's fields in place: a braced temporary written byte by
-// byte and then copied whole stalls on store forwarding.
+// Builds the token as two 8-byte words in registers: a braced temporary
+// written byte by byte and then copied whole stalls on store forwarding,
+// and an element added by emplace_back() and written field by field kept
+// the stores that zero it first.
+static_assert(sizeof(Token) == 16 && offsetof(Token, end) == 4 &&
+                  offsetof(Token, kind) == 8 && offsetof(Token, mark) == 9 &&
+                  offsetof(Token, shape) == 10 && offsetof(Token, flags) == 12,
+              "Add writes a Token as two little-endian words");
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__);
 inline void Add(std::vector<Token>& tokens, size_t begin, size_t end,
                 TokenKind kind, QuoteMark mark, uint8_t shape = 0,
                 uint32_t flags = 0) {
-  Token& t = tokens.emplace_back();
-  t.begin = static_cast<uint32_t>(begin);
-  t.end = static_cast<uint32_t>(end);
-  t.kind = kind;
-  t.mark = mark;
-  t.shape = shape;
-  t.flags = flags;
+  const uint64_t span = static_cast<uint32_t>(begin) |
+                        (uint64_t{static_cast<uint32_t>(end)} << 32);
+  const uint64_t facts = static_cast<uint64_t>(kind) |
+                         (static_cast<uint64_t>(mark) << 8) |
+                         (uint64_t{shape} << 16) | (uint64_t{flags} << 32);
+  Token t;
+  void* const bytes = &t;
+  __builtin_memcpy(bytes, &span, 8);
+  __builtin_memcpy(static_cast<char*>(bytes) + 8, &facts, 8);
+  tokens.push_back(t);
 }
 
 // ASCII needs no decoding; this is nearly all of English news text.
@@ -335,46 +366,51 @@ void TokenizeInto(std::string_view text, ByteSpan span,
   while (pos < end) {
     const auto c0 = static_cast<unsigned char>(text[pos]);
     const uint8_t lead = kLead.of[c0];
-    // ASCII white space needs no decoding.
-    if (lead == kLeadSpace) {
-      ++pos;
-      continue;
-    }
-    const DecodedChar ch =
-        lead == kLeadHigh ? DecodeUtf8(text, pos) : DecodedChar{c0, 1};
-    if (lead == kLeadHigh && IsSpaceCode(ch.code)) {
-      pos += ch.length;
-      continue;
-    }
-    if (lead != kLeadWord && !IsWordCode(ch.code)) {
-      // Typewriter-style double quotes: two apostrophes ('') and two
-      // backticks (``), as in some wire and newspaper archives.
-      if ((ch.code == '\'' || ch.code == '`') && pos + 1 < end &&
-          text[pos + 1] == text[pos]) {
-        // Three apostrophes not followed by a word (`them,'''`) close a
-        // single quote and then the double one; before a word they open
-        // the double one first.
-        if (ch.code == '\'' && pos + 2 < end && text[pos + 2] == '\'' &&
-            (pos + 3 >= end || !IsWordCode(Decode(text, pos + 3).code))) {
-          Add(tokens, pos, pos + 1, TokenKind::kOther, QuoteMark::kNone);
-          ++pos;
-        }
-        Add(tokens, pos, pos + 2, TokenKind::kQuote,
-            ch.code == '`' ? QuoteMark::kOpening : QuoteMark::kStraight);
-        pos += 2;
+    const size_t word_begin = pos;
+    // Most tokens are words opening with an ASCII word character: the
+    // word's first run below takes that character in with the rest.
+    if (lead != kLeadWord) {
+      // ASCII white space needs no decoding.
+      if (lead == kLeadSpace) {
+        ++pos;
         continue;
       }
-      const Classified cls = ClassifyPunct(ch.code);
-      Add(tokens, pos, pos + ch.length, cls.kind, cls.mark);
+      const DecodedChar ch =
+          lead == kLeadHigh ? DecodeUtf8(text, pos) : DecodedChar{c0, 1};
+      if (lead == kLeadHigh && IsSpaceCode(ch.code)) {
+        pos += ch.length;
+        continue;
+      }
+      if (!IsWordCode(ch.code)) {
+        // Typewriter-style double quotes: two apostrophes ('') and two
+        // backticks (``), as in some wire and newspaper archives.
+        if ((ch.code == '\'' || ch.code == '`') && pos + 1 < end &&
+            text[pos + 1] == text[pos]) {
+          // Three apostrophes not followed by a word (`them,'''`) close a
+          // single quote and then the double one; before a word they open
+          // the double one first.
+          if (ch.code == '\'' && pos + 2 < end && text[pos + 2] == '\'' &&
+              (pos + 3 >= end || !IsWordCode(Decode(text, pos + 3).code))) {
+            Add(tokens, pos, pos + 1, TokenKind::kOther, QuoteMark::kNone);
+            ++pos;
+          }
+          Add(tokens, pos, pos + 2, TokenKind::kQuote,
+              ch.code == '`' ? QuoteMark::kOpening : QuoteMark::kStraight);
+          pos += 2;
+          continue;
+        }
+        const Classified cls = ClassifyPunctFast(ch.code);
+        Add(tokens, pos, pos + ch.length, cls.kind, cls.mark);
+        pos += ch.length;
+        continue;
+      }
+      // A word opening with a non-ASCII letter.
       pos += ch.length;
-      continue;
     }
-    const size_t word_begin = pos;
-    bool has_digit = ch.code >= '0' && ch.code <= '9';
+    bool has_digit = false;
     // Whether a joiner went in: only then can the word hold a hyphen or a
     // period.
     bool joined = false;
-    pos += ch.length;
     while (pos < end) {
       // ASCII letters and digits need no decoding.
       pos += AsciiWordRun(text.data() + pos, end - pos, has_digit);

@@ -53,8 +53,9 @@ std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
                             const Lexicon& lexicon);
 
 // The same into `tokens` (cleared first; its capacity is reused), with
-// `lower` the ASCII-lower-cased copy of `text` (same offsets): each word's
-// lexicon flags are then looked up in place, without lower-casing it again.
+// `lower` the ASCII-lower-cased copy of `text` (same offsets), followed in
+// memory by Lexicon::kFlagsPadding readable bytes: each word's lexicon flags
+// are then looked up in place, without lower-casing it again.
 void Tokenize(std::string_view text, std::string_view lower, ByteSpan span,
               const Lexicon& lexicon, std::vector<Token>& tokens);
 
