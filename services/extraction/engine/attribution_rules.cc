@@ -32,6 +32,7 @@ struct Hit {
   bool coordinated = false;  // "... and said ...": same subject as before.
   bool noun = false;         // "his warning that ...": possessive source.
   bool after_quote = false;  // Participle right after `,"`.
+  bool contraction = false;  // Subject and auxiliary in one: "she's said".
   // Speaker phrase as token ranges.
   bool has_speaker = false;
   bool inverted = false;  // "said Schmid".
@@ -181,6 +182,33 @@ bool IsUpperCaseWord(std::string_view w) {
 bool IsPossessive(std::string_view w) {
   return (w.size() > 2 && w.substr(w.size() - 2) == "'s") ||
          (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s");
+}
+
+// "she's", "they’re", "we've", "he'd": a subject pronoun glued to a
+// contracted auxiliary (the tokenizer keeps the apostrophe inside the
+// word). After a pronoun "'s" is "is"/"has", never a possessive.
+bool IsPronounContraction(std::string_view lw) {
+  const size_t apostrophe = lw.find_first_of("'\xE2");
+  if (apostrophe == std::string_view::npos || apostrophe == 0) {
+    return false;
+  }
+  const std::string_view pronoun = lw.substr(0, apostrophe);
+  std::string_view rest = lw.substr(apostrophe);
+  if (rest.substr(0, 1) == "'") {
+    rest.remove_prefix(1);
+  } else if (rest.substr(0, 3) == "\xE2\x80\x99") {
+    rest.remove_prefix(3);
+  } else {
+    return false;
+  }
+  // Third persons and "we": "I'd like" and "you're" outside quotes are
+  // mostly transcript or the author's aside, not a report.
+  if (pronoun != "he" && pronoun != "she" && pronoun != "they" &&
+      pronoun != "we") {
+    return false;
+  }
+  return rest == "s" || rest == "re" || rest == "ve" || rest == "d" ||
+         rest == "ll" || rest == "m";
 }
 
 // True if w ends with the two letters of `suffix` ("ed", "ly"); compares
@@ -696,6 +724,7 @@ Hits SentenceRules::FindCues(size_t from) const {
     size_t first_aux = i;
     bool negated = false;
     bool has_aux = false;
+    bool h_contraction = false;
     while (k >= static_cast<ptrdiff_t>(tb_) && Free(k) &&
            LowerAt(k)) {
       const std::string_view lk = Low(k);
@@ -708,6 +737,13 @@ Hits SentenceRules::FindCues(size_t from) const {
         break;
       }
       --k;
+    }
+    // "she's hoping", "they've argued": the contraction is subject and
+    // auxiliary in one token; the walk stops at it, the speaker is it.
+    if (k >= static_cast<ptrdiff_t>(tb_) && Free(k) &&
+        IsPronounContraction(Low(k))) {
+      has_aux = true;
+      h_contraction = true;
     }
     // A base form is finite after a plural subject ("they say", "Some
     // say", "six in 10 say", "farm groups in Iowa say").
@@ -820,6 +856,7 @@ Hits SentenceRules::FindCues(size_t from) const {
     }
     Hit h;
     h.verb = i;
+    h.contraction = h_contraction;
     h.cue_begin = has_aux ? first_aux : i;
     h.chain_begin = static_cast<size_t>(k + 1);
     // Right after a quote the name after the verb is its speaker, not its
@@ -881,7 +918,8 @@ bool SentenceRules::ValidHead(size_t i) const {
   if (CapAt(i) || AcronymAt(i)) {
     return true;
   }
-  return lex_.IsPronoun(lw) || lex_.IsSpeakerNoun(lw);
+  return lex_.IsPronoun(lw) || lex_.IsSpeakerNoun(lw) ||
+         IsPronounContraction(lw);
 }
 
 // Walks back from token k over a noun phrase; sets begin to its first token.
@@ -2795,7 +2833,8 @@ void SentenceRules::Run(SentenceAttributions& out) {
         s.rule = h.noun ? "reported.possessive_noun_cue"
                  : s.kind == StatementKind::kDirectQuote
                      ? "quote.speaker_cue_before"
-                     : "reported.speaker_cue";
+                 : h.contraction ? "reported.pronoun_contraction"
+                                 : "reported.speaker_cue";
         const int lead_quote = b < e ? OpeningQuoteAt(b) : -1;
         if (lead.has_value() && !s.parts.empty() &&
             s.kind != StatementKind::kDirectQuote) {

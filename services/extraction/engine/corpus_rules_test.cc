@@ -1476,5 +1476,24 @@ TEST_F(CorpusRulesTest, PhraseThenClauseWithAPronounSubject) {
   EXPECT_EQ(Find("she ran the pier"), nullptr) << Dump();
 }
 
+// rules-0.7.0.
+
+TEST_F(CorpusRulesTest, PronounContractionIsSubjectAndAuxiliary) {
+  // "she's hoping", "they’ve argued": after a pronoun "'s" is an
+  // auxiliary, not a possessive; the contraction is the speaker.
+  Run("The pier is old, and she's hoping the levy will pass.\n"
+      "They\u2019ve argued that the fares are too high.\n"
+      "Ruiz's warning was late.\n");
+  const Statement* a = Find("the levy will pass");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "she's");
+  EXPECT_EQ(a->cue->text, "hoping");
+  EXPECT_EQ(a->rule, "reported.pronoun_contraction");
+  const Statement* b = Find("the fares are too high");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "They\u2019ve");
+  EXPECT_EQ(b->rule, "reported.pronoun_contraction");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
