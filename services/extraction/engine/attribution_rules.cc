@@ -422,6 +422,25 @@ class SentenceRules {
     }
     return false;
   }
+  // "called on the council to act", "calls upon Lee to resign": after a
+  // form of "call" at `verb`, "on"/"upon" at b, an object of a few plain
+  // words, then "to" and a lower-case word. The object opens the content
+  // (the one urged, as after "urged").
+  bool CallOnInfinitive(size_t verb, size_t b) const {
+    if (Low(verb).substr(0, 4) != "call" || b + 3 >= body_end_ || !Free(b) ||
+        (Low(b) != "on" && Low(b) != "upon")) {
+      return false;
+    }
+    for (size_t k = b + 2; k < body_end_ && k <= b + 1 + kMaxObjectWords; ++k) {
+      if (!Free(k)) {
+        return false;
+      }
+      if (Low(k) == "to") {
+        return k + 1 < body_end_ && Free(k + 1) && LowerAt(k + 1);
+      }
+    }
+    return false;
+  }
   // The hit's subject is a lone "which", "who" or "that".
   bool RelativeSubject(const Hit& h) const {
     if (h.name_end != h.name_begin + 1) {
@@ -679,9 +698,11 @@ Hits SentenceRules::FindCues(size_t from) const {
     }
     // Past forms that are also participles ("a group called X") attribute
     // only after a name or a pronoun ("She called the ruling a disgrace"),
-    // or before an object and a quote, whatever the subject.
+    // or, whatever the subject, before an object and a quote or before
+    // "on X to Y" ("The board called on the city to act").
     if (!finite && (flags & Lexicon::kStrictCue) && i > tb_ && Free(i - 1) &&
-        (CapAt(i - 1) || lex_.IsPronoun(Low(i - 1)) || ObjectThenQuote(i))) {
+        (CapAt(i - 1) || lex_.IsPronoun(Low(i - 1)) || ObjectThenQuote(i) ||
+         CallOnInfinitive(i, i + 1))) {
       finite = true;
     }
     // A participle right after a name or pronoun ("with Reyes calling for
@@ -2698,6 +2719,10 @@ void SentenceRules::Run(SentenceAttributions& out) {
             b = AfterRecipient(b);
           }
         }
+        const bool call_on = !h.noun && CallOnInfinitive(h.verb, b);
+        if (call_on) {
+          particle_end = ++b;
+        }
         const size_t quote_comma =
             b < body_end_ && Free(b) && lex_.IsContextStarter(Low(b))
                 ? ContextEnd(b)
@@ -2833,6 +2858,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
         s.rule = h.noun ? "reported.possessive_noun_cue"
                  : s.kind == StatementKind::kDirectQuote
                      ? "quote.speaker_cue_before"
+                 : call_on       ? "reported.call_on_infinitive"
                  : h.contraction ? "reported.pronoun_contraction"
                                  : "reported.speaker_cue";
         const int lead_quote = b < e ? OpeningQuoteAt(b) : -1;

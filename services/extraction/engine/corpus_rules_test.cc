@@ -1495,5 +1495,20 @@ TEST_F(CorpusRulesTest, PronounContractionIsSubjectAndAuxiliary) {
   EXPECT_EQ(b->rule, "reported.pronoun_contraction");
 }
 
+TEST_F(CorpusRulesTest, CallOnSomeoneToActOpensWithTheObject) {
+  // "called on X to Y": "on" joins the cue, the one called on opens the
+  // content, whatever the subject ("The board", not only a name).
+  Run("The board called on the ferry captains to sail at dawn.\n"
+      "Roe is calling upon her aides to stay late.\n");
+  const Statement* a = Find("the ferry captains to sail at dawn");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "The board");
+  EXPECT_EQ(a->cue->text, "called on");
+  EXPECT_EQ(a->rule, "reported.call_on_infinitive");
+  const Statement* b = Find("her aides to stay late");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "is calling upon");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
