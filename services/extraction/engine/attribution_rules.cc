@@ -306,6 +306,7 @@ class SentenceRules {
   // Returns the first token after the question (tb_ if there is none).
   size_t AskedIntro(SentenceAttributions& out) const;
   void WhenAsked(SentenceAttributions& out) const;
+  void PollLead(SentenceAttributions& out) const;
   bool ValidHead(size_t i) const;
   bool SpeakerAfter(Hit& h) const;
   void Classify(Hit& h) const;
@@ -2346,6 +2347,71 @@ void SentenceRules::WhenAsked(SentenceAttributions& out) const {
   out.statements.push_back(std::move(s));
 }
 
+// "In the latest Ferry Times poll, Roe leads Lee": a poll or survey
+// introduced by a sentence-initial "In" is the source of the clause after
+// its comma (cue "In"), like "according to" a poll. Only polls and
+// surveys: "In a statement, X said" or "In an interview, ..." is the
+// context of another cue. A participle after the comma ("conducted in
+// May,") stays in the source.
+void SentenceRules::PollLead(SentenceAttributions& out) const {
+  if (tb_ + 4 >= body_end_ || !Free(tb_) || Text(tb_) != "In") {
+    return;
+  }
+  size_t comma = kNoToken;
+  bool poll = false;
+  for (size_t i = tb_ + 1; i < body_end_ && i <= tb_ + kMaxRoleWords; ++i) {
+    if (FreeKind(i, TokenKind::kComma)) {
+      comma = i;
+      break;
+    }
+    if (InQuote(i) || FreeKind(i, TokenKind::kSemicolon) ||
+        FreeKind(i, TokenKind::kColon)) {
+      return;
+    }
+    if (!IsWord(i)) {
+      continue;
+    }
+    const std::string_view w = Low(i);
+    // "In the states where polls closed, ...": a clause of its own.
+    if (IsClauseWord(w) && !poll) {
+      return;
+    }
+    poll =
+        poll || w == "poll" || w == "polls" || w == "survey" || w == "surveys";
+  }
+  if (comma == kNoToken || !poll) {
+    return;
+  }
+  size_t source_end = comma;
+  if (comma + 1 < body_end_ && Free(comma + 1) && LowerAt(comma + 1) &&
+      EndsWith2(Low(comma + 1), "ed")) {
+    for (size_t i = comma + 2; i < body_end_ && i <= comma + kMaxRoleWords;
+         ++i) {
+      if (FreeKind(i, TokenKind::kComma)) {
+        source_end = i;
+        break;
+      }
+    }
+  }
+  const size_t b = source_end + 1;
+  const size_t e = ClauseEnd(b, Trailing{});
+  if (e < b + 3) {
+    return;
+  }
+  RawStatement s = BuildContent(b, e);
+  if (s.parts.empty() || s.parts[0].end <= s.parts[0].begin) {
+    return;
+  }
+  SpeakerPhrase source;
+  source.mention = TrimContent(text_, SpanOf(tb_ + 1, source_end));
+  s.speaker = source;
+  s.cue = SpanOf(tb_, tb_ + 1);
+  s.rule = "according_to.poll_lead";
+  s.confidence = 0.6;
+  out.masked.push_back(SpanOf(tb_, e));
+  out.statements.push_back(std::move(s));
+}
+
 // "Asked whether he would run, Roe said ...": the question is attributed
 // to no one in particular (the corpus leaves its source empty); the answer
 // is found by the other rules.
@@ -2989,6 +3055,10 @@ void SentenceRules::Run(SentenceAttributions& out) {
   }
   if (when_asked_ != kNoToken) {
     WhenAsked(out);
+  }
+  // Sentences with an attribution of their own keep it.
+  if (out.statements.empty() && !out.intro.has_value()) {
+    PollLead(out);
   }
   // Most sentences do not open with a quote.
   if (quote_of_[tb_] >= 0) {

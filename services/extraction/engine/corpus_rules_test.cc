@@ -1510,5 +1510,23 @@ TEST_F(CorpusRulesTest, CallOnSomeoneToActOpensWithTheObject) {
   EXPECT_EQ(b->cue->text, "is calling upon");
 }
 
+TEST_F(CorpusRulesTest, PollIntroducedByInIsTheSource) {
+  // "In the X poll, Y": the poll is the source and "In" the cue; a
+  // statement or an interview introduced the same way is context only.
+  Run("In the new Harbor Herald poll, conducted in June, Roe leads Lee by "
+      "nine points.\n"
+      "In a statement, the ferry board thanked its riders.\n");
+  const Statement* a = Find("Roe leads Lee by nine points");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "the new Harbor Herald poll, conducted in June");
+  EXPECT_EQ(a->cue->text, "In");
+  EXPECT_EQ(a->rule, "according_to.poll_lead");
+  for (const Statement& s : out_) {
+    if (s.rule == "according_to.poll_lead") {
+      EXPECT_EQ(s.content, "Roe leads Lee by nine points");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
