@@ -32,6 +32,7 @@ struct Hit {
   bool coordinated = false;  // "... and said ...": same subject as before.
   bool noun = false;         // "his warning that ...": possessive source.
   bool after_quote = false;  // Participle right after `,"`.
+  bool time_clause = false;  // Participle after "after"/"before".
   bool contraction = false;  // Subject and auxiliary in one: "she's said".
   // Speaker phrase as token ranges.
   bool has_speaker = false;
@@ -676,14 +677,19 @@ Hits SentenceRules::FindCues(size_t from) const {
     }
     // ", saying ..." / "by promising ...": the participle's subject is the
     // main clause's. In `the plan was "a disaster," adding that ...` the
-    // comma sits inside the closing mark.
+    // comma sits inside the closing mark. After "after"/"before" ("Lee
+    // left after arguing that X") the participle is a clause of time with
+    // the same subject ("while" and "without" are too often no report).
     const bool quote_comma = i > tb_ + 1 && ClosingQuoteAt(i - 1) >= 0 &&
                              QuoteEndsWithComma(quotes_[quote_of_[i - 1]]);
+    const bool time_clause = i > tb_ + 1 && Free(i - 1) &&
+                             (Low(i - 1) == "after" || Low(i - 1) == "before");
     if ((flags & Lexicon::kCueParticiple) && i > tb_ + 1 &&
-        (FreeKind(i - 1, TokenKind::kComma) || quote_comma ||
+        (FreeKind(i - 1, TokenKind::kComma) || quote_comma || time_clause ||
          (Free(i - 1) && Low(i - 1) == "by"))) {
       Hit h;
       h.participle = true;
+      h.time_clause = time_clause;
       h.after_quote = quote_comma;
       h.verb = h.cue_begin = h.chain_begin = h.frame_begin = i;
       h.cue_end = lex_.TakesObject(lw) ? ObjectEnd(i + 1) : i + 1;
@@ -3001,8 +3007,9 @@ void SentenceRules::Run(SentenceAttributions& out) {
         }
         s = BuildContent(b, e);
         s.complementizer = that;
-        s.rule = h.coordinated ? "reported.coordinated_cue"
-                               : "reported.participle_cue";
+        s.rule = h.coordinated   ? "reported.coordinated_cue"
+                 : h.time_clause ? "reported.time_clause_participle"
+                                 : "reported.participle_cue";
         s.confidence = 0.6;
         break;
       }

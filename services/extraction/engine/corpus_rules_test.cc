@@ -1528,5 +1528,23 @@ TEST_F(CorpusRulesTest, PollIntroducedByInIsTheSource) {
   }
 }
 
+TEST_F(CorpusRulesTest, ParticipleAfterAfterOrBeforeTakesTheSubject) {
+  // "left after arguing that X": a clause of time whose participle is a
+  // cue has the sentence's subject as its speaker; an earlier content
+  // ends before "before".
+  Run("Roe left the pier after arguing that the fares were too high.\n"
+      "The captain said the boat was safe before adding that it needed "
+      "paint.\n");
+  const Statement* a = Find("the fares were too high");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Roe");
+  EXPECT_EQ(a->cue->text, "arguing");
+  EXPECT_EQ(a->rule, "reported.time_clause_participle");
+  EXPECT_NE(Find("the boat was safe"), nullptr) << Dump();
+  const Statement* b = Find("it needed paint");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "The captain");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
