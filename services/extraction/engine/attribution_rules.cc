@@ -33,6 +33,7 @@ struct Hit {
   bool noun = false;         // "his warning that ...": possessive source.
   bool after_quote = false;  // Participle right after `,"`.
   bool time_clause = false;  // Participle after "after"/"before".
+  bool second_participle = false;  // "..., calling X and urging Y".
   bool contraction = false;  // Subject and auxiliary in one: "she's said".
   // Speaker phrase as token ranges.
   bool has_speaker = false;
@@ -684,12 +685,17 @@ Hits SentenceRules::FindCues(size_t from) const {
                              QuoteEndsWithComma(quotes_[quote_of_[i - 1]]);
     const bool time_clause = i > tb_ + 1 && Free(i - 1) &&
                              (Low(i - 1) == "after" || Low(i - 1) == "before");
+    // "calling it unfair and urging the board to act": a second participle
+    // joined by "and"/"but" is a statement of its own, by the same subject.
+    const bool second_participle = i > tb_ + 1 && Free(i - 1) &&
+                                   (Low(i - 1) == "and" || Low(i - 1) == "but");
     if ((flags & Lexicon::kCueParticiple) && i > tb_ + 1 &&
         (FreeKind(i - 1, TokenKind::kComma) || quote_comma || time_clause ||
-         (Free(i - 1) && Low(i - 1) == "by"))) {
+         second_participle || (Free(i - 1) && Low(i - 1) == "by"))) {
       Hit h;
       h.participle = true;
       h.time_clause = time_clause;
+      h.second_participle = second_participle;
       h.after_quote = quote_comma;
       h.verb = h.cue_begin = h.chain_begin = h.frame_begin = i;
       h.cue_end = lex_.TakesObject(lw) ? ObjectEnd(i + 1) : i + 1;
@@ -3007,9 +3013,10 @@ void SentenceRules::Run(SentenceAttributions& out) {
         }
         s = BuildContent(b, e);
         s.complementizer = that;
-        s.rule = h.coordinated   ? "reported.coordinated_cue"
-                 : h.time_clause ? "reported.time_clause_participle"
-                                 : "reported.participle_cue";
+        s.rule = h.coordinated         ? "reported.coordinated_cue"
+                 : h.time_clause       ? "reported.time_clause_participle"
+                 : h.second_participle ? "reported.coordinated_participle"
+                                       : "reported.participle_cue";
         s.confidence = 0.6;
         break;
       }

@@ -1546,5 +1546,25 @@ TEST_F(CorpusRulesTest, ParticipleAfterAfterOrBeforeTakesTheSubject) {
   EXPECT_EQ(b->mention->text, "The captain");
 }
 
+TEST_F(CorpusRulesTest, SecondParticipleAfterAndIsAStatementOfItsOwn) {
+  // "praising X and insisting that Y": two statements by the subject; the
+  // first ends before "and". A participle after "and" with no cue before
+  // it still takes the sentence's subject.
+  Run("The captain defended the crew, praising their work and insisting "
+      "that the boat was sound.\n"
+      "Lee spent the day at the pier and saying the boat was safe.\n");
+  const Statement* a = Find("their work");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "reported.participle_cue");
+  const Statement* b = Find("the boat was sound");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "The captain");
+  EXPECT_EQ(b->cue->text, "insisting");
+  EXPECT_EQ(b->rule, "reported.coordinated_participle");
+  const Statement* c = Find("the boat was safe");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->mention->text, "Lee");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
