@@ -376,6 +376,23 @@ class SentenceRules {
     return b;
   }
   SpeakerPhrase PhraseOf(const Hit& h) const;
+  // Where the content of a verb that takes an object ("told", "urged")
+  // starts, from b right after the cue: "urged Lee to resign", "told him
+  // not to run": the object is the infinitive's subject and opens the
+  // content (object_begin is set; the cue is the verb); otherwise past a
+  // recipient ("told reporters in Salem that X").
+  size_t AfterObject(const Hit& h, size_t b, size_t& object_begin) const {
+    if (!lex_.TakesObject(Low(h.verb))) {
+      return b;
+    }
+    if (h.cue_end > h.verb + 1 && b + 1 < body_end_ && Free(b) &&
+        (Low(b) == "to" ||
+         (Low(b) == "not" && Free(b + 1) && Low(b + 1) == "to"))) {
+      object_begin = h.verb + 1;
+      return object_begin;
+    }
+    return AfterRecipient(b);
+  }
   // The subject pronoun ("he", "they") that ends a prepositional phrase of
   // plain words opened at b ("in a statement Monday they ..."), followed
   // by a word; b when there is none within a few words.
@@ -2786,17 +2803,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
           no_speaker = true;
           break;
         }
-        if (lex_.TakesObject(Low(h.verb))) {
-          // "urged Lee to resign", "told him not to run": the object is the
-          // infinitive's subject and opens the content; the cue is the verb.
-          if (h.cue_end > h.verb + 1 && b + 1 < body_end_ && Free(b) &&
-              (Low(b) == "to" ||
-               (Low(b) == "not" && Free(b + 1) && Low(b + 1) == "to"))) {
-            object_begin = b = h.verb + 1;
-          } else {
-            b = AfterRecipient(b);
-          }
-        }
+        b = AfterObject(h, b, object_begin);
         const bool call_on = !h.noun && CallOnInfinitive(h.verb, b);
         if (call_on) {
           particle_end = ++b;
@@ -2980,10 +2987,9 @@ void SentenceRules::Run(SentenceAttributions& out) {
           continue;
         }
         size_t b = h.cue_end;
-        // ", telling the crowd, "..."", ", reminding viewers that ...".
-        if (lex_.TakesObject(Low(h.verb))) {
-          b = AfterRecipient(b);
-        }
+        // ", telling the crowd, "..."", ", reminding viewers that ...",
+        // ", urging the board to act".
+        b = AfterObject(h, b, object_begin);
         b = AdverbBeforeThat(b);
         std::optional<ByteSpan> that;
         if (b < body_end_ && Free(b) && Low(b) == "that") {
@@ -3016,6 +3022,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
         s.rule = h.coordinated         ? "reported.coordinated_cue"
                  : h.time_clause       ? "reported.time_clause_participle"
                  : h.second_participle ? "reported.coordinated_participle"
+                 : object_begin > 0    ? "reported.participle_object_infinitive"
                                        : "reported.participle_cue";
         s.confidence = 0.6;
         break;

@@ -1566,5 +1566,16 @@ TEST_F(CorpusRulesTest, SecondParticipleAfterAndIsAStatementOfItsOwn) {
   EXPECT_EQ(c->mention->text, "Lee");
 }
 
+TEST_F(CorpusRulesTest, ParticipleUrgingSomeoneToActOpensWithTheObject) {
+  // ", urging the riders to vote": as after "urged", the one urged is the
+  // infinitive's subject and opens the content; the cue is the verb.
+  Run("The mayor spoke for an hour, urging the riders to vote in May.\n");
+  const Statement* a = Find("the riders to vote in May");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "The mayor");
+  EXPECT_EQ(a->cue->text, "urging");
+  EXPECT_EQ(a->rule, "reported.participle_object_infinitive");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
