@@ -210,7 +210,7 @@ bool IsPronounContraction(std::string_view lw) {
     return false;
   }
   return rest == "s" || rest == "re" || rest == "ve" || rest == "d" ||
-         rest == "ll" || rest == "m";
+         rest == "ll";
 }
 
 // True if w ends with the two letters of `suffix` ("ed", "ly"); compares
