@@ -96,7 +96,7 @@ struct Statement {
 
 class AttributionEngine {
  public:
-  static constexpr std::string_view kVersion = "rules-0.6.0";
+  static constexpr std::string_view kVersion = "rules-0.7.0";
 
   // Builds the lexicons once; Extract is const and thread-safe.
   AttributionEngine();

@@ -32,6 +32,9 @@ struct Hit {
   bool coordinated = false;  // "... and said ...": same subject as before.
   bool noun = false;         // "his warning that ...": possessive source.
   bool after_quote = false;  // Participle right after `,"`.
+  bool time_clause = false;  // Participle after "after"/"before".
+  bool second_participle = false;  // "..., calling X and urging Y".
+  bool contraction = false;  // Subject and auxiliary in one: "she's said".
   // Speaker phrase as token ranges.
   bool has_speaker = false;
   bool inverted = false;  // "said Schmid".
@@ -183,6 +186,33 @@ bool IsPossessive(std::string_view w) {
          (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s");
 }
 
+// "she's", "they’re", "we've", "he'd": a subject pronoun glued to a
+// contracted auxiliary (the tokenizer keeps the apostrophe inside the
+// word). After a pronoun "'s" is "is"/"has", never a possessive.
+bool IsPronounContraction(std::string_view lw) {
+  const size_t apostrophe = lw.find_first_of("'\xE2");
+  if (apostrophe == std::string_view::npos || apostrophe == 0) {
+    return false;
+  }
+  const std::string_view pronoun = lw.substr(0, apostrophe);
+  std::string_view rest = lw.substr(apostrophe);
+  if (rest.substr(0, 1) == "'") {
+    rest.remove_prefix(1);
+  } else if (rest.substr(0, 3) == "\xE2\x80\x99") {
+    rest.remove_prefix(3);
+  } else {
+    return false;
+  }
+  // Third persons and "we": "I'd like" and "you're" outside quotes are
+  // mostly transcript or the author's aside, not a report.
+  if (pronoun != "he" && pronoun != "she" && pronoun != "they" &&
+      pronoun != "we") {
+    return false;
+  }
+  return rest == "s" || rest == "re" || rest == "ve" || rest == "d" ||
+         rest == "ll";
+}
+
 // True if w ends with the two letters of `suffix` ("ed", "ly"); compares
 // bytes, so it costs no call where the compiler does not inline compare().
 bool EndsWith2(std::string_view w, const char (&suffix)[3]) {
@@ -278,6 +308,7 @@ class SentenceRules {
   // Returns the first token after the question (tb_ if there is none).
   size_t AskedIntro(SentenceAttributions& out) const;
   void WhenAsked(SentenceAttributions& out) const;
+  void PollLead(SentenceAttributions& out) const;
   bool ValidHead(size_t i) const;
   bool SpeakerAfter(Hit& h) const;
   void Classify(Hit& h) const;
@@ -345,6 +376,23 @@ class SentenceRules {
     return b;
   }
   SpeakerPhrase PhraseOf(const Hit& h) const;
+  // Where the content of a verb that takes an object ("told", "urged")
+  // starts, from b right after the cue: "urged Lee to resign", "told him
+  // not to run": the object is the infinitive's subject and opens the
+  // content (object_begin is set; the cue is the verb); otherwise past a
+  // recipient ("told reporters in Salem that X").
+  size_t AfterObject(const Hit& h, size_t b, size_t& object_begin) const {
+    if (!lex_.TakesObject(Low(h.verb))) {
+      return b;
+    }
+    if (h.cue_end > h.verb + 1 && b + 1 < body_end_ && Free(b) &&
+        (Low(b) == "to" ||
+         (Low(b) == "not" && Free(b + 1) && Low(b + 1) == "to"))) {
+      object_begin = h.verb + 1;
+      return object_begin;
+    }
+    return AfterRecipient(b);
+  }
   // The subject pronoun ("he", "they") that ends a prepositional phrase of
   // plain words opened at b ("in a statement Monday they ..."), followed
   // by a word; b when there is none within a few words.
@@ -391,6 +439,25 @@ class SentenceRules {
       }
       const std::string_view w = Low(k);
       object = object || (w != "the" && w != "a" && w != "an");
+    }
+    return false;
+  }
+  // "called on the council to act", "calls upon Lee to resign": after a
+  // form of "call" at `verb`, "on"/"upon" at b, an object of a few plain
+  // words, then "to" and a lower-case word. The object opens the content
+  // (the one urged, as after "urged").
+  bool CallOnInfinitive(size_t verb, size_t b) const {
+    if (Low(verb).substr(0, 4) != "call" || b + 3 >= body_end_ || !Free(b) ||
+        (Low(b) != "on" && Low(b) != "upon")) {
+      return false;
+    }
+    for (size_t k = b + 2; k < body_end_ && k <= b + 1 + kMaxObjectWords; ++k) {
+      if (!Free(k)) {
+        return false;
+      }
+      if (Low(k) == "to") {
+        return k + 1 < body_end_ && Free(k + 1) && LowerAt(k + 1);
+      }
     }
     return false;
   }
@@ -628,14 +695,24 @@ Hits SentenceRules::FindCues(size_t from) const {
     }
     // ", saying ..." / "by promising ...": the participle's subject is the
     // main clause's. In `the plan was "a disaster," adding that ...` the
-    // comma sits inside the closing mark.
+    // comma sits inside the closing mark. After "after"/"before" ("Lee
+    // left after arguing that X") the participle is a clause of time with
+    // the same subject ("while" and "without" are too often no report).
     const bool quote_comma = i > tb_ + 1 && ClosingQuoteAt(i - 1) >= 0 &&
                              QuoteEndsWithComma(quotes_[quote_of_[i - 1]]);
+    const bool time_clause = i > tb_ + 1 && Free(i - 1) &&
+                             (Low(i - 1) == "after" || Low(i - 1) == "before");
+    // "calling it unfair and urging the board to act": a second participle
+    // joined by "and"/"but" is a statement of its own, by the same subject.
+    const bool second_participle = i > tb_ + 1 && Free(i - 1) &&
+                                   (Low(i - 1) == "and" || Low(i - 1) == "but");
     if ((flags & Lexicon::kCueParticiple) && i > tb_ + 1 &&
-        (FreeKind(i - 1, TokenKind::kComma) || quote_comma ||
-         (Free(i - 1) && Low(i - 1) == "by"))) {
+        (FreeKind(i - 1, TokenKind::kComma) || quote_comma || time_clause ||
+         second_participle || (Free(i - 1) && Low(i - 1) == "by"))) {
       Hit h;
       h.participle = true;
+      h.time_clause = time_clause;
+      h.second_participle = second_participle;
       h.after_quote = quote_comma;
       h.verb = h.cue_begin = h.chain_begin = h.frame_begin = i;
       h.cue_end = lex_.TakesObject(lw) ? ObjectEnd(i + 1) : i + 1;
@@ -651,9 +728,11 @@ Hits SentenceRules::FindCues(size_t from) const {
     }
     // Past forms that are also participles ("a group called X") attribute
     // only after a name or a pronoun ("She called the ruling a disgrace"),
-    // or before an object and a quote, whatever the subject.
+    // or, whatever the subject, before an object and a quote or before
+    // "on X to Y" ("The board called on the city to act").
     if (!finite && (flags & Lexicon::kStrictCue) && i > tb_ && Free(i - 1) &&
-        (CapAt(i - 1) || lex_.IsPronoun(Low(i - 1)) || ObjectThenQuote(i))) {
+        (CapAt(i - 1) || lex_.IsPronoun(Low(i - 1)) || ObjectThenQuote(i) ||
+         CallOnInfinitive(i, i + 1))) {
       finite = true;
     }
     // A participle right after a name or pronoun ("with Reyes calling for
@@ -696,6 +775,7 @@ Hits SentenceRules::FindCues(size_t from) const {
     size_t first_aux = i;
     bool negated = false;
     bool has_aux = false;
+    bool h_contraction = false;
     while (k >= static_cast<ptrdiff_t>(tb_) && Free(k) &&
            LowerAt(k)) {
       const std::string_view lk = Low(k);
@@ -708,6 +788,13 @@ Hits SentenceRules::FindCues(size_t from) const {
         break;
       }
       --k;
+    }
+    // "she's hoping", "they've argued": the contraction is subject and
+    // auxiliary in one token; the walk stops at it, the speaker is it.
+    if (k >= static_cast<ptrdiff_t>(tb_) && Free(k) &&
+        IsPronounContraction(Low(k))) {
+      has_aux = true;
+      h_contraction = true;
     }
     // A base form is finite after a plural subject ("they say", "Some
     // say", "six in 10 say", "farm groups in Iowa say").
@@ -820,6 +907,7 @@ Hits SentenceRules::FindCues(size_t from) const {
     }
     Hit h;
     h.verb = i;
+    h.contraction = h_contraction;
     h.cue_begin = has_aux ? first_aux : i;
     h.chain_begin = static_cast<size_t>(k + 1);
     // Right after a quote the name after the verb is its speaker, not its
@@ -881,7 +969,8 @@ bool SentenceRules::ValidHead(size_t i) const {
   if (CapAt(i) || AcronymAt(i)) {
     return true;
   }
-  return lex_.IsPronoun(lw) || lex_.IsSpeakerNoun(lw);
+  return lex_.IsPronoun(lw) || lex_.IsSpeakerNoun(lw) ||
+         IsPronounContraction(lw);
 }
 
 // Walks back from token k over a noun phrase; sets begin to its first token.
@@ -2287,6 +2376,71 @@ void SentenceRules::WhenAsked(SentenceAttributions& out) const {
   out.statements.push_back(std::move(s));
 }
 
+// "In the latest Ferry Times poll, Roe leads Lee": a poll or survey
+// introduced by a sentence-initial "In" is the source of the clause after
+// its comma (cue "In"), like "according to" a poll. Only polls and
+// surveys: "In a statement, X said" or "In an interview, ..." is the
+// context of another cue. A participle after the comma ("conducted in
+// May,") stays in the source.
+void SentenceRules::PollLead(SentenceAttributions& out) const {
+  if (tb_ + 4 >= body_end_ || !Free(tb_) || Text(tb_) != "In") {
+    return;
+  }
+  size_t comma = kNoToken;
+  bool poll = false;
+  for (size_t i = tb_ + 1; i < body_end_ && i <= tb_ + kMaxRoleWords; ++i) {
+    if (FreeKind(i, TokenKind::kComma)) {
+      comma = i;
+      break;
+    }
+    if (InQuote(i) || FreeKind(i, TokenKind::kSemicolon) ||
+        FreeKind(i, TokenKind::kColon)) {
+      return;
+    }
+    if (!IsWord(i)) {
+      continue;
+    }
+    const std::string_view w = Low(i);
+    // "In the states where polls closed, ...": a clause of its own.
+    if (IsClauseWord(w) && !poll) {
+      return;
+    }
+    poll =
+        poll || w == "poll" || w == "polls" || w == "survey" || w == "surveys";
+  }
+  if (comma == kNoToken || !poll) {
+    return;
+  }
+  size_t source_end = comma;
+  if (comma + 1 < body_end_ && Free(comma + 1) && LowerAt(comma + 1) &&
+      EndsWith2(Low(comma + 1), "ed")) {
+    for (size_t i = comma + 2; i < body_end_ && i <= comma + kMaxRoleWords;
+         ++i) {
+      if (FreeKind(i, TokenKind::kComma)) {
+        source_end = i;
+        break;
+      }
+    }
+  }
+  const size_t b = source_end + 1;
+  const size_t e = ClauseEnd(b, Trailing{});
+  if (e < b + 3) {
+    return;
+  }
+  RawStatement s = BuildContent(b, e);
+  if (s.parts.empty() || s.parts[0].end <= s.parts[0].begin) {
+    return;
+  }
+  SpeakerPhrase source;
+  source.mention = TrimContent(text_, SpanOf(tb_ + 1, source_end));
+  s.speaker = source;
+  s.cue = SpanOf(tb_, tb_ + 1);
+  s.rule = "according_to.poll_lead";
+  s.confidence = 0.6;
+  out.masked.push_back(SpanOf(tb_, e));
+  out.statements.push_back(std::move(s));
+}
+
 // "Asked whether he would run, Roe said ...": the question is attributed
 // to no one in particular (the corpus leaves its source empty); the answer
 // is found by the other rules.
@@ -2649,16 +2803,10 @@ void SentenceRules::Run(SentenceAttributions& out) {
           no_speaker = true;
           break;
         }
-        if (lex_.TakesObject(Low(h.verb))) {
-          // "urged Lee to resign", "told him not to run": the object is the
-          // infinitive's subject and opens the content; the cue is the verb.
-          if (h.cue_end > h.verb + 1 && b + 1 < body_end_ && Free(b) &&
-              (Low(b) == "to" ||
-               (Low(b) == "not" && Free(b + 1) && Low(b + 1) == "to"))) {
-            object_begin = b = h.verb + 1;
-          } else {
-            b = AfterRecipient(b);
-          }
+        b = AfterObject(h, b, object_begin);
+        const bool call_on = !h.noun && CallOnInfinitive(h.verb, b);
+        if (call_on) {
+          particle_end = ++b;
         }
         const size_t quote_comma =
             b < body_end_ && Free(b) && lex_.IsContextStarter(Low(b))
@@ -2795,7 +2943,9 @@ void SentenceRules::Run(SentenceAttributions& out) {
         s.rule = h.noun ? "reported.possessive_noun_cue"
                  : s.kind == StatementKind::kDirectQuote
                      ? "quote.speaker_cue_before"
-                     : "reported.speaker_cue";
+                 : call_on       ? "reported.call_on_infinitive"
+                 : h.contraction ? "reported.pronoun_contraction"
+                                 : "reported.speaker_cue";
         const int lead_quote = b < e ? OpeningQuoteAt(b) : -1;
         if (lead.has_value() && !s.parts.empty() &&
             s.kind != StatementKind::kDirectQuote) {
@@ -2837,10 +2987,9 @@ void SentenceRules::Run(SentenceAttributions& out) {
           continue;
         }
         size_t b = h.cue_end;
-        // ", telling the crowd, "..."", ", reminding viewers that ...".
-        if (lex_.TakesObject(Low(h.verb))) {
-          b = AfterRecipient(b);
-        }
+        // ", telling the crowd, "..."", ", reminding viewers that ...",
+        // ", urging the board to act".
+        b = AfterObject(h, b, object_begin);
         b = AdverbBeforeThat(b);
         std::optional<ByteSpan> that;
         if (b < body_end_ && Free(b) && Low(b) == "that") {
@@ -2870,8 +3019,11 @@ void SentenceRules::Run(SentenceAttributions& out) {
         }
         s = BuildContent(b, e);
         s.complementizer = that;
-        s.rule = h.coordinated ? "reported.coordinated_cue"
-                               : "reported.participle_cue";
+        s.rule = h.coordinated         ? "reported.coordinated_cue"
+                 : h.time_clause       ? "reported.time_clause_participle"
+                 : h.second_participle ? "reported.coordinated_participle"
+                 : object_begin > 0    ? "reported.participle_object_infinitive"
+                                       : "reported.participle_cue";
         s.confidence = 0.6;
         break;
       }
@@ -2924,6 +3076,10 @@ void SentenceRules::Run(SentenceAttributions& out) {
   }
   if (when_asked_ != kNoToken) {
     WhenAsked(out);
+  }
+  // Sentences with an attribution of their own keep it.
+  if (out.statements.empty() && !out.intro.has_value()) {
+    PollLead(out);
   }
   // Most sentences do not open with a quote.
   if (quote_of_[tb_] >= 0) {

@@ -1476,5 +1476,106 @@ TEST_F(CorpusRulesTest, PhraseThenClauseWithAPronounSubject) {
   EXPECT_EQ(Find("she ran the pier"), nullptr) << Dump();
 }
 
+// rules-0.7.0.
+
+TEST_F(CorpusRulesTest, PronounContractionIsSubjectAndAuxiliary) {
+  // "she's hoping", "they’ve argued": after a pronoun "'s" is an
+  // auxiliary, not a possessive; the contraction is the speaker.
+  Run("The pier is old, and she's hoping the levy will pass.\n"
+      "They\u2019ve argued that the fares are too high.\n"
+      "Ruiz's warning was late.\n");
+  const Statement* a = Find("the levy will pass");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "she's");
+  EXPECT_EQ(a->cue->text, "hoping");
+  EXPECT_EQ(a->rule, "reported.pronoun_contraction");
+  const Statement* b = Find("the fares are too high");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "They\u2019ve");
+  EXPECT_EQ(b->rule, "reported.pronoun_contraction");
+}
+
+TEST_F(CorpusRulesTest, CallOnSomeoneToActOpensWithTheObject) {
+  // "called on X to Y": "on" joins the cue, the one called on opens the
+  // content, whatever the subject ("The board", not only a name).
+  Run("The board called on the ferry captains to sail at dawn.\n"
+      "Roe is calling upon her aides to stay late.\n");
+  const Statement* a = Find("the ferry captains to sail at dawn");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "The board");
+  EXPECT_EQ(a->cue->text, "called on");
+  EXPECT_EQ(a->rule, "reported.call_on_infinitive");
+  const Statement* b = Find("her aides to stay late");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "is calling upon");
+}
+
+TEST_F(CorpusRulesTest, PollIntroducedByInIsTheSource) {
+  // "In the X poll, Y": the poll is the source and "In" the cue; a
+  // statement or an interview introduced the same way is context only.
+  Run("In the new Harbor Herald poll, conducted in June, Roe leads Lee by "
+      "nine points.\n"
+      "In a statement, the ferry board thanked its riders.\n");
+  const Statement* a = Find("Roe leads Lee by nine points");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "the new Harbor Herald poll, conducted in June");
+  EXPECT_EQ(a->cue->text, "In");
+  EXPECT_EQ(a->rule, "according_to.poll_lead");
+  for (const Statement& s : out_) {
+    if (s.rule == "according_to.poll_lead") {
+      EXPECT_EQ(s.content, "Roe leads Lee by nine points");
+    }
+  }
+}
+
+TEST_F(CorpusRulesTest, ParticipleAfterAfterOrBeforeTakesTheSubject) {
+  // "left after arguing that X": a clause of time whose participle is a
+  // cue has the sentence's subject as its speaker; an earlier content
+  // ends before "before".
+  Run("Roe left the pier after arguing that the fares were too high.\n"
+      "The captain said the boat was safe before adding that it needed "
+      "paint.\n");
+  const Statement* a = Find("the fares were too high");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Roe");
+  EXPECT_EQ(a->cue->text, "arguing");
+  EXPECT_EQ(a->rule, "reported.time_clause_participle");
+  EXPECT_NE(Find("the boat was safe"), nullptr) << Dump();
+  const Statement* b = Find("it needed paint");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "The captain");
+}
+
+TEST_F(CorpusRulesTest, SecondParticipleAfterAndIsAStatementOfItsOwn) {
+  // "praising X and insisting that Y": two statements by the subject; the
+  // first ends before "and". A participle after "and" with no cue before
+  // it still takes the sentence's subject.
+  Run("The captain defended the crew, praising their work and insisting "
+      "that the boat was sound.\n"
+      "Lee spent the day at the pier and saying the boat was safe.\n");
+  const Statement* a = Find("their work");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "reported.participle_cue");
+  const Statement* b = Find("the boat was sound");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "The captain");
+  EXPECT_EQ(b->cue->text, "insisting");
+  EXPECT_EQ(b->rule, "reported.coordinated_participle");
+  const Statement* c = Find("the boat was safe");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->mention->text, "Lee");
+}
+
+TEST_F(CorpusRulesTest, ParticipleUrgingSomeoneToActOpensWithTheObject) {
+  // ", urging the riders to vote": as after "urged", the one urged is the
+  // infinitive's subject and opens the content; the cue is the verb.
+  Run("The mayor spoke for an hour, urging the riders to vote in May.\n");
+  const Statement* a = Find("the riders to vote in May");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "The mayor");
+  EXPECT_EQ(a->cue->text, "urging");
+  EXPECT_EQ(a->rule, "reported.participle_object_infinitive");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
