@@ -1,13 +1,14 @@
 // claimtrack-extract: evaluation front end of the attribution engine.
 //
-//   claimtrack-extract --input DOCS.jsonl --output PRED.jsonl
+//   claimtrack-extract --input DOCS.jsonl --output PRED.jsonl [--passes N]
 //
 // Reads one JSON object a line ("doc_id", "text"; other fields ignored) and
 // writes {"doc_id", "attributions"} a line, in the format of the evaluation
 // corpus. One document is held at a time, so memory stays flat. Prints the
 // engine's throughput (engine time only) to stderr: wall-clock, and the
 // CPU time of the engine's thread, which other load on the machine does not
-// inflate (the "one core" figure).
+// inflate (the "one core" figure). With --passes N the engine runs over the
+// input N times and the warm passes' median rate is printed too.
 #include <time.h>
 
 #include <algorithm>
