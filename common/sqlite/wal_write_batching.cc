@@ -61,12 +61,20 @@ int Close(sqlite3_file* file) {
   return flushed != SQLITE_OK ? flushed : closed;
 }
 
-int Read(sqlite3_file* file, void* out, int amount, sqlite3_int64 offset) {
+// Every call but a write (reading, sizing, truncating or syncing the file)
+// first sends what is gathered, so that the platform's file holds every
+// write SQLite made before it.
+template <typename Method, typename... Args>
+int FlushThen(sqlite3_file* file, Method method, Args... args) {
   BatchingFile* f = AsBatching(file);
   if (const int rc = Flush(f); rc != SQLITE_OK) {
     return rc;
   }
-  return Real(f)->xRead(f->real, out, amount, offset);
+  return (Real(f)->*method)(f->real, args...);
+}
+
+int Read(sqlite3_file* file, void* out, int amount, sqlite3_int64 offset) {
+  return FlushThen(file, &sqlite3_io_methods::xRead, out, amount, offset);
 }
 
 int Write(sqlite3_file* file, const void* data, int amount, sqlite3_int64 offset) {
@@ -92,27 +100,15 @@ int Write(sqlite3_file* file, const void* data, int amount, sqlite3_int64 offset
 }
 
 int Truncate(sqlite3_file* file, sqlite3_int64 size) {
-  BatchingFile* f = AsBatching(file);
-  if (const int rc = Flush(f); rc != SQLITE_OK) {
-    return rc;
-  }
-  return Real(f)->xTruncate(f->real, size);
+  return FlushThen(file, &sqlite3_io_methods::xTruncate, size);
 }
 
 int Sync(sqlite3_file* file, int flags) {
-  BatchingFile* f = AsBatching(file);
-  if (const int rc = Flush(f); rc != SQLITE_OK) {
-    return rc;
-  }
-  return Real(f)->xSync(f->real, flags);
+  return FlushThen(file, &sqlite3_io_methods::xSync, flags);
 }
 
 int FileSize(sqlite3_file* file, sqlite3_int64* size) {
-  BatchingFile* f = AsBatching(file);
-  if (const int rc = Flush(f); rc != SQLITE_OK) {
-    return rc;
-  }
-  return Real(f)->xFileSize(f->real, size);
+  return FlushThen(file, &sqlite3_io_methods::xFileSize, size);
 }
 
 int Lock(sqlite3_file* file, int level) {
