@@ -42,7 +42,13 @@ std::vector<claimtrack::type::v1::Statement> ExtractionService::Extract(
           .Register(metrics::Registry())
           .Add({}, prometheus::Histogram::BucketBoundaries{0, 1, 2, 5, 10, 20, 50, 100, 200});
   const absl::Time start = absl::Now();
-  std::vector<claimtrack::type::v1::Statement> found = ToProtoStatements(engine_.Extract(text));
+  std::vector<engine::Statement> extracted = engine_.Extract(text);
+  // "Weir did not say whether 40 jobs were cut" reports what the speaker did
+  // not say: no claim of theirs to record.
+  extracted.erase(std::remove_if(extracted.begin(), extracted.end(),
+                                 [](const engine::Statement& s) { return s.negated; }),
+                  extracted.end());
+  std::vector<claimtrack::type::v1::Statement> found = ToProtoStatements(extracted);
   seconds.Observe(absl::ToDoubleSeconds(absl::Now() - start));
   statements.Observe(static_cast<double>(found.size()));
   return found;

@@ -88,6 +88,17 @@ TEST_F(ExtractionServiceTest, ExtractsTheRunningExampleWithStableIds) {
   EXPECT_TRUE(found_garland);
 }
 
+TEST_F(ExtractionServiceTest, LeavesOutWhatASpeakerDidNotSay) {
+  v1::ExtractStatementsResponse response;
+  ASSERT_THAT(Extract("Paul Weir did not say whether 40 jobs were cut. The ministry did not "
+                      "respond to a request for comment. Weir said the dam is safe.",
+                      &response),
+              IsOk());
+  ASSERT_EQ(response.statements_size(), 1);
+  EXPECT_EQ(response.statements(0).content(), "the dam is safe");
+  EXPECT_EQ(response.statements(0).speaker().name(), "Paul Weir");
+}
+
 TEST_F(ExtractionServiceTest, RejectsBadTextNamingTheField) {
   v1::ExtractStatementsResponse response;
   EXPECT_THAT(Extract("", &response),

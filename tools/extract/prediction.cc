@@ -113,6 +113,9 @@ nlohmann::json ToAttributions(std::string_view text,
     nlohmann::json a;
     a["kind"] = std::string(engine::StatementKindName(s.kind));
     a["rule"] = s.rule;
+    if (s.negated) {
+      a["negated"] = true;
+    }
     nlohmann::json source = nlohmann::json::array();
     nlohmann::json cue = nlohmann::json::array();
     nlohmann::json content = nlohmann::json::array();

@@ -273,6 +273,7 @@ void DocumentPass::Materialize(const RawStatement& raw, Statement& st) {
     st.rule += "+relay";
   }
   st.complementizer = raw.complementizer;
+  st.negated = raw.negated;
   if (raw.speaker.has_value()) {
     st.mention = MakeTextSpan(text_, raw.speaker->mention);
     st.mention_appositive = raw.speaker->appositive;

@@ -92,11 +92,17 @@ struct Statement {
   std::optional<ByteSpan> complementizer;
   double confidence = 0;            // 0..1
   std::string rule;                 // Which rule produced it.
+  // The cue is negated: "Weir did not say whether 40 jobs were cut",
+  // "she never mentioned the audit". The text reports that the speaker did
+  // not say the content, so it is no claim of theirs; annotation schemes
+  // (PolNeAR) count it as an attribution all the same. The extraction
+  // service drops these; the evaluation output keeps them.
+  bool negated = false;
 };
 
 class AttributionEngine {
  public:
-  static constexpr std::string_view kVersion = "rules-0.7.0";
+  static constexpr std::string_view kVersion = "rules-0.8.0";
 
   // Builds the lexicons once; Extract is const and thread-safe.
   AttributionEngine();

@@ -35,6 +35,7 @@ struct Hit {
   bool time_clause = false;  // Participle after "after"/"before".
   bool second_participle = false;  // "..., calling X and urging Y".
   bool contraction = false;  // Subject and auxiliary in one: "she's said".
+  bool negated = false;  // "did not say", "never mentioned".
   // Speaker phrase as token ranges.
   bool has_speaker = false;
   bool inverted = false;  // "said Schmid".
@@ -874,9 +875,8 @@ Hits SentenceRules::FindCues(size_t from) const {
     if (relative_that && (finite || plural_form)) {
       finite = true;
     }
-    // A negated cue ("did not say", "declined to comment") is not a
-    // statement; a base form needs an auxiliary ("will say").
-    if (negated || (!finite && !has_aux)) {
+    // A base form needs an auxiliary ("will say").
+    if (!finite && !has_aux) {
       continue;
     }
     if (k >= static_cast<ptrdiff_t>(tb_) && IsWord(k) && !has_aux &&
@@ -908,6 +908,7 @@ Hits SentenceRules::FindCues(size_t from) const {
     Hit h;
     h.verb = i;
     h.contraction = h_contraction;
+    h.negated = negated;
     h.cue_begin = has_aux ? first_aux : i;
     h.chain_begin = static_cast<size_t>(k + 1);
     // Right after a quote the name after the verb is its speaker, not its
@@ -1829,13 +1830,16 @@ RawStatement SentenceRules::BuildContent(size_t b, size_t e) const {
   return s;
 }
 
-// "who asked not to be named because ...", ", asking not to be identified":
-// a source's request for anonymity is the reporter's account of the source,
-// not a statement of it. True if tokens [b, e) are one.
+// "who asked not to be named because ...", ", asking not to be identified",
+// "who did not want to be named": a source's request for anonymity is the
+// reporter's account of the source, not a statement of it. True if tokens
+// [b, e) are one.
 bool SentenceRules::AnonymityRequest(size_t b, size_t e) const {
-  return e - b > 3 && Low(b) == "not" && Low(b + 1) == "to" &&
-         Low(b + 2) == "be" &&
-         (Low(b + 3) == "named" || Low(b + 3) == "identified");
+  if (e - b > 2 && Low(b) == "not") {
+    ++b;
+  }
+  return e - b > 2 && Low(b) == "to" && Low(b + 1) == "be" &&
+         (Low(b + 2) == "named" || Low(b + 2) == "identified");
 }
 
 // "Monday", "on Tuesday", "last week", "earlier this month", "yesterday":
@@ -3072,6 +3076,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
       s.confidence -= 0.05;
       relay_built |= 1u << static_cast<size_t>(h.relay_of);
     }
+    s.negated = h.negated;
     out.statements.push_back(std::move(s));
   }
   if (when_asked_ != kNoToken) {

@@ -54,6 +54,7 @@ struct RawStatement {
   // statement is materialized. `relayed` appends "+relay".
   std::string_view rule;
   bool relayed = false;
+  bool negated = false;  // See Statement::negated.
   // A quote-first attribution that ends its sentence: a following sentence
   // made only of a quote continues it (`"A," she said. "B."`).
   bool continuable = false;
