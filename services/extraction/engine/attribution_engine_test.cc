@@ -390,6 +390,16 @@ TEST_F(EngineTest, NegatedCueIsMarkedNegated) {
   EXPECT_FALSE(safe->negated);
 }
 
+TEST_F(EngineTest, WhatADeniedRelayReportsIsNegated) {
+  for (const std::string text :
+       {"Paul Weir did not say whether Ida Moss said the dam is safe.",
+        "Ida Moss said the dam is safe, Paul Weir did not say."}) {
+    for (const Statement& s : Run(text)) {
+      EXPECT_TRUE(s.negated) << text << ": " << s.content;
+    }
+  }
+}
+
 TEST_F(EngineTest, NotWantingToBeNamedIsNoStatement) {
   const auto all = Run(
       "A nurse, who did not want to be named, said the ward was closed.");

@@ -512,6 +512,7 @@ class SentenceRules {
   }
   size_t TimePhraseEnd(size_t b) const;
   bool AnonymityRequest(size_t b, size_t e) const;
+  void MarkReportsInsideDenials(SentenceAttributions& out) const;
   bool QuoteIsComplete(const Quote& q) const;
   void ColonQuote(const Hits& hits,
                   SentenceAttributions& out) const;
@@ -1830,6 +1831,27 @@ RawStatement SentenceRules::BuildContent(size_t b, size_t e) const {
   return s;
 }
 
+// "Weir did not say whether Moss said X": what a denied report contains is
+// not asserted either, so a statement whose cue lies inside a negated
+// statement's content is negated too.
+void SentenceRules::MarkReportsInsideDenials(SentenceAttributions& out) const {
+  for (const RawStatement& denial : out.statements) {
+    if (!denial.negated) {
+      continue;
+    }
+    for (RawStatement& s : out.statements) {
+      if (&s == &denial || !s.cue.has_value()) {
+        continue;
+      }
+      for (const ByteSpan& part : denial.parts) {
+        if (part.begin <= s.cue->begin && s.cue->end <= part.end) {
+          s.negated = true;
+        }
+      }
+    }
+  }
+}
+
 // "who asked not to be named because ...", ", asking not to be identified",
 // "who did not want to be named": a source's request for anonymity is the
 // reporter's account of the source, not a statement of it. True if tokens
@@ -3073,12 +3095,15 @@ void SentenceRules::Run(SentenceAttributions& out) {
       const Hit& r = hits[h.relay_of];
       s.relay = RawRelay{PhraseOf(r), cue_span(r)};
       s.relayed = true;
+      // "X, Weir did not say": a denied relay asserts nothing either.
+      s.negated = h.negated || r.negated;
       s.confidence -= 0.05;
       relay_built |= 1u << static_cast<size_t>(h.relay_of);
     }
-    s.negated = h.negated;
+    s.negated = s.negated || h.negated;
     out.statements.push_back(std::move(s));
   }
+  MarkReportsInsideDenials(out);
   if (when_asked_ != kNoToken) {
     WhenAsked(out);
   }
