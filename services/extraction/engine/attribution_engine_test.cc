@@ -400,6 +400,20 @@ TEST_F(EngineTest, WhatADeniedRelayReportsIsNegated) {
   }
 }
 
+TEST_F(EngineTest, SubjectKeepsItsRestrictiveRelativeClause) {
+  const auto all = Run(
+      "A nurse who works there said the ward was closed. Nurses who had not "
+      "worked there before said the beds were new.");
+  const Statement* ward = Find(all, "the ward was closed");
+  ASSERT_NE(ward, nullptr);
+  ASSERT_TRUE(ward->mention.has_value());
+  EXPECT_EQ(ward->mention->text, "A nurse who works there");
+  const Statement* beds = Find(all, "the beds were new");
+  ASSERT_NE(beds, nullptr);
+  ASSERT_TRUE(beds->mention.has_value());
+  EXPECT_EQ(beds->mention->text, "Nurses who had not worked there before");
+}
+
 TEST_F(EngineTest, NotWantingToBeNamedIsNoStatement) {
   const auto all = Run(
       "A nurse, who did not want to be named, said the ward was closed.");

@@ -1162,21 +1162,47 @@ bool SentenceRules::WholeSubject(size_t b, size_t k) const {
       first == "despite") {
     return false;
   }
+  // "A nurse who works there said", "Voters who backed Lee say": a
+  // restrictive relative clause after the head noun belongs to the
+  // subject. Inside it auxiliaries and negations are fine ("who had not
+  // voted"); another clause, a coordination or a speech verb is not.
+  size_t relative = kNoToken;
+  for (size_t i = b + 1; i < k; ++i) {
+    if (Free(i) && Low(i) == "who") {
+      relative = i;
+      break;
+    }
+  }
   for (size_t i = b; i <= k; ++i) {
     if (!Free(i)) {
       return false;
     }
     const std::string_view li = Low(i);
+    if (relative != kNoToken && i > relative) {
+      if ((IsClauseWord(li) && !lex_.IsAuxiliary(li) &&
+           !lex_.IsNegation(li) && li != "there" && li != "before" &&
+           li != "just" && li != "also" && li != "still") ||
+          li == "and" || li == "or" ||
+          (toks_[i].flags & Lexicon::kAnyCue) != 0) {
+        return false;
+      }
+      continue;
+    }
+    if (i == relative) {
+      continue;
+    }
     if (IsClauseWord(li) || lex_.IsCueVerb(li)) {
       return false;
     }
   }
-  const std::string_view head = Low(k);
-  if (LowerAt(k) &&
+  // The head is the last word before the relative clause.
+  const size_t h = relative != kNoToken ? relative - 1 : k;
+  const std::string_view head = Low(h);
+  if (LowerAt(h) &&
       (head.size() > 4 && head.compare(head.size() - 2, 2, "ly") == 0)) {
     return false;
   }
-  return ValidHead(k) || LowerAt(k) || DigitAt(k);
+  return ValidHead(h) || LowerAt(h) || DigitAt(h);
 }
 
 // "Tom Roe, the president of Acme, a group that sued the city, said": a
