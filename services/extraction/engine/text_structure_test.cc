@@ -62,6 +62,22 @@ TEST(TokenizerTest, KeepsAbbreviationsApostrophesAndHyphens) {
                                      "U.S.", "today", "."));
 }
 
+// kShapePeriod is set exactly on the words that took in their period (the
+// sentence splitter reads the bit instead of the word's last byte).
+TEST(TokenizerTest, MarksAbsorbedPeriods) {
+  const Lexicon lexicon;
+  const std::string text = "Ms. Doe met J. Roe in the U.S. on the 3.5 deal.";
+  std::vector<std::string> marked;
+  for (const Token& t :
+       Tokenize(text, {0, static_cast<uint32_t>(text.size())}, lexicon)) {
+    if (t.shape & kShapePeriod) {
+      EXPECT_EQ(t.kind, TokenKind::kWord);
+      marked.emplace_back(TokenText(text, t));
+    }
+  }
+  EXPECT_THAT(marked, ::testing::ElementsAre("Ms.", "J.", "U.S."));
+}
+
 TEST(LexiconTest, PaddedFlagLookUpAgreesWithPlainOne) {
   const Lexicon lexicon;
   EXPECT_NE(lexicon.WordFlags("said") & Lexicon::kCueVerb, 0u);

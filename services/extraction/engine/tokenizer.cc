@@ -467,6 +467,7 @@ void TokenizeInto(std::string_view text, ByteSpan span,
     }
     // Absorb the period of abbreviations so it does not end a sentence. (A
     // plural possessive's apostrophe was taken into the word above.)
+    uint8_t period = 0;
     if (pos < end && text[pos] == '.') {
       const std::string_view word(text.data() + word_begin, pos - word_begin);
       const bool initial = word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z';
@@ -484,11 +485,12 @@ void TokenizeInto(std::string_view text, ByteSpan span,
           (hyphen != std::string_view::npos && hyphen + 1 < word.size() &&
            abbreviation(word_begin + hyphen + 1, word.substr(hyphen + 1)))) {
         ++pos;
+        period = kShapePeriod;
       }
     }
     const std::string_view word(text.data() + word_begin, pos - word_begin);
     Add(tokens, word_begin, pos, TokenKind::kWord, QuoteMark::kNone,
-        ShapeOf(word, has_digit, joined), flags(word_begin, word));
+        ShapeOf(word, has_digit, joined) | period, flags(word_begin, word));
     // Most words end at a single space: step over it here rather than in
     // one more round of the loop above.
     if (pos < end && text[pos] == ' ') {
