@@ -78,6 +78,26 @@ TEST(TokenizerTest, MarksAbsorbedPeriods) {
   EXPECT_THAT(marked, ::testing::ElementsAre("Ms.", "J.", "U.S."));
 }
 
+// The entity index reads these two from the tokens instead of asking
+// IsOrganizationKeywordLower and MatchTitle's first-word look-up.
+TEST(LexiconTest, OrganizationAndTitleWordsAreWordFlags) {
+  const Lexicon lexicon;
+  for (const std::string_view word :
+       {"department", "party", "president", "attorney", "harbor", "said"}) {
+    const uint32_t flags = lexicon.WordFlags(word);
+    EXPECT_EQ((flags & Lexicon::kOrgKeyword) != 0,
+              lexicon.IsOrganizationKeywordLower(word))
+        << word;
+    // "attorney" opens a title only with "general" after it.
+    const std::vector<std::string_view> words = {word, "general"};
+    EXPECT_EQ((flags & Lexicon::kTitleFirstWord) != 0,
+              lexicon.MatchTitle(words, 0) > 0)
+        << word;
+  }
+  EXPECT_NE(lexicon.WordFlags("department") & Lexicon::kOrgKeyword, 0u);
+  EXPECT_NE(lexicon.WordFlags("president") & Lexicon::kTitleFirstWord, 0u);
+}
+
 TEST(LexiconTest, PaddedFlagLookUpAgreesWithPlainOne) {
   const Lexicon lexicon;
   EXPECT_NE(lexicon.WordFlags("said") & Lexicon::kCueVerb, 0u);
