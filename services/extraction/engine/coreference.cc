@@ -298,9 +298,21 @@ void EntityIndex::Finalize() {
     return initials.size() >= 2 && initials.size() <= 8 && letter < 26 &&
            ((first_letters[initials.size()] >> letter) & 1) != 0;
   };
+  // Bit c - 'A': some acronym seen starts with c.
+  uint32_t any_first = 0;
+  for (const uint32_t letters : first_letters) {
+    any_first |= letters;
+  }
   char all[kMaxInitials + 1], caps[kMaxInitials + 1];
   size_t all_size = 0, caps_size = 0;
   for (const std::string& name : names_) {
+    // A name that opens with a capital has both its initials start with
+    // it: if no acronym seen does, skip collecting them (most names). The
+    // names here have two words or more, so none is empty.
+    if (const auto c0 = static_cast<unsigned char>(name.front() - 'A');
+        c0 < 26 && ((any_first >> c0) & 1) == 0) {
+      continue;
+    }
     Initials(name, all, all_size, caps, caps_size);
     for (const absl::string_view initials :
          {absl::string_view(all, all_size), absl::string_view(caps, caps_size)}) {
