@@ -1597,6 +1597,16 @@ size_t SentenceRules::ClauseEnd(size_t begin,
     }
   }
   for (size_t i = begin; i < limit; ++i) {
+    // Below, only punctuation (a closing quote mark is a kQuote token) and
+    // the words "and" and "but" can end the clause: skip the other words,
+    // most of the clause, in a loop of their own on the kind and length.
+    while (i < limit && toks_[i].kind == TokenKind::kWord &&
+           toks_[i].end - toks_[i].begin != 3) {
+      ++i;
+    }
+    if (i == limit) {
+      break;
+    }
     if (FreeKind(i, TokenKind::kSemicolon)) {
       return i;
     }
