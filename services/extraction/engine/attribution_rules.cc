@@ -191,8 +191,17 @@ bool IsPossessive(std::string_view w) {
 // contracted auxiliary (the tokenizer keeps the apostrophe inside the
 // word). After a pronoun "'s" is "is"/"has", never a possessive.
 bool IsPronounContraction(std::string_view lw) {
-  const size_t apostrophe = lw.find_first_of("'\xE2");
-  if (apostrophe == std::string_view::npos || apostrophe == 0) {
+  // The pronoun below has two to four letters, so only the word's bytes 2-4
+  // can hold its apostrophe: they are searched alone, not the whole word
+  // with find_first_of (a memchr of the two marks per byte, for nearly every
+  // word before a cue). An apostrophe before byte 2 stays in the prefix, and
+  // a prefix holding one is no pronoun either.
+  size_t apostrophe = 2;
+  while (apostrophe < 5 && apostrophe < lw.size() && lw[apostrophe] != '\'' &&
+         lw[apostrophe] != '\xE2') {
+    ++apostrophe;
+  }
+  if (apostrophe == 5 || apostrophe >= lw.size()) {
     return false;
   }
   const std::string_view pronoun = lw.substr(0, apostrophe);
@@ -1616,6 +1625,16 @@ size_t SentenceRules::ClauseEnd(size_t begin,
     }
   }
   for (size_t i = begin; i < limit; ++i) {
+    // Below, only punctuation (a closing quote mark is a kQuote token) and
+    // the words "and" and "but" can end the clause: skip the other words,
+    // most of the clause, in a loop of their own on the kind and length.
+    while (i < limit && toks_[i].kind == TokenKind::kWord &&
+           toks_[i].end - toks_[i].begin != 3) {
+      ++i;
+    }
+    if (i == limit) {
+      break;
+    }
     if (FreeKind(i, TokenKind::kSemicolon)) {
       return i;
     }

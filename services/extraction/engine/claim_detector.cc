@@ -61,13 +61,15 @@ constexpr uint32_t Prefix3(const char* p) {
          (static_cast<uint32_t>(static_cast<unsigned char>(p[2])) << 16);
 }
 
-bool Overlaps(const Token& t, const std::vector<ByteSpan>& masked) {
+// The first masked span the token overlaps, or nullptr.
+const ByteSpan* Overlapping(const Token& t,
+                            const std::vector<ByteSpan>& masked) {
   for (const ByteSpan& m : masked) {
     if (t.begin < m.end && m.begin < t.end) {
-      return true;
+      return &m;
     }
   }
-  return false;
+  return nullptr;
 }
 
 class ClaimScanner {
@@ -231,9 +233,18 @@ void DetectClaims(std::string_view text, std::string_view lower,
       }
     }
     const Token& t = tokens[i];
-    if (Overlaps(t, masked)) {
+    if (const ByteSpan* const m = Overlapping(t, masked)) {
       flush(i);
-      clause_begin = i + 1;
+      // Tokens are ordered and disjoint, so every later token that starts
+      // before the span's end overlaps it too: step over them at once. (One
+      // by one, each would test the spans again and flush an empty clause;
+      // most of a sentence with an attribution is masked.)
+      size_t j = i + 1;
+      while (j < sentence_end && tokens[j].begin < m->end) {
+        ++j;
+      }
+      clause_begin = j;
+      i = j - 1;
       continue;
     }
     if (t.kind == TokenKind::kSemicolon || t.kind == TokenKind::kDash) {

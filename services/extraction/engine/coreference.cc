@@ -155,10 +155,23 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
     lower_.reserve(kMaxRunWords);
     std::vector<std::string_view>& words = words_;
     std::vector<std::string_view>& lower = lower_;
+    // Bit k: word k is an organization keyword / opens a title. The
+    // tokenizer looked each word up already (Token::flags); only a word
+    // whose possessive was cut is looked up again, as cut.
+    static_assert(kMaxRunWords + 2 < 32, "a run's words fit the masks");
+    uint32_t org_words = 0;
+    uint32_t title_words = 0;
     for (size_t k = i; k < end; ++k) {
       words.push_back(StripPossessiveView(TokenText(text_, tokens[k])));
       lower.push_back(
           TokenText(lower_text_, tokens[k]).substr(0, words.back().size()));
+      const uint32_t flags =
+          words.back().size() == tokens[k].end - tokens[k].begin
+              ? tokens[k].flags
+              : lexicon_.WordFlags(lower.back());
+      org_words |= uint32_t{(flags & Lexicon::kOrgKeyword) != 0} << (k - i);
+      title_words |= uint32_t{(flags & Lexicon::kTitleFirstWord) != 0}
+                     << (k - i);
     }
     size_t b = 0;
     while (b < words.size() && (lower[b] == "the" || lower[b] == "a")) {
@@ -200,8 +213,7 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
       static_assert(kMaxRunWords < 32);
       uint32_t org_from = 0;
       for (size_t k = words.size(); k-- > 0;) {
-        if ((org_from >> (k + 1)) & 1 ||
-            lexicon_.IsOrganizationKeywordLower(lower[k])) {
+        if ((org_from >> (k + 1)) & 1 || (org_words >> k) & 1) {
           org_from |= uint32_t{1} << k;
         }
       }
@@ -224,7 +236,14 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
             }
           }
         }
-        const size_t m = lexicon_.MatchTitle(stripped, p);
+        // A word cut from its prefix is looked up as cut; any other word's
+        // title flag came with its token.
+        size_t m = 0;
+        if (prefixed) {
+          m = lexicon_.MatchTitle(stripped, p);
+        } else if ((title_words >> p) & 1) {
+          m = lexicon_.MatchTitleFrom(stripped, p);
+        }
         const bool is_president = stripped[p] == "president";
         stripped[p] = original;
         if (m == 0 || p + m >= words.size()) {
@@ -279,9 +298,21 @@ void EntityIndex::Finalize() {
     return initials.size() >= 2 && initials.size() <= 8 && letter < 26 &&
            ((first_letters[initials.size()] >> letter) & 1) != 0;
   };
+  // Bit c - 'A': some acronym seen starts with c.
+  uint32_t any_first = 0;
+  for (const uint32_t letters : first_letters) {
+    any_first |= letters;
+  }
   char all[kMaxInitials + 1], caps[kMaxInitials + 1];
   size_t all_size = 0, caps_size = 0;
   for (const std::string& name : names_) {
+    // A name that opens with a capital has both its initials start with
+    // it: if no acronym seen does, skip collecting them (most names). The
+    // names here have two words or more, so none is empty.
+    if (const auto c0 = static_cast<unsigned char>(name.front() - 'A');
+        c0 < 26 && ((any_first >> c0) & 1) == 0) {
+      continue;
+    }
     Initials(name, all, all_size, caps, caps_size);
     for (const absl::string_view initials :
          {absl::string_view(all, all_size), absl::string_view(caps, caps_size)}) {

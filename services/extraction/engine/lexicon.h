@@ -42,6 +42,12 @@ class Lexicon {
     // IsClauseOpener ("which", "when"): the claim pass asks after every
     // comma.
     kClauseOpener = 1u << 10,
+    // IsOrganizationKeywordLower ("department", "party") and the first word
+    // of a title ("president", "attorney"): the entity index asks both of
+    // every word of a capitalized run, and reads them from the word's token
+    // instead of looking it up twice more.
+    kOrgKeyword = 1u << 11,
+    kTitleFirstWord = 1u << 12,
     kAnyCue = kCueVerb | kCueBase | kCuePlural | kCueParticiple | kStrictCue,
   };
 
@@ -161,6 +167,10 @@ class Lexicon {
     }
     return MatchTitleFrom(lower_words, start);
   }
+  // MatchTitle once lower_words[start] is known to open a title (its
+  // kTitleFirstWord flag is set).
+  size_t MatchTitleFrom(absl::Span<const std::string_view> lower_words,
+                        size_t start) const;
   // Titles that are courtesy honorifics and so are not a role ("mr.").
   bool IsHonorific(std::string_view w) const { return In(w, kSetHonorific); }
   // The full form of an abbreviated title, for a speaker's role ("gov." ->
@@ -189,7 +199,7 @@ class Lexicon {
     kSetAnonymous = uint64_t{1} << 22,
     kSetDocument = uint64_t{1} << 23,
     kSetSpeakerNoun = uint64_t{1} << 24,
-    kSetOrgKeyword = uint64_t{1} << 25,
+    kSetOrgKeyword = kOrgKeyword,
     kSetAbbreviation = uint64_t{1} << 26,
     kSetFinalAbbreviation = uint64_t{1} << 27,
     kSetStarter = uint64_t{1} << 28,
@@ -198,14 +208,10 @@ class Lexicon {
     kSetClauseOpener = kClauseOpener,
     kSetTemporal = uint64_t{1} << 32,
     kSetTitle = uint64_t{1} << 33,
-    kSetTitleFirstWord = uint64_t{1} << 34,
+    kSetTitleFirstWord = kTitleFirstWord,
     kSetHonorific = uint64_t{1} << 35,
   };
   static constexpr uint64_t kPublicFlags = 0xFFFF;
-
-  // MatchTitle once lower_words[start] is known to open a title.
-  size_t MatchTitleFrom(absl::Span<const std::string_view> lower_words,
-                        size_t start) const;
 
   bool In(std::string_view w, uint64_t bit) const {
     return (Lookup(w) & bit) != 0;

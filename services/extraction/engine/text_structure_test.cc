@@ -62,6 +62,42 @@ TEST(TokenizerTest, KeepsAbbreviationsApostrophesAndHyphens) {
                                      "U.S.", "today", "."));
 }
 
+// kShapePeriod is set exactly on the words that took in their period (the
+// sentence splitter reads the bit instead of the word's last byte).
+TEST(TokenizerTest, MarksAbsorbedPeriods) {
+  const Lexicon lexicon;
+  const std::string text = "Ms. Doe met J. Roe in the U.S. on the 3.5 deal.";
+  std::vector<std::string> marked;
+  for (const Token& t :
+       Tokenize(text, {0, static_cast<uint32_t>(text.size())}, lexicon)) {
+    if (t.shape & kShapePeriod) {
+      EXPECT_EQ(t.kind, TokenKind::kWord);
+      marked.emplace_back(TokenText(text, t));
+    }
+  }
+  EXPECT_THAT(marked, ::testing::ElementsAre("Ms.", "J.", "U.S."));
+}
+
+// The entity index reads these two from the tokens instead of asking
+// IsOrganizationKeywordLower and MatchTitle's first-word look-up.
+TEST(LexiconTest, OrganizationAndTitleWordsAreWordFlags) {
+  const Lexicon lexicon;
+  for (const std::string_view word :
+       {"department", "party", "president", "attorney", "harbor", "said"}) {
+    const uint32_t flags = lexicon.WordFlags(word);
+    EXPECT_EQ((flags & Lexicon::kOrgKeyword) != 0,
+              lexicon.IsOrganizationKeywordLower(word))
+        << word;
+    // "attorney" opens a title only with "general" after it.
+    const std::vector<std::string_view> words = {word, "general"};
+    EXPECT_EQ((flags & Lexicon::kTitleFirstWord) != 0,
+              lexicon.MatchTitle(words, 0) > 0)
+        << word;
+  }
+  EXPECT_NE(lexicon.WordFlags("department") & Lexicon::kOrgKeyword, 0u);
+  EXPECT_NE(lexicon.WordFlags("president") & Lexicon::kTitleFirstWord, 0u);
+}
+
 TEST(LexiconTest, PaddedFlagLookUpAgreesWithPlainOne) {
   const Lexicon lexicon;
   EXPECT_NE(lexicon.WordFlags("said") & Lexicon::kCueVerb, 0u);

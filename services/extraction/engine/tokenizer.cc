@@ -251,6 +251,23 @@ inline bool IsAbbreviationLower(std::string_view lower_word,
 inline size_t AsciiWordRun(const char* p, size_t n, bool& digit) {
   size_t i = 0;
 #if defined(__SSE2__)
+  // Most words are letters only and end within sixteen bytes: test the
+  // block for letters alone first (three vector operations instead of
+  // eleven, and no digit bookkeeping). Only a run that stops at a digit,
+  // $, % or _, or fills the block, takes the full test below from the
+  // start.
+  if (n >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // (c | 0x20) + (0x80 - 'a') maps exactly the letters to -128..-103.
+    const __m128i l = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+                                   _mm_set1_epi8(0x80 - 'a'));
+    const unsigned letters = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmplt_epi8(l, _mm_set1_epi8(-128 + 26))));
+    const unsigned run = static_cast<unsigned>(__builtin_ctz(~letters));
+    if (run < 16 && kByteClass.of[static_cast<unsigned char>(p[run])] == 0) {
+      return run;
+    }
+  }
   const __m128i a = _mm_set1_epi8('a');
   const __m128i zero = _mm_set1_epi8('0');
   const __m128i case_bit = _mm_set1_epi8(0x20);
@@ -450,6 +467,7 @@ void TokenizeInto(std::string_view text, ByteSpan span,
     }
     // Absorb the period of abbreviations so it does not end a sentence. (A
     // plural possessive's apostrophe was taken into the word above.)
+    uint8_t period = 0;
     if (pos < end && text[pos] == '.') {
       const std::string_view word(text.data() + word_begin, pos - word_begin);
       const bool initial = word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z';
@@ -467,11 +485,12 @@ void TokenizeInto(std::string_view text, ByteSpan span,
           (hyphen != std::string_view::npos && hyphen + 1 < word.size() &&
            abbreviation(word_begin + hyphen + 1, word.substr(hyphen + 1)))) {
         ++pos;
+        period = kShapePeriod;
       }
     }
     const std::string_view word(text.data() + word_begin, pos - word_begin);
     Add(tokens, word_begin, pos, TokenKind::kWord, QuoteMark::kNone,
-        ShapeOf(word, has_digit, joined), flags(word_begin, word));
+        ShapeOf(word, has_digit, joined) | period, flags(word_begin, word));
     // Most words end at a single space: step over it here rather than in
     // one more round of the loop above.
     if (pos < end && text[pos] == ' ') {

@@ -33,6 +33,10 @@ enum WordShape : uint8_t {
   kShapeCapitalized = 2,  // IsCapitalizedWord.
   kShapeDigit = 4,        // ContainsDigit.
   kShapeAcronym = 8,      // IsAcronym.
+  // The word took in its trailing period ("Ms.", "J.", "U.S."): the
+  // sentence splitter tests this bit for every token instead of reading
+  // the word's last byte. (No other word ends with a period.)
+  kShapePeriod = 16,
 };
 
 struct Token {
