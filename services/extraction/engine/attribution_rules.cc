@@ -521,6 +521,7 @@ class SentenceRules {
   }
   size_t TimePhraseEnd(size_t b) const;
   bool AnonymityRequest(size_t b, size_t e) const;
+  size_t StanceNounEnd(size_t verb) const;
   void MarkReportsInsideDenials(SentenceAttributions& out) const;
   bool QuoteIsComplete(const Quote& q) const;
   void ColonQuote(const Hits& hits,
@@ -929,13 +930,47 @@ Hits SentenceRules::FindCues(size_t from) const {
                      ClosingQuoteAt(i - 2) >= 0));
     h.cue_end = put_it                              ? i + 2
                 : lex_.TakesObject(lw) && !inverted ? ObjectEnd(i + 1)
-                                                    : i + 1;
+                                                    : StanceNounEnd(i);
     hits.push_back(h);
   }
   return hits;
 }
 
 // "told the Times", "told reporters", "told CNN", "told him".
+// "expressed concern that X", "voiced frustration over X", "expressed
+// deep sympathy for X": after "express" or "voice" the stance noun and its
+// preposition are part of the cue and X is the content (a bare "expressed
+// concern" keeps the noun as content). Returns the token after the cue.
+size_t SentenceRules::StanceNounEnd(size_t verb) const {
+  const std::string_view lw = Low(verb);
+  if (!(lw.rfind("express", 0) == 0 || lw.rfind("voice", 0) == 0)) {
+    return verb + 1;
+  }
+  // At most a determiner or adjective before the noun.
+  for (size_t n = verb + 2; n < body_end_ && n <= verb + 3; ++n) {
+    if (!Free(n) || !Free(n - 1) || !LowerAt(n - 1)) {
+      break;
+    }
+    const std::string_view next = Low(n);
+    if (next == "that") {
+      return n;
+    }
+    // "in" only after "interest": "frustration in an interview" is the
+    // occasion, not the object.
+    const bool preposition =
+        next == "about" || next == "over" || next == "at" || next == "for" ||
+        next == "with" || next == "on" ||
+        (next == "in" && Low(n - 1).rfind("interest", 0) == 0);
+    if (preposition) {
+      // The object must be a phrase of its own, two words at least ("about
+      // Trump." stays "concern about Trump").
+      const bool phrase = n + 2 < body_end_ && IsWord(n + 1) && IsWord(n + 2);
+      return phrase ? n + 1 : verb + 1;
+    }
+  }
+  return verb + 1;
+}
+
 size_t SentenceRules::ObjectEnd(size_t b) const {
   if (b >= body_end_ || !Free(b)) {
     return b;

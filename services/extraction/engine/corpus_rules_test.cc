@@ -1577,5 +1577,22 @@ TEST_F(CorpusRulesTest, ParticipleUrgingSomeoneToActOpensWithTheObject) {
   EXPECT_EQ(a->rule, "reported.participle_object_infinitive");
 }
 
+// rules-0.8.0.
+
+TEST_F(CorpusRulesTest, StanceNounAfterExpressJoinsTheCue) {
+  // "expressed concern that X": the noun and its preposition are the cue,
+  // X the content; with a one-word object the noun stays content.
+  Run("Ida Moss expressed concern that the ferry was late again.\n"
+      "Lee Roe voiced deep frustration over the new ferry fares.\n"
+      "Ana Ruiz expressed sympathy for Roe.\n");
+  const Statement* a = Find("the ferry was late again");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "expressed concern");
+  const Statement* b = Find("the new ferry fares");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "voiced deep frustration over");
+  EXPECT_NE(Find("sympathy for Roe"), nullptr) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
