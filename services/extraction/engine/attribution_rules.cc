@@ -99,6 +99,13 @@ bool InWordList(const std::string_view (&list)[N], std::string_view w) {
   return false;
 }
 
+// Verbs of talking, which report what was said only with "about" ("spoke
+// about the levy"); "talks" alone is mostly a noun ("peace talks").
+bool IsTalkVerb(std::string_view lw) {
+  return lw == "spoke" || lw == "speaks" || lw == "talks" ||
+         lw == "talked" || lw == "talking" || lw == "speaking";
+}
+
 bool IsClauseWord(std::string_view lw) {
   // Grouped by length: a word is compared only with the list words of its
   // own length (string_views, so no strlen), not with all 61.
@@ -657,8 +664,12 @@ Hits SentenceRules::FindCues(size_t from) const {
         }
       }
     }
+    // "Lee spoke about the levy": a verb of talking is a cue only before
+    // "about".
+    const bool talk_about = IsTalkVerb(lw) && i + 1 < body_end_ &&
+                            Free(i + 1) && Low(i + 1) == "about";
     if ((flags & (Lexicon::kAnyCue | Lexicon::kAdjectiveCue)) == 0 &&
-        lw != "according" && !reads && !put_it) {
+        lw != "according" && !reads && !put_it && !talk_about) {
       continue;
     }
     // "When asked, ...", "if elected": a subordinator right before a past
@@ -731,7 +742,8 @@ Hits SentenceRules::FindCues(size_t from) const {
       hits.push_back(h);
       continue;
     }
-    bool finite = (flags & Lexicon::kCueVerb) != 0 || reads || put_it;
+    bool finite = (flags & Lexicon::kCueVerb) != 0 || reads || put_it ||
+                  (talk_about && lw != "talking" && lw != "speaking");
     // Declining and refusing are attributions ("declined to comment").
     if (!finite && (lw == "declined" || lw == "refused" || lw == "declines" ||
                     lw == "refuses") &&
@@ -943,6 +955,14 @@ Hits SentenceRules::FindCues(size_t from) const {
 // concern" keeps the noun as content). Returns the token after the cue.
 size_t SentenceRules::StanceNounEnd(size_t verb) const {
   const std::string_view lw = Low(verb);
+  // "spoke about the levy", "talked about X": "about" joins the cue the
+  // same way, when a phrase of two words or more follows.
+  if (IsTalkVerb(lw)) {
+    const size_t n = verb + 1;
+    const bool phrase = n + 2 < body_end_ && Free(n) && Low(n) == "about" &&
+                        IsWord(n + 1) && IsWord(n + 2);
+    return phrase ? n + 1 : verb + 1;
+  }
   if (!(lw.rfind("express", 0) == 0 || lw.rfind("voice", 0) == 0)) {
     return verb + 1;
   }

@@ -1594,5 +1594,21 @@ TEST_F(CorpusRulesTest, StanceNounAfterExpressJoinsTheCue) {
   EXPECT_NE(Find("sympathy for Roe"), nullptr) << Dump();
 }
 
+TEST_F(CorpusRulesTest, TalkVerbWithAboutIsACue) {
+  // "spoke about X", "talks about X": the corpus annotates the verb and
+  // "about" as cue; "talks" and "spoke" alone are no cue ("peace talks").
+  Run("Ida Moss spoke about the new ferry fares.\n"
+      "Lee Roe talks about the harbor at every meeting.\n"
+      "The talks ended early.\n");
+  const Statement* a = Find("the new ferry fares");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "spoke about");
+  EXPECT_EQ(a->mention->text, "Ida Moss");
+  const Statement* b = Find("the harbor at every meeting");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "talks about");
+  EXPECT_EQ(out_.size(), 2u) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
