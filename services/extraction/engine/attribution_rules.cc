@@ -528,7 +528,8 @@ class SentenceRules {
   }
   size_t TimePhraseEnd(size_t b) const;
   bool AnonymityRequest(size_t b, size_t e) const;
-  size_t StanceNounEnd(size_t verb) const;
+  size_t CueComplementEnd(size_t verb) const;
+  size_t MadeClear(size_t verb) const;
   void MarkReportsInsideDenials(SentenceAttributions& out) const;
   bool QuoteIsComplete(const Quote& q) const;
   void ColonQuote(const Hits& hits,
@@ -668,8 +669,11 @@ Hits SentenceRules::FindCues(size_t from) const {
     // "about".
     const bool talk_about = IsTalkVerb(lw) && i + 1 < body_end_ &&
                             Free(i + 1) && Low(i + 1) == "about";
+    // "She made it clear that X".
+    const bool made_clear = MadeClear(i) != kNoToken;
     if ((flags & (Lexicon::kAnyCue | Lexicon::kAdjectiveCue)) == 0 &&
-        lw != "according" && !reads && !put_it && !talk_about) {
+        lw != "according" && !reads && !put_it && !talk_about &&
+        !made_clear) {
       continue;
     }
     // "When asked, ...", "if elected": a subordinator right before a past
@@ -743,7 +747,8 @@ Hits SentenceRules::FindCues(size_t from) const {
       continue;
     }
     bool finite = (flags & Lexicon::kCueVerb) != 0 || reads || put_it ||
-                  (talk_about && lw != "talking" && lw != "speaking");
+                  (talk_about && lw != "talking" && lw != "speaking") ||
+                  made_clear;
     // Declining and refusing are attributions ("declined to comment").
     if (!finite && (lw == "declined" || lw == "refused" || lw == "declines" ||
                     lw == "refuses") &&
@@ -942,19 +947,35 @@ Hits SentenceRules::FindCues(size_t from) const {
                      ClosingQuoteAt(i - 2) >= 0));
     h.cue_end = put_it                              ? i + 2
                 : lex_.TakesObject(lw) && !inverted ? ObjectEnd(i + 1)
-                                                    : StanceNounEnd(i);
+                                                    : CueComplementEnd(i);
     hits.push_back(h);
   }
   return hits;
 }
 
 // "told the Times", "told reporters", "told CNN", "told him".
-// "expressed concern that X", "voiced frustration over X", "expressed
-// deep sympathy for X": after "express" or "voice" the stance noun and its
-// preposition are part of the cue and X is the content (a bare "expressed
-// concern" keeps the noun as content). Returns the token after the cue.
-size_t SentenceRules::StanceNounEnd(size_t verb) const {
+// Where a cue with a fixed complement ends (the token after it), as the
+// corpus annotates them:
+// - "expressed concern that X", "voiced frustration over X", "expressed
+//   deep sympathy for X": after "express" or "voice" the stance noun and its
+//   preposition (a bare "expressed concern" keeps the noun as content);
+// - "spoke about X", "talks about X";
+// - "made it clear (to the judge) that X", "made clear Monday that X".
+size_t SentenceRules::CueComplementEnd(size_t verb) const {
   const std::string_view lw = Low(verb);
+  const size_t clear = MadeClear(verb);
+  if (clear != kNoToken) {
+    size_t e = TimePhraseEnd(clear + 1);
+    if (e < body_end_ && Free(e) && Low(e) == "to") {
+      // "to the judge that X": the one told joins the cue.
+      for (size_t j = e + 1; j < body_end_ && j <= e + 5 && Free(j); ++j) {
+        if (Low(j) == "that") {
+          return j;
+        }
+      }
+    }
+    return e;
+  }
   // "spoke about the levy", "talked about X": "about" joins the cue the
   // same way, when a phrase of two words or more follows.
   if (IsTalkVerb(lw)) {
@@ -989,6 +1010,33 @@ size_t SentenceRules::StanceNounEnd(size_t verb) const {
     }
   }
   return verb + 1;
+}
+
+// "made clear", "makes it very clear": returns the token "clear", or
+// kNoToken.
+size_t SentenceRules::MadeClear(size_t verb) const {
+  const std::string_view lw = Low(verb);
+  if (lw != "made" && lw != "makes") {
+    return kNoToken;
+  }
+  // "were made clear Sunday": a passive says nothing of a speaker.
+  if (verb > tb_ && Free(verb - 1)) {
+    const std::string_view prev = Low(verb - 1);
+    if (prev == "was" || prev == "were" || prev == "is" || prev == "are" ||
+        prev == "be" || prev == "been" || prev == "being") {
+      return kNoToken;
+    }
+  }
+  size_t i = verb + 1;
+  if (i < body_end_ && Free(i) && Low(i) == "it") {
+    ++i;
+  }
+  if (i < body_end_ && Free(i) &&
+      (Low(i) == "very" || Low(i) == "abundantly" || Low(i) == "perfectly" ||
+       Low(i) == "crystal")) {
+    ++i;
+  }
+  return i + 1 < body_end_ && Free(i) && Low(i) == "clear" ? i : kNoToken;
 }
 
 size_t SentenceRules::ObjectEnd(size_t b) const {

@@ -1610,5 +1610,21 @@ TEST_F(CorpusRulesTest, TalkVerbWithAboutIsACue) {
   EXPECT_EQ(out_.size(), 2u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, MadeItClearIsACue) {
+  // "made (it) clear (to X) (Monday) that Y": the corpus annotates "made it
+  // clear" and what follows up to "that" as the cue; a passive is no cue.
+  Run("Ida Moss made it clear to the board that the fares would rise.\n"
+      "Lee Roe made clear Monday that he would stay.\n"
+      "The costs were made clear at the meeting.\n");
+  const Statement* a = Find("the fares would rise");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "made it clear to the board");
+  EXPECT_EQ(a->mention->text, "Ida Moss");
+  const Statement* b = Find("he would stay");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "made clear Monday");
+  EXPECT_EQ(out_.size(), 2u) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
