@@ -759,9 +759,17 @@ Hits SentenceRules::FindCues(size_t from) const {
     // only after a name or a pronoun ("She called the ruling a disgrace"),
     // or, whatever the subject, before an object and a quote or before
     // "on X to Y" ("The board called on the city to act").
+    // An adverb may stand between ("She also called for X", "The United
+    // States openly called for X").
+    size_t subject_end = i - 1;
+    while (subject_end > tb_ && Free(subject_end) && LowerAt(subject_end) &&
+           lex_.IsCueAdverb(Low(subject_end))) {
+      --subject_end;
+    }
     if (!finite && (flags & Lexicon::kStrictCue) && i > tb_ && Free(i - 1) &&
-        (CapAt(i - 1) || lex_.IsPronoun(Low(i - 1)) || ObjectThenQuote(i) ||
-         CallOnInfinitive(i, i + 1))) {
+        ((Free(subject_end) &&
+          (CapAt(subject_end) || lex_.IsPronoun(Low(subject_end)))) ||
+         ObjectThenQuote(i) || CallOnInfinitive(i, i + 1))) {
       finite = true;
     }
     // A participle right after a name or pronoun ("with Reyes calling for

@@ -1626,5 +1626,20 @@ TEST_F(CorpusRulesTest, MadeItClearIsACue) {
   EXPECT_EQ(out_.size(), 2u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, StrictCueAfterSubjectAndAdverb) {
+  // "called" is also a participle ("a group called X"), so it is a cue only
+  // after a name or a pronoun, which may stand before an adverb.
+  Run("She also called for a new levy on ferries.\n"
+      "The Harbor Board openly called for a vote in May.\n"
+      "A group called Ferry Friends met in May.\n");
+  const Statement* a = Find("a new levy on ferries");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "She");
+  const Statement* b = Find("a vote in May");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "The Harbor Board");
+  EXPECT_EQ(out_.size(), 2u) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
