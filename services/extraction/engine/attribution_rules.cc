@@ -807,11 +807,18 @@ Hits SentenceRules::FindCues(size_t from) const {
         continue;
       }
     }
+    // "He went on to say that X": "went on to" joins the cue as an
+    // auxiliary would.
+    const bool went_on =
+        i >= tb_ + 3 && Free(i - 1) && Free(i - 2) && Free(i - 3) &&
+        Low(i - 1) == "to" && Low(i - 2) == "on" &&
+        (Low(i - 3) == "went" || Low(i - 3) == "goes" || Low(i - 3) == "go" ||
+         Low(i - 3) == "going" || Low(i - 3) == "gone");
     // Walk back over "has", "did not", "also" between speaker and verb.
-    ptrdiff_t k = static_cast<ptrdiff_t>(i) - 1;
-    size_t first_aux = i;
+    ptrdiff_t k = static_cast<ptrdiff_t>(went_on ? i - 3 : i) - 1;
+    size_t first_aux = went_on ? i - 3 : i;
     bool negated = false;
-    bool has_aux = false;
+    bool has_aux = went_on;
     bool h_contraction = false;
     while (k >= static_cast<ptrdiff_t>(tb_) && Free(k) &&
            LowerAt(k)) {

@@ -1641,5 +1641,18 @@ TEST_F(CorpusRulesTest, StrictCueAfterSubjectAndAdverb) {
   EXPECT_EQ(out_.size(), 2u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
+  Run("Ida Moss praised the crew and went on to say that the fares were "
+      "too high.\n"
+      "Lee Roe went on to argue the pier was unsafe.\n");
+  const Statement* a = Find("the fares were too high");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "went on to say");
+  const Statement* b = Find("the pier was unsafe");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "went on to argue");
+  EXPECT_EQ(b->mention->text, "Lee Roe");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
