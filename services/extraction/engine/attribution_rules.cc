@@ -106,6 +106,14 @@ bool IsTalkVerb(std::string_view lw) {
          lw == "talked" || lw == "talking" || lw == "speaking";
 }
 
+// Verbs that put a document out ("issued a statement saying X").
+bool IsPublishingVerb(std::string_view v) {
+  return v == "issued" || v == "issues" || v == "released" ||
+         v == "releases" || v == "sent" || v == "sends" || v == "posted" ||
+         v == "posts" || v == "published" || v == "publishes" || v == "put" ||
+         v == "puts";
+}
+
 bool IsClauseWord(std::string_view lw) {
   // Grouped by length: a word is compared only with the list words of its
   // own length (string_views, so no strlen), not with all 61.
@@ -671,9 +679,14 @@ Hits SentenceRules::FindCues(size_t from) const {
                             Free(i + 1) && Low(i + 1) == "about";
     // "She made it clear that X".
     const bool made_clear = MadeClear(i) != kNoToken;
+    // "The town released a statement Wednesday saying X", whatever the
+    // subject.
+    const bool publishes = (flags & Lexicon::kConstructionCue) &&
+                           i + 3 < body_end_ && Free(i + 1) &&
+                           DocumentParticipleEnd(i, i + 1) > i + 1;
     if ((flags & (Lexicon::kAnyCue | Lexicon::kAdjectiveCue)) == 0 &&
         lw != "according" && !reads && !put_it && !talk_about &&
-        !made_clear) {
+        !made_clear && !publishes) {
       continue;
     }
     // "When asked, ...", "if elected": a subordinator right before a past
@@ -748,7 +761,7 @@ Hits SentenceRules::FindCues(size_t from) const {
     }
     bool finite = (flags & Lexicon::kCueVerb) != 0 || reads || put_it ||
                   (talk_about && lw != "talking" && lw != "speaking") ||
-                  made_clear;
+                  made_clear || publishes;
     // Declining and refusing are attributions ("declined to comment").
     if (!finite && (lw == "declined" || lw == "refused" || lw == "declines" ||
                     lw == "refuses") &&
@@ -1864,20 +1877,25 @@ size_t SentenceRules::DocumentParticipleEnd(size_t verb, size_t b) const {
          (toks_[p].flags & Lexicon::kCueParticiple) == 0) {
     ++p;
   }
-  if (p >= body_end_ || p > b + kMaxDocumentWords || !Free(p) || !LowerAt(p) ||
-      !Free(b) || !Free(b + 1)) {
+  if (p >= body_end_ || p > b + kMaxDocumentWords + 1 || !Free(p) ||
+      !LowerAt(p) || !Free(b) || !Free(b + 1)) {
     return b;
   }
-  const std::string_view v = Low(verb);
-  const bool publishes = v == "issued" || v == "issues" || v == "released" ||
-                         v == "releases" || v == "sent" || v == "sends" ||
-                         v == "posted" || v == "posts" || v == "published" ||
-                         v == "publishes" || v == "put" || v == "puts";
-  const std::string_view noun = Low(p - 1);
-  const bool document = lex_.IsDocumentHead(noun) || noun == "ad" ||
-                        noun == "tweet" || noun == "video" ||
-                        noun == "message" || noun == "column";
-  return publishes && document && lex_.IsDeterminer(Low(b)) ? p + 1 : b;
+  if (!IsPublishingVerb(Low(verb))) {
+    return b;
+  }
+  // "put out a statement", "sent out a release".
+  const size_t det = Low(b) == "out" ? b + 1 : b;
+  auto document = [&](size_t n) {
+    const std::string_view noun = Low(n);
+    return n > det &&
+           (lex_.IsDocumentHead(noun) || noun == "ad" || noun == "tweet" ||
+            noun == "video" || noun == "message" || noun == "column");
+  };
+  // "a statement Wednesday saying": a time phrase may follow the noun.
+  const bool frame = document(p - 1) ||
+                     (p >= det + 3 && document(p - 2) && TimePhraseEnd(p - 1) == p);
+  return frame && lex_.IsDeterminer(Low(det)) ? p + 1 : b;
 }
 
 // "Islanders hoping to keep the pier say", "At least a third of the

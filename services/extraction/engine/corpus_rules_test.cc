@@ -1654,5 +1654,21 @@ TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
   EXPECT_EQ(b->mention->text, "Lee Roe");
 }
 
+TEST_F(CorpusRulesTest, PublishingADocumentSayingIsACueWhateverTheSubject) {
+  // "released/put out/sent out a statement (Wednesday) saying X": the verb,
+  // the document and the participle are the cue, after any subject.
+  Run("The town released a statement Wednesday saying the pier was safe.\n"
+      "His office put out a statement saying the fares would fall.\n"
+      "The town released the report in May.\n");
+  const Statement* a = Find("the pier was safe");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "released a statement Wednesday saying");
+  EXPECT_EQ(a->mention->text, "The town");
+  const Statement* b = Find("the fares would fall");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "put out a statement saying");
+  EXPECT_EQ(out_.size(), 2u) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
