@@ -795,6 +795,18 @@ Hits SentenceRules::FindCues(size_t from) const {
         !lex_.IsContextStarter(Low(i - 1))) {
       finite = true;
     }
+    // "..., with 50 percent saying X", "with three in 10 saying X": a poll's
+    // share after "with" is the participle's subject.
+    if (!finite && participle && i > tb_ + 2 && Free(i - 1) &&
+        (Low(i - 1) == "percent" || DigitAt(i - 1) ||
+         lex_.IsNumberWord(Low(i - 1)))) {
+      for (size_t j = i - 2; j > tb_ && j + 6 > i && Free(j); --j) {
+        if (Low(j) == "with") {
+          finite = true;
+          break;
+        }
+      }
+    }
     const bool plural_form = (flags & Lexicon::kCuePlural) != 0;
     // "is confident that", "was skeptical of": only with a complement; the
     // copula is found as an auxiliary below.

@@ -1670,5 +1670,13 @@ TEST_F(CorpusRulesTest, PublishingADocumentSayingIsACueWhateverTheSubject) {
   EXPECT_EQ(out_.size(), 2u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, PollShareAfterWithIsTheParticiplesSubject) {
+  Run("Riders were split, with 52 percent saying the ferry was too slow.\n");
+  const Statement* a = Find("the ferry was too slow");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "52 percent");
+  EXPECT_EQ(a->cue->text, "saying");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
