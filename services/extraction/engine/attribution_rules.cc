@@ -99,6 +99,21 @@ bool InWordList(const std::string_view (&list)[N], std::string_view w) {
   return false;
 }
 
+// Verbs of talking, which report what was said only with "about" ("spoke
+// about the levy"); "talks" alone is mostly a noun ("peace talks").
+bool IsTalkVerb(std::string_view lw) {
+  return lw == "spoke" || lw == "speaks" || lw == "talks" ||
+         lw == "talked" || lw == "talking" || lw == "speaking";
+}
+
+// Verbs that put a document out ("issued a statement saying X").
+bool IsPublishingVerb(std::string_view v) {
+  return v == "issued" || v == "issues" || v == "released" ||
+         v == "releases" || v == "sent" || v == "sends" || v == "posted" ||
+         v == "posts" || v == "published" || v == "publishes" || v == "put" ||
+         v == "puts";
+}
+
 bool IsClauseWord(std::string_view lw) {
   // Grouped by length: a word is compared only with the list words of its
   // own length (string_views, so no strlen), not with all 61.
@@ -521,7 +536,8 @@ class SentenceRules {
   }
   size_t TimePhraseEnd(size_t b) const;
   bool AnonymityRequest(size_t b, size_t e) const;
-  size_t StanceNounEnd(size_t verb) const;
+  size_t CueComplementEnd(size_t verb) const;
+  size_t MadeClear(size_t verb) const;
   void MarkReportsInsideDenials(SentenceAttributions& out) const;
   bool QuoteIsComplete(const Quote& q) const;
   void ColonQuote(const Hits& hits,
@@ -657,8 +673,20 @@ Hits SentenceRules::FindCues(size_t from) const {
         }
       }
     }
+    // "Lee spoke about the levy": a verb of talking is a cue only before
+    // "about".
+    const bool talk_about = IsTalkVerb(lw) && i + 1 < body_end_ &&
+                            Free(i + 1) && Low(i + 1) == "about";
+    // "She made it clear that X".
+    const bool made_clear = MadeClear(i) != kNoToken;
+    // "The town released a statement Wednesday saying X", whatever the
+    // subject.
+    const bool publishes = (flags & Lexicon::kConstructionCue) &&
+                           i + 3 < body_end_ && Free(i + 1) &&
+                           DocumentParticipleEnd(i, i + 1) > i + 1;
     if ((flags & (Lexicon::kAnyCue | Lexicon::kAdjectiveCue)) == 0 &&
-        lw != "according" && !reads && !put_it) {
+        lw != "according" && !reads && !put_it && !talk_about &&
+        !made_clear && !publishes) {
       continue;
     }
     // "When asked, ...", "if elected": a subordinator right before a past
@@ -731,7 +759,9 @@ Hits SentenceRules::FindCues(size_t from) const {
       hits.push_back(h);
       continue;
     }
-    bool finite = (flags & Lexicon::kCueVerb) != 0 || reads || put_it;
+    bool finite = (flags & Lexicon::kCueVerb) != 0 || reads || put_it ||
+                  (talk_about && lw != "talking" && lw != "speaking") ||
+                  made_clear || publishes;
     // Declining and refusing are attributions ("declined to comment").
     if (!finite && (lw == "declined" || lw == "refused" || lw == "declines" ||
                     lw == "refuses") &&
@@ -742,9 +772,17 @@ Hits SentenceRules::FindCues(size_t from) const {
     // only after a name or a pronoun ("She called the ruling a disgrace"),
     // or, whatever the subject, before an object and a quote or before
     // "on X to Y" ("The board called on the city to act").
+    // An adverb may stand between ("She also called for X", "The United
+    // States openly called for X").
+    size_t subject_end = i - 1;
+    while (subject_end > tb_ && Free(subject_end) && LowerAt(subject_end) &&
+           lex_.IsCueAdverb(Low(subject_end))) {
+      --subject_end;
+    }
     if (!finite && (flags & Lexicon::kStrictCue) && i > tb_ && Free(i - 1) &&
-        (CapAt(i - 1) || lex_.IsPronoun(Low(i - 1)) || ObjectThenQuote(i) ||
-         CallOnInfinitive(i, i + 1))) {
+        ((Free(subject_end) &&
+          (CapAt(subject_end) || lex_.IsPronoun(Low(subject_end)))) ||
+         ObjectThenQuote(i) || CallOnInfinitive(i, i + 1))) {
       finite = true;
     }
     // A participle right after a name or pronoun ("with Reyes calling for
@@ -756,6 +794,18 @@ Hits SentenceRules::FindCues(size_t from) const {
         Low(i - 1) != "it" && !lex_.IsSpeakerStop(Low(i - 1)) &&
         !lex_.IsContextStarter(Low(i - 1))) {
       finite = true;
+    }
+    // "..., with 50 percent saying X", "with three in 10 saying X": a poll's
+    // share after "with" is the participle's subject.
+    if (!finite && participle && i > tb_ + 2 && Free(i - 1) &&
+        (Low(i - 1) == "percent" || DigitAt(i - 1) ||
+         lex_.IsNumberWord(Low(i - 1)))) {
+      for (size_t j = i - 2; j > tb_ && j + 6 > i && Free(j); --j) {
+        if (Low(j) == "with") {
+          finite = true;
+          break;
+        }
+      }
     }
     const bool plural_form = (flags & Lexicon::kCuePlural) != 0;
     // "is confident that", "was skeptical of": only with a complement; the
@@ -782,11 +832,18 @@ Hits SentenceRules::FindCues(size_t from) const {
         continue;
       }
     }
+    // "He went on to say that X": "went on to" joins the cue as an
+    // auxiliary would.
+    const bool went_on =
+        i >= tb_ + 3 && Free(i - 1) && Free(i - 2) && Free(i - 3) &&
+        Low(i - 1) == "to" && Low(i - 2) == "on" &&
+        (Low(i - 3) == "went" || Low(i - 3) == "goes" || Low(i - 3) == "go" ||
+         Low(i - 3) == "going" || Low(i - 3) == "gone");
     // Walk back over "has", "did not", "also" between speaker and verb.
-    ptrdiff_t k = static_cast<ptrdiff_t>(i) - 1;
-    size_t first_aux = i;
+    ptrdiff_t k = static_cast<ptrdiff_t>(went_on ? i - 3 : i) - 1;
+    size_t first_aux = went_on ? i - 3 : i;
     bool negated = false;
-    bool has_aux = false;
+    bool has_aux = went_on;
     bool h_contraction = false;
     while (k >= static_cast<ptrdiff_t>(tb_) && Free(k) &&
            LowerAt(k)) {
@@ -930,19 +987,43 @@ Hits SentenceRules::FindCues(size_t from) const {
                      ClosingQuoteAt(i - 2) >= 0));
     h.cue_end = put_it                              ? i + 2
                 : lex_.TakesObject(lw) && !inverted ? ObjectEnd(i + 1)
-                                                    : StanceNounEnd(i);
+                                                    : CueComplementEnd(i);
     hits.push_back(h);
   }
   return hits;
 }
 
 // "told the Times", "told reporters", "told CNN", "told him".
-// "expressed concern that X", "voiced frustration over X", "expressed
-// deep sympathy for X": after "express" or "voice" the stance noun and its
-// preposition are part of the cue and X is the content (a bare "expressed
-// concern" keeps the noun as content). Returns the token after the cue.
-size_t SentenceRules::StanceNounEnd(size_t verb) const {
+// Where a cue with a fixed complement ends (the token after it), as the
+// corpus annotates them:
+// - "expressed concern that X", "voiced frustration over X", "expressed
+//   deep sympathy for X": after "express" or "voice" the stance noun and its
+//   preposition (a bare "expressed concern" keeps the noun as content);
+// - "spoke about X", "talks about X";
+// - "made it clear (to the judge) that X", "made clear Monday that X".
+size_t SentenceRules::CueComplementEnd(size_t verb) const {
   const std::string_view lw = Low(verb);
+  const size_t clear = MadeClear(verb);
+  if (clear != kNoToken) {
+    size_t e = TimePhraseEnd(clear + 1);
+    if (e < body_end_ && Free(e) && Low(e) == "to") {
+      // "to the judge that X": the one told joins the cue.
+      for (size_t j = e + 1; j < body_end_ && j <= e + 5 && Free(j); ++j) {
+        if (Low(j) == "that") {
+          return j;
+        }
+      }
+    }
+    return e;
+  }
+  // "spoke about the levy", "talked about X": "about" joins the cue the
+  // same way, when a phrase of two words or more follows.
+  if (IsTalkVerb(lw)) {
+    const size_t n = verb + 1;
+    const bool phrase = n + 2 < body_end_ && Free(n) && Low(n) == "about" &&
+                        IsWord(n + 1) && IsWord(n + 2);
+    return phrase ? n + 1 : verb + 1;
+  }
   if (!(lw.rfind("express", 0) == 0 || lw.rfind("voice", 0) == 0)) {
     return verb + 1;
   }
@@ -969,6 +1050,33 @@ size_t SentenceRules::StanceNounEnd(size_t verb) const {
     }
   }
   return verb + 1;
+}
+
+// "made clear", "makes it very clear": returns the token "clear", or
+// kNoToken.
+size_t SentenceRules::MadeClear(size_t verb) const {
+  const std::string_view lw = Low(verb);
+  if (lw != "made" && lw != "makes") {
+    return kNoToken;
+  }
+  // "were made clear Sunday": a passive says nothing of a speaker.
+  if (verb > tb_ && Free(verb - 1)) {
+    const std::string_view prev = Low(verb - 1);
+    if (prev == "was" || prev == "were" || prev == "is" || prev == "are" ||
+        prev == "be" || prev == "been" || prev == "being") {
+      return kNoToken;
+    }
+  }
+  size_t i = verb + 1;
+  if (i < body_end_ && Free(i) && Low(i) == "it") {
+    ++i;
+  }
+  if (i < body_end_ && Free(i) &&
+      (Low(i) == "very" || Low(i) == "abundantly" || Low(i) == "perfectly" ||
+       Low(i) == "crystal")) {
+    ++i;
+  }
+  return i + 1 < body_end_ && Free(i) && Low(i) == "clear" ? i : kNoToken;
 }
 
 size_t SentenceRules::ObjectEnd(size_t b) const {
@@ -1781,20 +1889,25 @@ size_t SentenceRules::DocumentParticipleEnd(size_t verb, size_t b) const {
          (toks_[p].flags & Lexicon::kCueParticiple) == 0) {
     ++p;
   }
-  if (p >= body_end_ || p > b + kMaxDocumentWords || !Free(p) || !LowerAt(p) ||
-      !Free(b) || !Free(b + 1)) {
+  if (p >= body_end_ || p > b + kMaxDocumentWords + 1 || !Free(p) ||
+      !LowerAt(p) || !Free(b) || !Free(b + 1)) {
     return b;
   }
-  const std::string_view v = Low(verb);
-  const bool publishes = v == "issued" || v == "issues" || v == "released" ||
-                         v == "releases" || v == "sent" || v == "sends" ||
-                         v == "posted" || v == "posts" || v == "published" ||
-                         v == "publishes" || v == "put" || v == "puts";
-  const std::string_view noun = Low(p - 1);
-  const bool document = lex_.IsDocumentHead(noun) || noun == "ad" ||
-                        noun == "tweet" || noun == "video" ||
-                        noun == "message" || noun == "column";
-  return publishes && document && lex_.IsDeterminer(Low(b)) ? p + 1 : b;
+  if (!IsPublishingVerb(Low(verb))) {
+    return b;
+  }
+  // "put out a statement", "sent out a release".
+  const size_t det = Low(b) == "out" ? b + 1 : b;
+  auto document = [&](size_t n) {
+    const std::string_view noun = Low(n);
+    return n > det &&
+           (lex_.IsDocumentHead(noun) || noun == "ad" || noun == "tweet" ||
+            noun == "video" || noun == "message" || noun == "column");
+  };
+  // "a statement Wednesday saying": a time phrase may follow the noun.
+  const bool frame = document(p - 1) ||
+                     (p >= det + 3 && document(p - 2) && TimePhraseEnd(p - 1) == p);
+  return frame && lex_.IsDeterminer(Low(det)) ? p + 1 : b;
 }
 
 // "Islanders hoping to keep the pier say", "At least a third of the

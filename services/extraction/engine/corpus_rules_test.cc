@@ -1594,5 +1594,89 @@ TEST_F(CorpusRulesTest, StanceNounAfterExpressJoinsTheCue) {
   EXPECT_NE(Find("sympathy for Roe"), nullptr) << Dump();
 }
 
+TEST_F(CorpusRulesTest, TalkVerbWithAboutIsACue) {
+  // "spoke about X", "talks about X": the corpus annotates the verb and
+  // "about" as cue; "talks" and "spoke" alone are no cue ("peace talks").
+  Run("Ida Moss spoke about the new ferry fares.\n"
+      "Lee Roe talks about the harbor at every meeting.\n"
+      "The talks ended early.\n");
+  const Statement* a = Find("the new ferry fares");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "spoke about");
+  EXPECT_EQ(a->mention->text, "Ida Moss");
+  const Statement* b = Find("the harbor at every meeting");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "talks about");
+  EXPECT_EQ(out_.size(), 2u) << Dump();
+}
+
+TEST_F(CorpusRulesTest, MadeItClearIsACue) {
+  // "made (it) clear (to X) (Monday) that Y": the corpus annotates "made it
+  // clear" and what follows up to "that" as the cue; a passive is no cue.
+  Run("Ida Moss made it clear to the board that the fares would rise.\n"
+      "Lee Roe made clear Monday that he would stay.\n"
+      "The costs were made clear at the meeting.\n");
+  const Statement* a = Find("the fares would rise");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "made it clear to the board");
+  EXPECT_EQ(a->mention->text, "Ida Moss");
+  const Statement* b = Find("he would stay");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "made clear Monday");
+  EXPECT_EQ(out_.size(), 2u) << Dump();
+}
+
+TEST_F(CorpusRulesTest, StrictCueAfterSubjectAndAdverb) {
+  // "called" is also a participle ("a group called X"), so it is a cue only
+  // after a name or a pronoun, which may stand before an adverb.
+  Run("She also called for a new levy on ferries.\n"
+      "The Harbor Board openly called for a vote in May.\n"
+      "A group called Ferry Friends met in May.\n");
+  const Statement* a = Find("a new levy on ferries");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "She");
+  const Statement* b = Find("a vote in May");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "The Harbor Board");
+  EXPECT_EQ(out_.size(), 2u) << Dump();
+}
+
+TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
+  Run("Ida Moss praised the crew and went on to say that the fares were "
+      "too high.\n"
+      "Lee Roe went on to argue the pier was unsafe.\n");
+  const Statement* a = Find("the fares were too high");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "went on to say");
+  const Statement* b = Find("the pier was unsafe");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "went on to argue");
+  EXPECT_EQ(b->mention->text, "Lee Roe");
+}
+
+TEST_F(CorpusRulesTest, PublishingADocumentSayingIsACueWhateverTheSubject) {
+  // "released/put out/sent out a statement (Wednesday) saying X": the verb,
+  // the document and the participle are the cue, after any subject.
+  Run("The town released a statement Wednesday saying the pier was safe.\n"
+      "His office put out a statement saying the fares would fall.\n"
+      "The town released the report in May.\n");
+  const Statement* a = Find("the pier was safe");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "released a statement Wednesday saying");
+  EXPECT_EQ(a->mention->text, "The town");
+  const Statement* b = Find("the fares would fall");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "put out a statement saying");
+  EXPECT_EQ(out_.size(), 2u) << Dump();
+}
+
+TEST_F(CorpusRulesTest, PollShareAfterWithIsTheParticiplesSubject) {
+  Run("Riders were split, with 52 percent saying the ferry was too slow.\n");
+  const Statement* a = Find("the ferry was too slow");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "52 percent");
+  EXPECT_EQ(a->cue->text, "saying");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine

@@ -410,7 +410,11 @@ Lexicon::Lexicon() {
         max_title_words_,
         std::count(t, t + std::string_view(t).size(), ' ') + 1);
   }
-  Fill(construction_cues_, {"read", "reads", "put", "according"});
+  Fill(construction_cues_, {"read", "reads", "put", "according", "spoke",
+                            "speaks", "talks", "speaking", "made", "makes",
+                            "issued", "issues", "released", "releases", "sent",
+                            "sends", "posted", "posts", "published",
+                            "publishes", "puts"});
   // One table for every list, at most half full, so that a miss (most
   // words) usually ends at the first, empty slot.
   size_t words = 0;
