@@ -782,7 +782,11 @@ Hits SentenceRules::FindCues(size_t from) const {
     if (!finite && (flags & Lexicon::kStrictCue) && i > tb_ && Free(i - 1) &&
         ((Free(subject_end) &&
           (CapAt(subject_end) || lex_.IsPronoun(Low(subject_end)))) ||
-         ObjectThenQuote(i) || CallOnInfinitive(i, i + 1))) {
+         ObjectThenQuote(i) || CallOnInfinitive(i, i + 1) ||
+         (lw != "called" && subject_end >= SubjectStart() &&
+          subject_end < SubjectStart() + 4 &&
+          lex_.IsDeterminer(Low(SubjectStart())) &&
+          WholeSubject(SubjectStart(), subject_end)))) {
       finite = true;
     }
     // A participle right after a name or pronoun ("with Reyes calling for

@@ -1678,5 +1678,17 @@ TEST_F(CorpusRulesTest, PollShareAfterWithIsTheParticiplesSubject) {
   EXPECT_EQ(a->cue->text, "saying");
 }
 
+TEST_F(CorpusRulesTest, StrictCueAfterADeterminedSubject) {
+  // "The company reported X": a determined noun phrase opening the
+  // sentence is a subject before a strict cue too; "called" stays out ("A
+  // group called Ferry Friends").
+  Run("The ferry company reported a loss of $2 a share.\n"
+      "A group called Ferry Friends met in May.\n");
+  const Statement* a = Find("a loss of $2 a share");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "The ferry company");
+  EXPECT_EQ(out_.size(), 1u) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
