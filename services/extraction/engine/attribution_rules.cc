@@ -1147,10 +1147,13 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
       break;
     }
     // Participles and gerunds end the phrase ("investigating"); compound
-    // adjectives do not ("the conservative-leaning newspaper").
+    // adjectives do not ("the conservative-leaning newspaper"), nor does a
+    // modifier between a determiner and the head ("the gambling tycoon").
     if (LowerAt(k) && lk.size() > 4 &&
         lk.compare(lk.size() - 3, 3, "ing") == 0 &&
-        lk.find('-') == std::string_view::npos) {
+        lk.find('-') == std::string_view::npos &&
+        !(k < end && k > static_cast<ptrdiff_t>(tb_) && Free(k - 1) &&
+          (lex_.IsDeterminer(Low(k - 1)) || IsPossessive(Text(k - 1))))) {
       break;
     }
     --k;
@@ -1498,9 +1501,12 @@ bool SentenceRules::SpeakerAfter(Hit& h) const {
                      ClosingQuoteAt(c - 2) >= 0));
     const std::string_view first = Low(begin);
     const std::string_view head = Low(run_end - 1);
+    // "said the 46-year-old": a compound age is a head too.
+    const bool age = DigitAt(run_end - 1) &&
+                     head.find("-year-old") != std::string_view::npos;
     if (!after_quote || run_words < 2 ||
         !(lex_.IsDeterminer(first) || IsPossessive(Text(begin))) ||
-        !LowerAt(run_end - 1) || IsClauseWord(head) ||
+        !(LowerAt(run_end - 1) || age) || IsClauseWord(head) ||
         lex_.IsDeterminer(head) || lex_.IsCueVerb(head) ||
         (head.size() > 4 && EndsWith2(head, "ly"))) {
       return false;

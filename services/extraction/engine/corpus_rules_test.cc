@@ -1690,5 +1690,19 @@ TEST_F(CorpusRulesTest, StrictCueAfterADeterminedSubject) {
   EXPECT_EQ(out_.size(), 1u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, QuoteSpeakerWithAModifierOrAnAgeAsHead) {
+  // `"...," the gambling tycoon said`: an -ing word between a determiner
+  // and the head is a modifier; `"...," said the 46-year-old`: an age is a
+  // head.
+  Run("\"The pier is safe,\" the gambling tycoon said.\n"
+      "\"The fares are fair,\" said the 46-year-old.\n");
+  const Statement* a = Find("The pier is safe");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "the gambling tycoon");
+  const Statement* b = Find("The fares are fair");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "the 46-year-old");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
