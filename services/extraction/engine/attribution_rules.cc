@@ -538,6 +538,7 @@ class SentenceRules {
   bool AnonymityRequest(size_t b, size_t e) const;
   size_t CueComplementEnd(size_t verb) const;
   size_t MadeClear(size_t verb) const;
+  size_t PhrasalCueEnd(size_t verb) const;
   void MarkReportsInsideDenials(SentenceAttributions& out) const;
   bool QuoteIsComplete(const Quote& q) const;
   void ColonQuote(const Hits& hits,
@@ -679,6 +680,9 @@ Hits SentenceRules::FindCues(size_t from) const {
                             Free(i + 1) && Low(i + 1) == "about";
     // "She made it clear that X".
     const bool made_clear = MadeClear(i) != kNoToken;
+    // "took aim at X", "came out against X".
+    const bool phrasal = (flags & Lexicon::kConstructionCue) &&
+                         PhrasalCueEnd(i) != kNoToken;
     // "The town released a statement Wednesday saying X", whatever the
     // subject.
     const bool publishes = (flags & Lexicon::kConstructionCue) &&
@@ -686,7 +690,7 @@ Hits SentenceRules::FindCues(size_t from) const {
                            DocumentParticipleEnd(i, i + 1) > i + 1;
     if ((flags & (Lexicon::kAnyCue | Lexicon::kAdjectiveCue)) == 0 &&
         lw != "according" && !reads && !put_it && !talk_about &&
-        !made_clear && !publishes) {
+        !made_clear && !publishes && !phrasal) {
       continue;
     }
     // "When asked, ...", "if elected": a subordinator right before a past
@@ -761,7 +765,10 @@ Hits SentenceRules::FindCues(size_t from) const {
     }
     bool finite = (flags & Lexicon::kCueVerb) != 0 || reads || put_it ||
                   (talk_about && lw != "talking" && lw != "speaking") ||
-                  made_clear || publishes;
+                  made_clear || publishes ||
+                  (phrasal && lw != "taking" && lw != "coming" &&
+                   lw != "poking" && lw != "take" && lw != "come" &&
+                   lw != "poke" && lw != "taken");
     // Declining and refusing are attributions ("declined to comment").
     if (!finite && (lw == "declined" || lw == "refused" || lw == "declines" ||
                     lw == "refuses") &&
@@ -1004,9 +1011,13 @@ Hits SentenceRules::FindCues(size_t from) const {
 //   deep sympathy for X": after "express" or "voice" the stance noun and its
 //   preposition (a bare "expressed concern" keeps the noun as content);
 // - "spoke about X", "talks about X";
-// - "made it clear (to the judge) that X", "made clear Monday that X".
+// - "made it clear (to the judge) that X", "made clear Monday that X";
+// - "took aim at X", "came out against X" (PhrasalCueEnd).
 size_t SentenceRules::CueComplementEnd(size_t verb) const {
   const std::string_view lw = Low(verb);
+  if (const size_t e = PhrasalCueEnd(verb); e != kNoToken) {
+    return e;
+  }
   const size_t clear = MadeClear(verb);
   if (clear != kNoToken) {
     size_t e = TimePhraseEnd(clear + 1);
@@ -1054,6 +1065,50 @@ size_t SentenceRules::CueComplementEnd(size_t verb) const {
     }
   }
   return verb + 1;
+}
+
+// Verb phrases the corpus annotates as a cue as a whole, the object after
+// them being the content: "took aim at X", "takes a swipe at X", "took
+// issue with X", "came out against X", "poked fun at X". Returns the token
+// after the phrase, or kNoToken.
+size_t SentenceRules::PhrasalCueEnd(size_t verb) const {
+  const std::string_view lw = Low(verb);
+  auto word = [&](size_t i, std::string_view w) {
+    return i < body_end_ && Free(i) && Low(i) == w;
+  };
+  auto object_follows = [&](size_t i) {
+    return i + 1 < body_end_ && IsWord(i) ? i : kNoToken;
+  };
+  if (lw == "took" || lw == "takes" || lw == "taken" || lw == "take" ||
+      lw == "taking") {
+    // One modifier at most: "took multiple swipes at", "took a shot at".
+    for (size_t n = verb + 1; n <= verb + 3 && n + 1 < body_end_; ++n) {
+      if (!Free(n)) {
+        break;
+      }
+      const std::string_view w = Low(n);
+      const bool noun = w == "aim" || w == "shot" || w == "shots" ||
+                        w == "swipe" || w == "swipes" || w == "jab" ||
+                        w == "jabs" || w == "potshots" || w == "issue";
+      if (noun) {
+        const std::string_view prep = w == "issue" ? "with" : "at";
+        return word(n + 1, prep) ? object_follows(n + 2) : kNoToken;
+      }
+    }
+    return kNoToken;
+  }
+  if (lw == "came" || lw == "comes" || lw == "come" || lw == "coming") {
+    return word(verb + 1, "out") &&
+                   (word(verb + 2, "against") || word(verb + 2, "for"))
+               ? object_follows(verb + 3)
+               : kNoToken;
+  }
+  if (lw == "poked" || lw == "pokes" || lw == "poke" || lw == "poking") {
+    return word(verb + 1, "fun") && word(verb + 2, "at")
+               ? object_follows(verb + 3)
+               : kNoToken;
+  }
+  return kNoToken;
 }
 
 // "made clear", "makes it very clear": returns the token "clear", or

@@ -1704,5 +1704,22 @@ TEST_F(CorpusRulesTest, QuoteSpeakerWithAModifierOrAnAgeAsHead) {
   EXPECT_EQ(b->mention->text, "the 46-year-old");
 }
 
+TEST_F(CorpusRulesTest, PhrasalCuesTakeTheirObjectAsContent) {
+  Run("Ida Moss took aim at the new ferry fares.\n"
+      "Lee Roe took issue with the harbor plan.\n"
+      "The board came out against the levy in May.\n"
+      "Ana Ruiz took the ferry at noon.\n");
+  const Statement* a = Find("the new ferry fares");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "took aim at");
+  const Statement* b = Find("the harbor plan");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "took issue with");
+  const Statement* c = Find("the levy in May");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->cue->text, "came out against");
+  EXPECT_EQ(out_.size(), 3u) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine

@@ -414,7 +414,9 @@ Lexicon::Lexicon() {
                             "speaks", "talks", "speaking", "made", "makes",
                             "issued", "issues", "released", "releases", "sent",
                             "sends", "posted", "posts", "published",
-                            "publishes", "puts"});
+                            "publishes", "puts", "took", "takes", "taken",
+                            "take", "taking", "came", "comes", "come",
+                            "coming", "poked", "pokes", "poke", "poking"});
   // One table for every list, at most half full, so that a miss (most
   // words) usually ends at the first, empty slot.
   size_t words = 0;
