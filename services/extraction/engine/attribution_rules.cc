@@ -845,11 +845,15 @@ Hits SentenceRules::FindCues(size_t from) const {
     }
     // "He went on to say that X": "went on to" joins the cue as an
     // auxiliary would.
+    // So does "was quick to" ("Aides were quick to point out that X").
     const bool went_on =
         i >= tb_ + 3 && Free(i - 1) && Free(i - 2) && Free(i - 3) &&
-        Low(i - 1) == "to" && Low(i - 2) == "on" &&
-        (Low(i - 3) == "went" || Low(i - 3) == "goes" || Low(i - 3) == "go" ||
-         Low(i - 3) == "going" || Low(i - 3) == "gone");
+        Low(i - 1) == "to" &&
+        ((Low(i - 2) == "on" &&
+          (Low(i - 3) == "went" || Low(i - 3) == "goes" ||
+           Low(i - 3) == "go" || Low(i - 3) == "going" ||
+           Low(i - 3) == "gone")) ||
+         (Low(i - 2) == "quick" && lex_.IsAuxiliary(Low(i - 3))));
     // Walk back over "has", "did not", "also" between speaker and verb.
     ptrdiff_t k = static_cast<ptrdiff_t>(went_on ? i - 3 : i) - 1;
     size_t first_aux = went_on ? i - 3 : i;
@@ -1102,6 +1106,11 @@ size_t SentenceRules::PhrasalCueEnd(size_t verb) const {
                    (word(verb + 2, "against") || word(verb + 2, "for"))
                ? object_follows(verb + 3)
                : kNoToken;
+  }
+  // "points out that X": "points" alone is mostly a noun.
+  if (lw == "pointed" || lw == "points" || lw == "point" ||
+      lw == "pointing") {
+    return word(verb + 1, "out") ? object_follows(verb + 2) : kNoToken;
   }
   if (lw == "poked" || lw == "pokes" || lw == "poke" || lw == "poking") {
     return word(verb + 1, "fun") && word(verb + 2, "at")

@@ -1721,5 +1721,19 @@ TEST_F(CorpusRulesTest, PhrasalCuesTakeTheirObjectAsContent) {
   EXPECT_EQ(out_.size(), 3u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, PointsOutAndQuickToAreCueFrames) {
+  Run("The group points out that the fares rose twice.\n"
+      "Aides were quick to point out that the pier reopened.\n"
+      "The team scored points out of town.\n");
+  const Statement* a = Find("the fares rose twice");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "points out");
+  const Statement* b = Find("the pier reopened");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "were quick to point out");
+  EXPECT_EQ(b->mention->text, "Aides");
+  EXPECT_EQ(out_.size(), 2u) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine

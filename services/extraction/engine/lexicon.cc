@@ -416,7 +416,8 @@ Lexicon::Lexicon() {
                             "sends", "posted", "posts", "published",
                             "publishes", "puts", "took", "takes", "taken",
                             "take", "taking", "came", "comes", "come",
-                            "coming", "poked", "pokes", "poke", "poking"});
+                            "coming", "poked", "pokes", "poke", "poking",
+                            "pointed", "points", "point", "pointing"});
   // One table for every list, at most half full, so that a miss (most
   // words) usually ends at the first, empty slot.
   size_t words = 0;
