@@ -1,6 +1,7 @@
 #include "services/extraction/engine/attribution_rules.h"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstring>
 
@@ -1071,18 +1072,64 @@ size_t SentenceRules::CueComplementEnd(size_t verb) const {
   return verb + 1;
 }
 
+// A verb phrase that is a cue: the verb's forms, the particle that makes
+// it one, and the words that may follow the particle and join the cue too
+// (empty strings fill the arrays).
+struct PhrasalFrame {
+  std::array<std::string_view, 4> forms;
+  std::string_view particle;
+  std::array<std::string_view, 4> then;
+  bool then_required;
+};
+
+constexpr PhrasalFrame kPhrasalFrames[] = {
+    {{"came", "comes", "come", "coming"}, "out", {"against", "for"}, true},
+    // "points out that X": "points" alone is mostly a noun.
+    {{"pointed", "points", "point", "pointing"}, "out", {}, false},
+    {{"pointed", "points", "point", "pointing"}, "to", {}, false},
+    {{"poked", "pokes", "poke", "poking"}, "fun", {"at"}, true},
+    {{"laid", "lays", "lay", "laying"}, "out", {}, false},
+    {{"fired", "fires", "fire", "firing"}, "back", {"at"}, true},
+    {{"pushed", "pushes", "push", "pushing"}, "for", {}, false},
+    {{"weighed", "weighs", "weigh", "weighing"}, "in", {"on", "with"}, false},
+    {{"balked", "balks", "balk", "balking"}, "at", {}, false},
+    {{"spoke", "speaks", "speak", "speaking"},
+     "out",
+     {"against", "about", "on", "for"},
+     false},
+};
+
 // Verb phrases the corpus annotates as a cue as a whole, the object after
 // them being the content: "took aim at X", "takes a swipe at X", "took
-// issue with X", "came out against X", "poked fun at X". Returns the token
-// after the phrase, or kNoToken.
+// issue with X", and the frames of kPhrasalFrames ("came out against X",
+// "laid out X"). Returns the token after the phrase, or kNoToken.
 size_t SentenceRules::PhrasalCueEnd(size_t verb) const {
   const std::string_view lw = Low(verb);
   auto word = [&](size_t i, std::string_view w) {
     return i < body_end_ && Free(i) && Low(i) == w;
   };
+  // The object opens with a word that is no preposition ("the issues that
+  // critics point to with alarm" strands its own).
   auto object_follows = [&](size_t i) {
-    return i + 1 < body_end_ && IsWord(i) ? i : kNoToken;
+    if (i + 1 >= body_end_ || !IsWord(i)) {
+      return kNoToken;
+    }
+    const std::string_view w = Low(i);
+    const bool preposition = w == "with" || w == "at" || w == "in" ||
+                             w == "on" || w == "for" || w == "of" ||
+                             w == "to" || w == "by" || w == "from";
+    return preposition ? kNoToken : i;
   };
+  // "his push for X", "the lay of the land": after a determiner the form
+  // is a noun.
+  if (verb > tb_ && Free(verb - 1)) {
+    const std::string_view prev = Low(verb - 1);
+    if (lex_.IsDeterminer(prev) || IsPossessive(Text(verb - 1)) ||
+        prev == "his" || prev == "her" || prev == "their" || prev == "its" ||
+        prev == "our" || prev == "my") {
+      return kNoToken;
+    }
+  }
   if (lw == "took" || lw == "takes" || lw == "taken" || lw == "take" ||
       lw == "taking") {
     // One modifier at most: "took multiple swipes at", "took a shot at".
@@ -1101,21 +1148,22 @@ size_t SentenceRules::PhrasalCueEnd(size_t verb) const {
     }
     return kNoToken;
   }
-  if (lw == "came" || lw == "comes" || lw == "come" || lw == "coming") {
-    return word(verb + 1, "out") &&
-                   (word(verb + 2, "against") || word(verb + 2, "for"))
-               ? object_follows(verb + 3)
-               : kNoToken;
-  }
-  // "points out that X": "points" alone is mostly a noun.
-  if (lw == "pointed" || lw == "points" || lw == "point" ||
-      lw == "pointing") {
-    return word(verb + 1, "out") ? object_follows(verb + 2) : kNoToken;
-  }
-  if (lw == "poked" || lw == "pokes" || lw == "poke" || lw == "poking") {
-    return word(verb + 1, "fun") && word(verb + 2, "at")
-               ? object_follows(verb + 3)
-               : kNoToken;
+  for (const PhrasalFrame& frame : kPhrasalFrames) {
+    if (std::find(frame.forms.begin(), frame.forms.end(), lw) ==
+            frame.forms.end() ||
+        !word(verb + 1, frame.particle)) {
+      continue;
+    }
+    size_t e = verb + 2;
+    if (std::find(frame.then.begin(), frame.then.end(),
+                  e < body_end_ && Free(e) ? Low(e) : std::string_view()) !=
+            frame.then.end() &&
+        e < body_end_ && Free(e)) {
+      ++e;
+    } else if (frame.then_required) {
+      return kNoToken;
+    }
+    return object_follows(e);
   }
   return kNoToken;
 }

@@ -1735,5 +1735,22 @@ TEST_F(CorpusRulesTest, PointsOutAndQuickToAreCueFrames) {
   EXPECT_EQ(out_.size(), 2u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, PhrasalFramesFromTheTable) {
+  Run("Ida Moss laid out her plan for the pier.\n"
+      "Lee Roe fired back at the harbor board over the fares.\n"
+      "The mayor weighed in on the ferry schedule.\n"
+      "In his push for lower fares, Ana Ruiz met riders.\n");
+  const Statement* a = Find("her plan for the pier");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "laid out");
+  const Statement* b = Find("the harbor board over the fares");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "fired back at");
+  const Statement* c = Find("the ferry schedule");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->cue->text, "weighed in on");
+  EXPECT_EQ(out_.size(), 3u) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine

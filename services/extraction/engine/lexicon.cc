@@ -417,7 +417,12 @@ Lexicon::Lexicon() {
                             "publishes", "puts", "took", "takes", "taken",
                             "take", "taking", "came", "comes", "come",
                             "coming", "poked", "pokes", "poke", "poking",
-                            "pointed", "points", "point", "pointing"});
+                            "pointed", "points", "point", "pointing",
+                            "laid", "lays", "lay", "laying", "fired", "fires",
+                            "fire", "firing", "pushed", "pushes", "push",
+                            "pushing", "weighed", "weighs", "weigh",
+                            "weighing", "balked", "balks", "balk", "balking",
+                            "speak"});
   // One table for every list, at most half full, so that a miss (most
   // words) usually ends at the first, empty slot.
   size_t words = 0;
