@@ -1097,6 +1097,9 @@ constexpr PhrasalFrame kPhrasalFrames[] = {
      "out",
      {"against", "about", "on", "for"},
      false},
+    {{"doubled", "doubles", "double", "doubling"}, "down", {"on"}, true},
+    {{"walked", "walks", "walk", "walking"}, "back", {}, false},
+    {{"stopped", "stops", "stop", "stopping"}, "short", {"of"}, true},
 };
 
 // Verb phrases the corpus annotates as a cue as a whole, the object after

@@ -422,7 +422,9 @@ Lexicon::Lexicon() {
                             "fire", "firing", "pushed", "pushes", "push",
                             "pushing", "weighed", "weighs", "weigh",
                             "weighing", "balked", "balks", "balk", "balking",
-                            "speak"});
+                            "speak", "doubled", "doubles", "double",
+                            "doubling", "walked", "walks", "walk", "walking",
+                            "stopped", "stops", "stop", "stopping"});
   // One table for every list, at most half full, so that a miss (most
   // words) usually ends at the first, empty slot.
   size_t words = 0;
