@@ -1009,7 +1009,6 @@ Hits SentenceRules::FindCues(size_t from) const {
   return hits;
 }
 
-// "told the Times", "told reporters", "told CNN", "told him".
 // Where a cue with a fixed complement ends (the token after it), as the
 // corpus annotates them:
 // - "expressed concern that X", "voiced frustration over X", "expressed
@@ -1126,10 +1125,10 @@ size_t SentenceRules::PhrasalCueEnd(size_t verb) const {
   // "his push for X", "the lay of the land": after a determiner the form
   // is a noun.
   if (verb > tb_ && Free(verb - 1)) {
+    // ("that" is a relative pronoun there: "groups that push for X".)
     const std::string_view prev = Low(verb - 1);
-    if (lex_.IsDeterminer(prev) || IsPossessive(Text(verb - 1)) ||
-        prev == "his" || prev == "her" || prev == "their" || prev == "its" ||
-        prev == "our" || prev == "my") {
+    if ((lex_.IsDeterminer(prev) && prev != "that") ||
+        IsPossessive(Text(verb - 1))) {
       return kNoToken;
     }
   }
@@ -1158,10 +1157,10 @@ size_t SentenceRules::PhrasalCueEnd(size_t verb) const {
       continue;
     }
     size_t e = verb + 2;
-    if (std::find(frame.then.begin(), frame.then.end(),
-                  e < body_end_ && Free(e) ? Low(e) : std::string_view()) !=
-            frame.then.end() &&
-        e < body_end_ && Free(e)) {
+    const bool joins = e < body_end_ && Free(e) &&
+                       std::find(frame.then.begin(), frame.then.end(),
+                                 Low(e)) != frame.then.end();
+    if (joins) {
       ++e;
     } else if (frame.then_required) {
       return kNoToken;
@@ -1198,6 +1197,7 @@ size_t SentenceRules::MadeClear(size_t verb) const {
   return i + 1 < body_end_ && Free(i) && Low(i) == "clear" ? i : kNoToken;
 }
 
+// "told the Times", "told reporters", "told CNN", "told him".
 size_t SentenceRules::ObjectEnd(size_t b) const {
   if (b >= body_end_ || !Free(b)) {
     return b;
