@@ -1,11 +1,11 @@
 #include "services/extraction/engine/attribution_rules.h"
 
 #include <algorithm>
-#include <array>
 #include <cstddef>
 #include <cstring>
 
 #include "absl/container/inlined_vector.h"
+#include "services/extraction/engine/phrasal_cues.h"
 #include "services/extraction/engine/utf8.h"
 
 namespace claimtrack::engine {
@@ -1070,36 +1070,6 @@ size_t SentenceRules::CueComplementEnd(size_t verb) const {
   }
   return verb + 1;
 }
-
-// A verb phrase that is a cue: the verb's forms, the particle that makes
-// it one, and the words that may follow the particle and join the cue too
-// (empty strings fill the arrays).
-struct PhrasalFrame {
-  std::array<std::string_view, 4> forms;
-  std::string_view particle;
-  std::array<std::string_view, 4> then;
-  bool then_required;
-};
-
-constexpr PhrasalFrame kPhrasalFrames[] = {
-    {{"came", "comes", "come", "coming"}, "out", {"against", "for"}, true},
-    // "points out that X": "points" alone is mostly a noun.
-    {{"pointed", "points", "point", "pointing"}, "out", {}, false},
-    {{"pointed", "points", "point", "pointing"}, "to", {}, false},
-    {{"poked", "pokes", "poke", "poking"}, "fun", {"at"}, true},
-    {{"laid", "lays", "lay", "laying"}, "out", {}, false},
-    {{"fired", "fires", "fire", "firing"}, "back", {"at"}, true},
-    {{"pushed", "pushes", "push", "pushing"}, "for", {}, false},
-    {{"weighed", "weighs", "weigh", "weighing"}, "in", {"on", "with"}, false},
-    {{"balked", "balks", "balk", "balking"}, "at", {}, false},
-    {{"spoke", "speaks", "speak", "speaking"},
-     "out",
-     {"against", "about", "on", "for"},
-     false},
-    {{"doubled", "doubles", "double", "doubling"}, "down", {"on"}, true},
-    {{"walked", "walks", "walk", "walking"}, "back", {}, false},
-    {{"stopped", "stops", "stop", "stopping"}, "short", {"of"}, true},
-};
 
 // Verb phrases the corpus annotates as a cue as a whole, the object after
 // them being the content: "took aim at X", "takes a swipe at X", "took

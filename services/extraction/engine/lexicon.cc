@@ -6,6 +6,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
+#include "services/extraction/engine/phrasal_cues.h"
 
 namespace claimtrack::engine {
 namespace {
@@ -410,21 +411,20 @@ Lexicon::Lexicon() {
         max_title_words_,
         std::count(t, t + std::string_view(t).size(), ' ') + 1);
   }
-  Fill(construction_cues_, {"read", "reads", "put", "according", "spoke",
-                            "speaks", "talks", "speaking", "made", "makes",
-                            "issued", "issues", "released", "releases", "sent",
-                            "sends", "posted", "posts", "published",
-                            "publishes", "puts", "took", "takes", "taken",
-                            "take", "taking", "came", "comes", "come",
-                            "coming", "poked", "pokes", "poke", "poking",
-                            "pointed", "points", "point", "pointing",
-                            "laid", "lays", "lay", "laying", "fired", "fires",
-                            "fire", "firing", "pushed", "pushes", "push",
-                            "pushing", "weighed", "weighs", "weigh",
-                            "weighing", "balked", "balks", "balk", "balking",
-                            "speak", "doubled", "doubles", "double",
-                            "doubling", "walked", "walks", "walk", "walking",
-                            "stopped", "stops", "stop", "stopping"});
+  // Cues only in a construction the rules check: "read" after a quote,
+  // "As X put it", "according to", a verb of talking before "about", "made
+  // it clear", publishing a document "saying X", "took aim at", and the
+  // verbs of kPhrasalFrames.
+  Fill(construction_cues_,
+       {"read", "reads", "put", "according", "spoke", "speaks", "talks",
+        "speaking", "made", "makes", "issued", "issues", "released",
+        "releases", "sent", "sends", "posted", "posts", "published",
+        "publishes", "puts", "took", "takes", "taken", "take", "taking"});
+  for (const PhrasalFrame& frame : kPhrasalFrames) {
+    for (std::string_view form : frame.forms) {
+      construction_cues_.insert(std::string(form));
+    }
+  }
   // One table for every list, at most half full, so that a miss (most
   // words) usually ends at the first, empty slot.
   size_t words = 0;

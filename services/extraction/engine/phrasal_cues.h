@@ -1,0 +1,47 @@
+// The verb phrases the engine reads as cues as a whole ("came out against
+// X", "laid out X"): shared by the lexicon, which flags their verb forms as
+// construction cues, and the rules, which check the phrase around them
+// (SentenceRules::PhrasalCueEnd). Found by counting, over the training
+// split, verb + particle pairs the corpus annotates as cues in most of their
+// occurrences (tools/extract/README.md, rules-0.8.0).
+#ifndef CLAIMTRACK_SERVICES_EXTRACTION_ENGINE_PHRASAL_CUES_H_
+#define CLAIMTRACK_SERVICES_EXTRACTION_ENGINE_PHRASAL_CUES_H_
+
+#include <array>
+#include <string_view>
+
+namespace claimtrack::engine {
+
+// A verb phrase that is a cue: the verb's forms, the particle that makes
+// it one, and the words that may follow the particle and join the cue too
+// (empty strings fill the arrays).
+struct PhrasalFrame {
+  std::array<std::string_view, 4> forms;
+  std::string_view particle;
+  std::array<std::string_view, 4> then;
+  bool then_required;
+};
+
+inline constexpr PhrasalFrame kPhrasalFrames[] = {
+    {{"came", "comes", "come", "coming"}, "out", {"against", "for"}, true},
+    // "points out that X": "points" alone is mostly a noun.
+    {{"pointed", "points", "point", "pointing"}, "out", {}, false},
+    {{"pointed", "points", "point", "pointing"}, "to", {}, false},
+    {{"poked", "pokes", "poke", "poking"}, "fun", {"at"}, true},
+    {{"laid", "lays", "lay", "laying"}, "out", {}, false},
+    {{"fired", "fires", "fire", "firing"}, "back", {"at"}, true},
+    {{"pushed", "pushes", "push", "pushing"}, "for", {}, false},
+    {{"weighed", "weighs", "weigh", "weighing"}, "in", {"on", "with"}, false},
+    {{"balked", "balks", "balk", "balking"}, "at", {}, false},
+    {{"spoke", "speaks", "speak", "speaking"},
+     "out",
+     {"against", "about", "on", "for"},
+     false},
+    {{"doubled", "doubles", "double", "doubling"}, "down", {"on"}, true},
+    {{"walked", "walks", "walk", "walking"}, "back", {}, false},
+    {{"stopped", "stops", "stop", "stopping"}, "short", {"of"}, true},
+};
+
+}  // namespace claimtrack::engine
+
+#endif  // CLAIMTRACK_SERVICES_EXTRACTION_ENGINE_PHRASAL_CUES_H_
