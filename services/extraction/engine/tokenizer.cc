@@ -203,24 +203,36 @@ inline uint8_t ShapeOf(std::string_view word, bool has_digit, bool joined) {
   const auto c0 = static_cast<unsigned char>(word[0]);
   const uint8_t first = kFirstShape.of[c0];
   uint8_t shape = (has_digit ? kShapeDigit : 0) | first;
-  if (first == kShapeCapitalized) {
-    // Most capitalized words fail at the second letter: test it inline.
-    if (word.size() >= 2 && word.size() <= 8 &&
-        static_cast<unsigned char>(word[1] - 'A') < 26 && IsAcronym(word)) {
+  // Whether a word opens with a capital, a small letter or neither follows
+  // the text with no pattern a branch predictor could learn, so the tests
+  // below do not branch on it: each is one branch that is nearly always
+  // false.
+  // An acronym needs a capital first and second byte and 2-8 bytes; most
+  // capitalized words fail at the second byte. `word[size > 1]` is the
+  // second byte, or the first again for a one-byte word, which the length
+  // test turns away; `&`, not `&&`, makes the three tests one branch.
+  const auto c1 = static_cast<unsigned char>(word[word.size() > 1]);
+  if ((first == kShapeCapitalized) & (word.size() - 2 <= 6) &
+      (static_cast<unsigned char>(c1 - 'A') < 26)) {
+    if (IsAcronym(word)) {
       shape |= kShapeAcronym;
     }
-  } else if (first == kShapeLowercase) {
-    // "then-Attorney", "ex-Minister", "former-President".
-    // The hyphen must sit where the prefix ends before the slow check.
-    if (joined &&
-        ((c0 == 't' && word.size() > 5 && word[4] == '-') ||
-         (c0 == 'e' && word.size() > 3 && word[2] == '-') ||
-         (c0 == 'f' && word.size() > 7 && word[6] == '-')) &&
-        IsCapitalizedWordSlow(word)) {
-      shape |= kShapeCapitalized;
+  }
+  // A capital after the first byte: only a multi-byte first letter, or a
+  // word that took in a joiner, can have one, and both are rare: two
+  // branches that are nearly always false. (Tested as `first ==
+  // kShapeLowercase && joined` and `c0 >= 0x80`, the compiler branched on
+  // the first byte's kind first.)
+  if (joined | (c0 >= 0x80)) {
+    // "then-Attorney", "ex-Minister", "former-President": the hyphen must
+    // sit where the prefix ends before the slow check.
+    if (c0 >= 0x80 || (c0 == 't' && word.size() > 5 && word[4] == '-') ||
+        (c0 == 'e' && word.size() > 3 && word[2] == '-') ||
+        (c0 == 'f' && word.size() > 7 && word[6] == '-')) {
+      if (IsCapitalizedWordSlow(word)) {
+        shape |= kShapeCapitalized;
+      }
     }
-  } else if (c0 >= 0x80 && IsCapitalizedWordSlow(word)) {
-    shape |= kShapeCapitalized;
   }
   return shape;
 }
