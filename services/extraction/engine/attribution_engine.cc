@@ -127,14 +127,14 @@ size_t ParsedEntryBytes(const std::string& key, const ParsedSpeaker& p) {
 }
 
 // The lower-cased copy of `text` in `out`, followed by the padding the
-// tokenizer's flag look-ups read past a word; returns the copy without it.
+// tokenizer reads past a word; returns the copy without it.
 // `out` only grows (a resize writes the bytes it adds), and each byte is
 // lower-cased on its way from `text`: copying first and lower-casing in
 // place went over the document twice.
 std::string_view LowerInto(std::string_view text, std::string& out) {
   const size_t n = text.size();
-  if (out.size() < n + Lexicon::kFlagsPadding) {
-    out.resize(n + Lexicon::kFlagsPadding);
+  if (out.size() < n + kTokenizerPadding) {
+    out.resize(n + kTokenizerPadding);
   }
   const char* const src = text.data();
   char* const dst = out.data();
@@ -144,7 +144,7 @@ std::string_view LowerInto(std::string_view text, std::string& out) {
     dst[i] = static_cast<char>(
         u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
   }
-  std::fill_n(dst + n, Lexicon::kFlagsPadding, '\0');
+  std::fill_n(dst + n, kTokenizerPadding, '\0');
   return std::string_view(dst, n);
 }
 

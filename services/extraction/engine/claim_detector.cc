@@ -111,9 +111,12 @@ class ClaimScanner {
         quantity = true;
         score += 1;
       }
-      if (i > b && (toks_[i].shape & kShapeCapitalized) && w != "I") {
-        ++entities;
-      }
+      // Added, not branched on: capitalized words come and go with no
+      // pattern a predictor could learn. "I" is capitalized but names no
+      // entity.
+      const bool pronoun_i = w.size() == 1 && w[0] == 'I';
+      entities +=
+          (i > b) & ((toks_[i].shape & kShapeCapitalized) != 0) & !pronoun_i;
       if (flags & Lexicon::kHedge) {
         score -= 1;
       }

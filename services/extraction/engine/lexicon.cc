@@ -488,7 +488,7 @@ Lexicon::Lexicon() {
         w.size() >= 2) {
       char first8[8] = {};
       w.copy(first8, 8);
-      const uint64_t h = FilterHash(first8, w.size());
+      const uint64_t h = FilterHash(FirstBytes(first8, w.size()), w.size());
       filter_[FilterWord(h)] |= FilterBits(h);
     }
   }
@@ -503,12 +503,14 @@ void Lexicon::AddWord(std::string_view w, uint64_t bit) {
     return;
   }
   max_word_length_ = std::max(max_word_length_, w.size());
-  const uint64_t h = Hash(w);
+  const Key key = KeyOf(w);
+  const uint64_t h = Hash(key, w.size());
   for (size_t i = h & mask_;; i = (i + 1) & mask_) {
     Slot& s = slots_[i];
     if (tags_[i] == 0) {
       tags_[i] = Tag(h);
       s.flags = bit;
+      s.key = key;
       s.offset = static_cast<uint32_t>(pool_.size());
       s.length = static_cast<uint32_t>(w.size());
       pool_.append(w.data(), w.size());

@@ -222,38 +222,76 @@ class Lexicon {
   // instead of one std::string hash per list asked.
   // A 16-bit tag per slot (0: empty) keeps the probed array small enough
   // for the L1 cache; the slot itself is read only when the tag matches.
+  // A word's bytes in two 8-byte words: its first min(size, 8) bytes
+  // (zero-extended) and, for more than 8 bytes, its last 8. With the
+  // length it names a word of up to 16 bytes, so a slot that keeps its
+  // word's key is compared in one test instead of byte loops that branch
+  // on the length.
+  struct Key {
+    uint64_t x = 0;
+    uint64_t y = 0;
+  };
   struct Slot {
     uint64_t flags = 0;
+    Key key;              // KeyOf the word.
     uint32_t offset = 0;  // Into pool_.
     uint32_t length = 0;
   };
   static uint16_t Tag(uint64_t h) {
     return static_cast<uint16_t>((h >> 48) | 1);
   }
-  static uint64_t Hash(std::string_view w) {
+  // The first min(n, 8) bytes of an 8-byte load.
+  static uint64_t FirstBytes(const char* first8, size_t n) {
+    static constexpr uint64_t kFirstBytes[9] = {
+        0,           0xFF,         0xFFFF,         0xFFFFFF,
+        0xFFFFFFFF,  0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF,
+        ~uint64_t{0}};
+    uint64_t x;
+    __builtin_memcpy(&x, first8, 8);
+    return x & kFirstBytes[n < 8 ? n : 8];
+  }
+  // Key::y: the last eight bytes of a word of more than eight, else 0.
+  // A shorter word reads kZeros instead, chosen by a mask: the word's
+  // length follows the text, and a branch on it would mispredict often.
+  static uint64_t LastBytes(std::string_view w) {
+    static constexpr char kZeros[8] = {};
+    const uintptr_t m = uintptr_t{0} - (w.size() > 8);
+    const auto* tail = reinterpret_cast<const char*>(
+        ((reinterpret_cast<uintptr_t>(w.data()) + w.size() - 8) & m) |
+        (reinterpret_cast<uintptr_t>(kZeros) & ~m));
+    uint64_t y;
+    __builtin_memcpy(&y, tail, 8);
+    return y;
+  }
+  // Key of any word (its first bytes loaded by its length).
+  static Key KeyOf(std::string_view w) {
     const auto* p = reinterpret_cast<const unsigned char*>(w.data());
     const size_t n = w.size();
-    uint64_t a;
+    Key k;
     if (n >= 8) {
-      uint64_t x, y;
-      __builtin_memcpy(&x, p, 8);
-      __builtin_memcpy(&y, p + n - 8, 8);
-      a = x ^ (y * 0x9E3779B97F4A7C15ull);
+      __builtin_memcpy(&k.x, p, 8);
     } else if (n >= 4) {
-      uint32_t x, y;
-      __builtin_memcpy(&x, p, 4);
-      __builtin_memcpy(&y, p + n - 4, 4);
-      a = x | (uint64_t{y} << 32);
+      // Two overlapping loads; the bytes they share are equal.
+      uint32_t head, tail;
+      __builtin_memcpy(&head, p, 4);
+      __builtin_memcpy(&tail, p + n - 4, 4);
+      k.x = head | (uint64_t{tail} << (8 * (n - 4)));
     } else if (n > 0) {
-      a = p[0] | (uint64_t{p[n / 2]} << 8) | (uint64_t{p[n - 1]} << 16);
-    } else {
-      a = 0;
+      k.x = p[0] | (uint64_t{p[n / 2]} << (8 * (n / 2))) |
+            (uint64_t{p[n - 1]} << (8 * (n - 1)));
     }
+    k.y = LastBytes(w);
+    return k;
+  }
+  static uint64_t Hash(const Key& k, size_t n) {
+    const uint64_t a = k.x ^ (k.y * 0x9E3779B97F4A7C15ull);
     uint64_t h = (a ^ (n * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull;
     return h ^ (h >> 29);
   }
-  uint64_t Lookup(std::string_view w) const {
-    const uint64_t h = Hash(w);
+  uint64_t Lookup(std::string_view w) const { return Lookup(w, KeyOf(w)); }
+  uint64_t Lookup(std::string_view w, const Key& k) const {
+    const size_t n = w.size();
+    const uint64_t h = Hash(k, n);
     const uint16_t tag = Tag(h);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const uint16_t t = tags_[i];
@@ -262,13 +300,16 @@ class Lexicon {
       }
       if (t == tag) {
         const Slot& s = slots_[i];
-        if (s.length == w.size() && SameBytes(s.offset, w)) {
+        // Equal keys and lengths are equal words up to 16 bytes; a longer
+        // word compares its middle bytes too.
+        if ((((s.key.x ^ k.x) | (s.key.y ^ k.y) | (s.length ^ n)) == 0) &&
+            (n <= 16 || SameBytes(s.offset, w))) {
           return s.flags;
         }
       }
     }
   }
-  // Inline: the words are short and a hash match is nearly always a hit.
+  // For words longer than 16 bytes (Key names the shorter ones).
   // Compared in (overlapping) 8- or 4-byte loads, as Hash reads them, not
   // byte by byte; both sides hold w.size() bytes.
   bool SameBytes(uint32_t offset, std::string_view w) const {
@@ -320,16 +361,8 @@ class Lexicon {
   // and probe. One load of the word and no branch on its length; both
   // bits lie in the same 64-bit word of the set, so one load of the set
   // answers too.
-  static uint64_t FilterHash(const char* first8, size_t n) {
-    // The first min(n, 8) bytes of an 8-byte load (n >= 2).
-    static constexpr uint64_t kFirstBytes[9] = {
-        0,           0xFF,         0xFFFF,         0xFFFFFF,
-        0xFFFFFFFF,  0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF,
-        ~uint64_t{0}};
-    uint64_t x;
-    __builtin_memcpy(&x, first8, 8);
-    x &= kFirstBytes[n < 8 ? n : 8];
-    return (x ^ (n * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull;
+  static uint64_t FilterHash(uint64_t first_bytes, size_t n) {
+    return (first_bytes ^ (n * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull;
   }
   // The set's word and the two bits in it, from the product's top bits.
   static size_t FilterWord(uint64_t h) { return h >> 53; }
@@ -340,12 +373,16 @@ class Lexicon {
   // `first8`: eight readable bytes that start with the word's first
   // min(8, size) bytes.
   uint32_t FlagsAfterFilter(std::string_view w, const char* first8) const {
-    const uint64_t h = FilterHash(first8, w.size());
+    const uint64_t x = FirstBytes(first8, w.size());
+    const uint64_t h = FilterHash(x, w.size());
     const uint64_t set = filter_[FilterWord(h)];
     if (((set >> ((h >> 47) & 63)) & (set >> ((h >> 41) & 63)) & 1) == 0) {
       return 0;
     }
-    return static_cast<uint32_t>(Lookup(w) & kPublicFlags);
+    // The filter's first bytes are the key's: only the last ones are read
+    // (KeyOf would branch on the length again).
+    return static_cast<uint32_t>(Lookup(w, Key{x, LastBytes(w)}) &
+                                 kPublicFlags);
   }
   uint64_t filter_[2048] = {};
   std::vector<uint16_t> tags_;

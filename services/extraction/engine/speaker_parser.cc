@@ -28,8 +28,8 @@ void WordsOf(std::string_view text, ByteSpan span, const Lexicon& lexicon,
   // The span on its own: tokenizing it alone gives the same tokens (the
   // tokenizer never looks outside its span), with offsets from its start.
   const std::string_view piece = text.substr(span.begin, span.end - span.begin);
-  // The tokenizer's flag look-ups read a few bytes past a word's end.
-  words.lower_buffer.resize(piece.size() + Lexicon::kFlagsPadding);
+  // The tokenizer reads a few bytes past a word's end.
+  words.lower_buffer.resize(piece.size() + kTokenizerPadding);
   // Through a plain pointer, so that the loop is vectorized (an inlined
   // vector's operator[] asks where its storage is for every byte).
   char* const lower_bytes = words.lower_buffer.data();

@@ -1,4 +1,5 @@
 // Unit tests for the text-structure layer: UTF-8, tokens, quotes, sentences.
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -114,6 +115,43 @@ TEST(LexiconTest, PaddedFlagLookUpAgreesWithPlainOne) {
           lexicon.WordFlagsPadded(std::string_view(padded.data(), word.size())),
           lexicon.WordFlags(word))
           << word;
+    }
+  }
+}
+
+TEST(TokenizerTest, PaddedTokenizeAgreesWithPlainOne) {
+  const Lexicon lexicon;
+  // Words that end at, run past or stop short of the span's end, within
+  // and beyond sixteen bytes, with digits and joiners; the padding holds
+  // bytes that would continue a word, and must not.
+  const std::string text =
+      "The spokeswoman said 2024 budgets rose 3.5% in U.S. cities, "
+      "internationally-recognized groups reported.\nA_b $40 x";
+  for (const char filler : {'\0', 'z', '7', ' '}) {
+    std::string lower = text;
+    for (char& c : lower) {
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    lower.append(kTokenizerPadding, filler);
+    for (uint32_t end = 0; end <= text.size(); ++end) {
+      for (const uint32_t begin : {0u, 4u, end / 2}) {
+        if (begin > end) {
+          continue;
+        }
+        const ByteSpan span{begin, end};
+        const std::vector<Token> plain = Tokenize(text, span, lexicon);
+        std::vector<Token> padded;
+        Tokenize(text, std::string_view(lower.data(), text.size()), span,
+                 lexicon, padded);
+        ASSERT_EQ(padded.size(), plain.size()) << begin << "-" << end;
+        for (size_t i = 0; i < plain.size(); ++i) {
+          EXPECT_EQ(padded[i].begin, plain[i].begin);
+          EXPECT_EQ(padded[i].end, plain[i].end) << begin << "-" << end;
+          EXPECT_EQ(padded[i].kind, plain[i].kind);
+          EXPECT_EQ(padded[i].shape, plain[i].shape) << begin << "-" << end;
+          EXPECT_EQ(padded[i].flags, plain[i].flags);
+        }
+      }
     }
   }
 }

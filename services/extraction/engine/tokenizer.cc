@@ -203,24 +203,36 @@ inline uint8_t ShapeOf(std::string_view word, bool has_digit, bool joined) {
   const auto c0 = static_cast<unsigned char>(word[0]);
   const uint8_t first = kFirstShape.of[c0];
   uint8_t shape = (has_digit ? kShapeDigit : 0) | first;
-  if (first == kShapeCapitalized) {
-    // Most capitalized words fail at the second letter: test it inline.
-    if (word.size() >= 2 && word.size() <= 8 &&
-        static_cast<unsigned char>(word[1] - 'A') < 26 && IsAcronym(word)) {
+  // Whether a word opens with a capital, a small letter or neither follows
+  // the text with no pattern a branch predictor could learn, so the tests
+  // below do not branch on it: each is one branch that is nearly always
+  // false.
+  // An acronym needs a capital first and second byte and 2-8 bytes; most
+  // capitalized words fail at the second byte. `word[size > 1]` is the
+  // second byte, or the first again for a one-byte word, which the length
+  // test turns away; `&`, not `&&`, makes the three tests one branch.
+  const auto c1 = static_cast<unsigned char>(word[word.size() > 1]);
+  if ((first == kShapeCapitalized) & (word.size() - 2 <= 6) &
+      (static_cast<unsigned char>(c1 - 'A') < 26)) {
+    if (IsAcronym(word)) {
       shape |= kShapeAcronym;
     }
-  } else if (first == kShapeLowercase) {
-    // "then-Attorney", "ex-Minister", "former-President".
-    // The hyphen must sit where the prefix ends before the slow check.
-    if (joined &&
-        ((c0 == 't' && word.size() > 5 && word[4] == '-') ||
-         (c0 == 'e' && word.size() > 3 && word[2] == '-') ||
-         (c0 == 'f' && word.size() > 7 && word[6] == '-')) &&
-        IsCapitalizedWordSlow(word)) {
-      shape |= kShapeCapitalized;
+  }
+  // A capital after the first byte: only a multi-byte first letter, or a
+  // word that took in a joiner, can have one, and both are rare: two
+  // branches that are nearly always false. (Tested as `first ==
+  // kShapeLowercase && joined` and `c0 >= 0x80`, the compiler branched on
+  // the first byte's kind first.)
+  if (joined | (c0 >= 0x80)) {
+    // "then-Attorney", "ex-Minister", "former-President": the hyphen must
+    // sit where the prefix ends before the slow check.
+    if (c0 >= 0x80 || (c0 == 't' && word.size() > 5 && word[4] == '-') ||
+        (c0 == 'e' && word.size() > 3 && word[2] == '-') ||
+        (c0 == 'f' && word.size() > 7 && word[6] == '-')) {
+      if (IsCapitalizedWordSlow(word)) {
+        shape |= kShapeCapitalized;
+      }
     }
-  } else if (c0 >= 0x80 && IsCapitalizedWordSlow(word)) {
-    shape |= kShapeCapitalized;
   }
   return shape;
 }
@@ -248,6 +260,14 @@ inline bool IsAbbreviationLower(std::string_view lower_word,
 // Length of the run of ASCII word characters at p[0, n); sets `digit` if
 // the run holds a digit. Sixteen bytes at a time where SSE2 is available,
 // so the loop does not branch (and mispredict) on every letter.
+//
+// kPadded: p[n, n + 15] are readable too (kTokenizerPadding), and the
+// sixteen-byte tests run to the end of the span, the last block clipped at
+// n. Without the padding the last fifteen bytes of a span are tested a
+// byte at a time, and which test a word takes (the block or the byte
+// loop, which ends at the word's end) turns at every paragraph's end:
+// about two mispredicted branches a paragraph.
+template <bool kPadded>
 inline size_t AsciiWordRun(const char* p, size_t n, bool& digit) {
   size_t i = 0;
 #if defined(__SSE2__)
@@ -256,7 +276,7 @@ inline size_t AsciiWordRun(const char* p, size_t n, bool& digit) {
   // eleven, and no digit bookkeeping). Only a run that stops at a digit,
   // $, % or _, or fills the block, takes the full test below from the
   // start.
-  if (n >= 16) {
+  if (kPadded || n >= 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     // (c | 0x20) + (0x80 - 'a') maps exactly the letters to -128..-103.
     const __m128i l = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
@@ -264,6 +284,9 @@ inline size_t AsciiWordRun(const char* p, size_t n, bool& digit) {
     const unsigned letters = static_cast<unsigned>(
         _mm_movemask_epi8(_mm_cmplt_epi8(l, _mm_set1_epi8(-128 + 26))));
     const unsigned run = static_cast<unsigned>(__builtin_ctz(~letters));
+    if (kPadded && run >= n) {
+      return n;  // Letters up to the span's end.
+    }
     if (run < 16 && kByteClass.of[static_cast<unsigned char>(p[run])] == 0) {
       return run;
     }
@@ -273,7 +296,7 @@ inline size_t AsciiWordRun(const char* p, size_t n, bool& digit) {
   const __m128i case_bit = _mm_set1_epi8(0x20);
   const __m128i k25 = _mm_set1_epi8(25);
   const __m128i k9 = _mm_set1_epi8(9);
-  while (i + 16 <= n) {
+  while (kPadded ? i < n : i + 16 <= n) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
     // Letters: (c | 0x20) - 'a' <= 25 unsigned; digits: c - '0' <= 9.
     const __m128i l = _mm_sub_epi8(_mm_or_si128(v, case_bit), a);
@@ -287,12 +310,15 @@ inline size_t AsciiWordRun(const char* p, size_t n, bool& digit) {
     const unsigned word = static_cast<unsigned>(
         _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(alpha, num), other)));
     const unsigned digits = static_cast<unsigned>(_mm_movemask_epi8(num));
-    if (word == 0xFFFF) {
+    if (word == 0xFFFF && (!kPadded || i + 16 < n)) {
       digit |= digits != 0;
       i += 16;
       continue;
     }
-    const unsigned run = static_cast<unsigned>(__builtin_ctz(~word));
+    unsigned run = static_cast<unsigned>(__builtin_ctz(~word));
+    if (kPadded && run > n - i) {
+      run = static_cast<unsigned>(n - i);  // The span ends first.
+    }
     digit |= (digits & ((1u << run) - 1)) != 0;
     return i + run;
   }
@@ -369,8 +395,12 @@ inline DecodedChar Decode(std::string_view text, size_t pos) {
 
 // The tokenizer proper. `abbreviation(begin, word)` and `flags(begin,
 // word)` answer the lexicon questions for the word at byte `begin`.
-template <typename AbbreviationFn, typename FlagsFn>
-void TokenizeInto(std::string_view text, ByteSpan span,
+// `run_bytes`: the text or a copy with the same ASCII letter, digit and
+// other bytes at the same offsets (the lower-cased copy), in which word
+// runs are measured; kPadded: it is followed by kTokenizerPadding
+// readable bytes.
+template <bool kPadded, typename AbbreviationFn, typename FlagsFn>
+void TokenizeInto(std::string_view text, const char* run_bytes, ByteSpan span,
                   AbbreviationFn abbreviation, FlagsFn flags,
                   std::vector<Token>& tokens) {
   tokens.clear();
@@ -430,7 +460,7 @@ void TokenizeInto(std::string_view text, ByteSpan span,
     bool joined = false;
     while (pos < end) {
       // ASCII letters and digits need no decoding.
-      pos += AsciiWordRun(text.data() + pos, end - pos, has_digit);
+      pos += AsciiWordRun<kPadded>(run_bytes + pos, end - pos, has_digit);
       if (pos >= end) {
         break;
       }
@@ -504,8 +534,8 @@ void TokenizeInto(std::string_view text, ByteSpan span,
 std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
                             const Lexicon& lexicon) {
   std::vector<Token> tokens;
-  TokenizeInto(
-      text, span,
+  TokenizeInto<false>(
+      text, text.data(), span,
       [&](size_t, std::string_view word) {
         return IsAbbreviationWord(word, lexicon);
       },
@@ -516,8 +546,10 @@ std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
 
 void Tokenize(std::string_view text, std::string_view lower, ByteSpan span,
               const Lexicon& lexicon, std::vector<Token>& tokens) {
-  TokenizeInto(
-      text, span,
+  static_assert(kTokenizerPadding >= Lexicon::kFlagsPadding,
+                "the flag look-ups read past a word too");
+  TokenizeInto<true>(
+      text, lower.data(), span,
       [&](size_t begin, std::string_view word) {
         return IsAbbreviationLower(
             std::string_view(lower.data() + begin, word.size()), lexicon);

@@ -56,10 +56,14 @@ struct Token {
 std::vector<Token> Tokenize(std::string_view text, ByteSpan span,
                             const Lexicon& lexicon);
 
+// Readable bytes the tokenizer needs after `lower` (below).
+inline constexpr size_t kTokenizerPadding = 16;
+
 // The same into `tokens` (cleared first; its capacity is reused), with
 // `lower` the ASCII-lower-cased copy of `text` (same offsets), followed in
-// memory by Lexicon::kFlagsPadding readable bytes: each word's lexicon flags
-// are then looked up in place, without lower-casing it again.
+// memory by kTokenizerPadding readable bytes: each word's lexicon flags
+// are then looked up in place, without lower-casing it again, and word
+// runs are measured in it sixteen bytes at a time up to the span's end.
 void Tokenize(std::string_view text, std::string_view lower, ByteSpan span,
               const Lexicon& lexicon, std::vector<Token>& tokens);
 
