@@ -107,6 +107,12 @@ bool IsTalkVerb(std::string_view lw) {
          lw == "talked" || lw == "talking" || lw == "speaking";
 }
 
+// "express" and "voice" in any form: their stance noun joins the cue
+// ("expressed concern that X").
+bool IsStanceVerb(std::string_view lw) {
+  return lw.rfind("express", 0) == 0 || lw.rfind("voice", 0) == 0;
+}
+
 // Verbs that put a document out ("issued a statement saying X").
 bool IsPublishingVerb(std::string_view v) {
   return v == "issued" || v == "issues" || v == "released" ||
@@ -1018,6 +1024,11 @@ Hits SentenceRules::FindCues(size_t from) const {
 // - "made it clear (to the judge) that X", "made clear Monday that X";
 // - "took aim at X", "came out against X" (PhrasalCueEnd).
 size_t SentenceRules::CueComplementEnd(size_t verb) const {
+  // Most cues are none of these: a plain verb flag decides.
+  if ((toks_[verb].flags & Lexicon::kConstructionCue) == 0 &&
+      !IsStanceVerb(Low(verb))) {
+    return verb + 1;
+  }
   const std::string_view lw = Low(verb);
   if (const size_t e = PhrasalCueEnd(verb); e != kNoToken) {
     return e;
@@ -1043,7 +1054,7 @@ size_t SentenceRules::CueComplementEnd(size_t verb) const {
                         IsWord(n + 1) && IsWord(n + 2);
     return phrase ? n + 1 : verb + 1;
   }
-  if (!(lw.rfind("express", 0) == 0 || lw.rfind("voice", 0) == 0)) {
+  if (!IsStanceVerb(lw)) {
     return verb + 1;
   }
   // At most a determiner or adjective before the noun.
@@ -1120,10 +1131,15 @@ size_t SentenceRules::PhrasalCueEnd(size_t verb) const {
     }
     return kNoToken;
   }
+  if (verb + 1 >= body_end_ || !Free(verb + 1)) {
+    return kNoToken;
+  }
+  // The particle first: one comparison turns most frames away.
+  const std::string_view particle = Low(verb + 1);
   for (const PhrasalFrame& frame : kPhrasalFrames) {
-    if (std::find(frame.forms.begin(), frame.forms.end(), lw) ==
-            frame.forms.end() ||
-        !word(verb + 1, frame.particle)) {
+    if (frame.particle != particle ||
+        std::find(frame.forms.begin(), frame.forms.end(), lw) ==
+            frame.forms.end()) {
       continue;
     }
     size_t e = verb + 2;

@@ -417,7 +417,7 @@ Lexicon::Lexicon() {
   // verbs of kPhrasalFrames.
   Fill(construction_cues_,
        {"read", "reads", "put", "according", "spoke", "speaks", "talks",
-        "speaking", "made", "makes", "issued", "issues", "released",
+        "talked", "talking", "speaking", "made", "makes", "issued", "issues", "released",
         "releases", "sent", "sends", "posted", "posts", "published",
         "publishes", "puts", "took", "takes", "taken", "take", "taking"});
   for (const PhrasalFrame& frame : kPhrasalFrames) {
