@@ -788,10 +788,13 @@ Hits SentenceRules::FindCues(size_t from) const {
     // "on X to Y" ("The board called on the city to act").
     // An adverb may stand between ("She also called for X", "The United
     // States openly called for X").
-    size_t subject_end = i - 1;
-    while (subject_end > tb_ && Free(subject_end) && LowerAt(subject_end) &&
-           lex_.IsCueAdverb(Low(subject_end))) {
-      --subject_end;
+    size_t subject_end = i;  // Only read when i > tb_.
+    if (i > tb_) {
+      subject_end = i - 1;
+      while (subject_end > tb_ && Free(subject_end) && LowerAt(subject_end) &&
+             lex_.IsCueAdverb(Low(subject_end))) {
+        --subject_end;
+      }
     }
     if (!finite && (flags & Lexicon::kStrictCue) && i > tb_ && Free(i - 1) &&
         ((Free(subject_end) &&
