@@ -394,7 +394,9 @@ TEST_F(EngineTest, WhatADeniedRelayReportsIsNegated) {
   for (const std::string text :
        {"Paul Weir did not say whether Ida Moss said the dam is safe.",
         "Ida Moss said the dam is safe, Paul Weir did not say."}) {
-    for (const Statement& s : Run(text)) {
+    const auto all = Run(text);
+    ASSERT_FALSE(all.empty()) << text;  // The denial itself is found.
+    for (const Statement& s : all) {
       EXPECT_TRUE(s.negated) << text << ": " << s.content;
     }
   }

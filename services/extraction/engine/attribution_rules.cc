@@ -88,8 +88,7 @@ bool IsSubordinatorOrPreposition(std::string_view lw) {
   return IsSubordinator(lw) || lw == "after" || lw == "before";
 }
 
-// Words that cannot sit inside a subject noun phrase: verbs, clause
-// openers and subordinators. Prepositions may ("Most of the jurors said").
+// True if `w` is one of `list`'s words.
 template <size_t N>
 bool InWordList(const std::string_view (&list)[N], std::string_view w) {
   for (const std::string_view x : list) {
@@ -100,27 +99,14 @@ bool InWordList(const std::string_view (&list)[N], std::string_view w) {
   return false;
 }
 
-// Verbs of talking, which report what was said only with "about" ("spoke
-// about the levy"); "talks" alone is mostly a noun ("peace talks").
-bool IsTalkVerb(std::string_view lw) {
-  return lw == "spoke" || lw == "speaks" || lw == "talks" ||
-         lw == "talked" || lw == "talking" || lw == "speaking";
-}
-
 // "express" and "voice" in any form: their stance noun joins the cue
 // ("expressed concern that X").
 bool IsStanceVerb(std::string_view lw) {
   return lw.rfind("express", 0) == 0 || lw.rfind("voice", 0) == 0;
 }
 
-// Verbs that put a document out ("issued a statement saying X").
-bool IsPublishingVerb(std::string_view v) {
-  return v == "issued" || v == "issues" || v == "released" ||
-         v == "releases" || v == "sent" || v == "sends" || v == "posted" ||
-         v == "posts" || v == "published" || v == "publishes" || v == "put" ||
-         v == "puts";
-}
-
+// Words that cannot sit inside a subject noun phrase: verbs, clause
+// openers and subordinators. Prepositions may ("Most of the jurors said").
 bool IsClauseWord(std::string_view lw) {
   // Grouped by length: a word is compared only with the list words of its
   // own length (string_views, so no strlen), not with all 61.
@@ -681,20 +667,19 @@ Hits SentenceRules::FindCues(size_t from) const {
         }
       }
     }
-    // "Lee spoke about the levy": a verb of talking is a cue only before
-    // "about".
-    const bool talk_about = IsTalkVerb(lw) && i + 1 < body_end_ &&
-                            Free(i + 1) && Low(i + 1) == "about";
-    // "She made it clear that X".
-    const bool made_clear = MadeClear(i) != kNoToken;
-    // "took aim at X", "came out against X".
-    const bool phrasal = (flags & Lexicon::kConstructionCue) &&
-                         PhrasalCueEnd(i) != kNoToken;
-    // "The town released a statement Wednesday saying X", whatever the
-    // subject.
-    const bool publishes = (flags & Lexicon::kConstructionCue) &&
-                           i + 3 < body_end_ && Free(i + 1) &&
-                           DocumentParticipleEnd(i, i + 1) > i + 1;
+    // The construction cues of phrasal_cues.h, only in their frames.
+    bool talk_about = false;  // "Lee spoke about the levy".
+    bool made_clear = false;  // "She made it clear that X".
+    bool phrasal = false;     // "took aim at X", "came out against X".
+    bool publishes = false;   // "released a statement Wednesday saying X".
+    if (flags & Lexicon::kConstructionCue) {
+      talk_about = InWordList(kTalkVerbs, lw) && i + 1 < body_end_ &&
+                   Free(i + 1) && Low(i + 1) == "about";
+      made_clear = MadeClear(i) != kNoToken;
+      phrasal = PhrasalCueEnd(i) != kNoToken;
+      publishes = i + 3 < body_end_ && Free(i + 1) &&
+                  DocumentParticipleEnd(i, i + 1) > i + 1;
+    }
     if ((flags & (Lexicon::kAnyCue | Lexicon::kAdjectiveCue)) == 0 &&
         lw != "according" && !reads && !put_it && !talk_about &&
         !made_clear && !publishes && !phrasal) {
@@ -853,10 +838,9 @@ Hits SentenceRules::FindCues(size_t from) const {
         continue;
       }
     }
-    // "He went on to say that X": "went on to" joins the cue as an
-    // auxiliary would.
-    // So does "was quick to" ("Aides were quick to point out that X").
-    const bool went_on =
+    // "He went on to say that X", "Aides were quick to point out that X":
+    // "went on to" and "was quick to" join the cue as an auxiliary would.
+    const bool catenative =
         i >= tb_ + 3 && Free(i - 1) && Free(i - 2) && Free(i - 3) &&
         Low(i - 1) == "to" &&
         ((Low(i - 2) == "on" &&
@@ -865,10 +849,10 @@ Hits SentenceRules::FindCues(size_t from) const {
            Low(i - 3) == "gone")) ||
          (Low(i - 2) == "quick" && lex_.IsAuxiliary(Low(i - 3))));
     // Walk back over "has", "did not", "also" between speaker and verb.
-    ptrdiff_t k = static_cast<ptrdiff_t>(went_on ? i - 3 : i) - 1;
-    size_t first_aux = went_on ? i - 3 : i;
+    ptrdiff_t k = static_cast<ptrdiff_t>(catenative ? i - 3 : i) - 1;
+    size_t first_aux = catenative ? i - 3 : i;
     bool negated = false;
-    bool has_aux = went_on;
+    bool has_aux = catenative;
     bool h_contraction = false;
     while (k >= static_cast<ptrdiff_t>(tb_) && Free(k) &&
            LowerAt(k)) {
@@ -1049,13 +1033,16 @@ size_t SentenceRules::CueComplementEnd(size_t verb) const {
     }
     return e;
   }
-  // "spoke about the levy", "talked about X": "about" joins the cue the
-  // same way, when a phrase of two words or more follows.
-  if (IsTalkVerb(lw)) {
+  // A preposition joins the cue only when a phrase of two words or more
+  // follows: an object of one word ("about Trump.") stays content, since a
+  // one-word content is no statement.
+  auto phrase_after = [&](size_t n) {
+    return n + 2 < body_end_ && IsWord(n + 1) && IsWord(n + 2);
+  };
+  // "spoke about the levy", "talked about X".
+  if (InWordList(kTalkVerbs, lw)) {
     const size_t n = verb + 1;
-    const bool phrase = n + 2 < body_end_ && Free(n) && Low(n) == "about" &&
-                        IsWord(n + 1) && IsWord(n + 2);
-    return phrase ? n + 1 : verb + 1;
+    return Free(n) && Low(n) == "about" && phrase_after(n) ? n + 1 : verb + 1;
   }
   if (!IsStanceVerb(lw)) {
     return verb + 1;
@@ -1076,10 +1063,7 @@ size_t SentenceRules::CueComplementEnd(size_t verb) const {
         next == "with" || next == "on" ||
         (next == "in" && Low(n - 1).rfind("interest", 0) == 0);
     if (preposition) {
-      // The object must be a phrase of its own, two words at least ("about
-      // Trump." stays "concern about Trump").
-      const bool phrase = n + 2 < body_end_ && IsWord(n + 1) && IsWord(n + 2);
-      return phrase ? n + 1 : verb + 1;
+      return phrase_after(n) ? n + 1 : verb + 1;
     }
   }
   return verb + 1;
@@ -1116,8 +1100,7 @@ size_t SentenceRules::PhrasalCueEnd(size_t verb) const {
       return kNoToken;
     }
   }
-  if (lw == "took" || lw == "takes" || lw == "taken" || lw == "take" ||
-      lw == "taking") {
+  if (InWordList(kTakeForms, lw)) {
     // One modifier at most: "took multiple swipes at", "took a shot at".
     for (size_t n = verb + 1; n <= verb + 3 && n + 1 < body_end_; ++n) {
       if (!Free(n)) {
@@ -2007,7 +1990,7 @@ size_t SentenceRules::DocumentParticipleEnd(size_t verb, size_t b) const {
       !LowerAt(p) || !Free(b) || !Free(b + 1)) {
     return b;
   }
-  if (!IsPublishingVerb(Low(verb))) {
+  if (!InWordList(kPublishingVerbs, Low(verb))) {
     return b;
   }
   // "put out a statement", "sent out a release".

@@ -412,18 +412,19 @@ Lexicon::Lexicon() {
         std::count(t, t + std::string_view(t).size(), ' ') + 1);
   }
   // Cues only in a construction the rules check: "read" after a quote,
-  // "As X put it", "according to", a verb of talking before "about", "made
-  // it clear", publishing a document "saying X", "took aim at", and the
-  // verbs of kPhrasalFrames.
-  Fill(construction_cues_,
-       {"read", "reads", "put", "according", "spoke", "speaks", "talks",
-        "talked", "talking", "speaking", "made", "makes", "issued", "issues", "released",
-        "releases", "sent", "sends", "posted", "posts", "published",
-        "publishes", "puts", "took", "takes", "taken", "take", "taking"});
-  for (const PhrasalFrame& frame : kPhrasalFrames) {
-    for (std::string_view form : frame.forms) {
-      construction_cues_.insert(std::string(form));
+  // "As X put it", "according to", "made it clear", and the verbs of
+  // phrasal_cues.h.
+  Fill(construction_cues_, {"read", "reads", "put", "according", "made", "makes"});
+  auto add = [this](const auto& words) {
+    for (std::string_view w : words) {
+      construction_cues_.insert(std::string(w));
     }
+  };
+  add(kTalkVerbs);
+  add(kPublishingVerbs);
+  add(kTakeForms);
+  for (const PhrasalFrame& frame : kPhrasalFrames) {
+    add(frame.forms);
   }
   // One table for every list, at most half full, so that a miss (most
   // words) usually ends at the first, empty slot.

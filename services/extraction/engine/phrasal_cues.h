@@ -1,7 +1,8 @@
 // The verb phrases the engine reads as cues as a whole ("came out against
-// X", "laid out X"): shared by the lexicon, which flags their verb forms as
-// construction cues, and the rules, which check the phrase around them
-// (SentenceRules::PhrasalCueEnd). Found by counting, over the training
+// X", "laid out X", "spoke about X", "released a statement saying X"):
+// shared by the lexicon, which flags their verb forms as construction cues,
+// and the rules, which check the phrase around them (SentenceRules::
+// PhrasalCueEnd, CueComplementEnd, DocumentParticipleEnd). Found by counting, over the training
 // split, verb + particle pairs the corpus annotates as cues in most of their
 // occurrences (tools/extract/README.md, rules-0.8.0).
 #ifndef CLAIMTRACK_SERVICES_EXTRACTION_ENGINE_PHRASAL_CUES_H_
@@ -41,6 +42,21 @@ inline constexpr PhrasalFrame kPhrasalFrames[] = {
     {{"walked", "walks", "walk", "walking"}, "back", {}, false},
     {{"stopped", "stops", "stop", "stopping"}, "short", {"of"}, true},
 };
+
+// Verbs of talking, cues only before "about" ("spoke about the levy");
+// "talks" alone is mostly a noun ("peace talks").
+inline constexpr std::string_view kTalkVerbs[] = {
+    "spoke", "speaks", "talks", "talked", "talking", "speaking"};
+
+// Verbs that put a document out, cues only before the document and a
+// speech participle ("released a statement saying X").
+inline constexpr std::string_view kPublishingVerbs[] = {
+    "issued",   "issues", "released",  "releases",  "sent", "sends",
+    "posted",   "posts",  "published", "publishes", "put",  "puts"};
+
+// Forms of "take", cues only in "took aim/shots/issue at/with X".
+inline constexpr std::string_view kTakeForms[] = {"took", "takes", "taken",
+                                                   "take", "taking"};
 
 }  // namespace claimtrack::engine
 
