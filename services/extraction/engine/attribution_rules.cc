@@ -781,15 +781,29 @@ Hits SentenceRules::FindCues(size_t from) const {
         --subject_end;
       }
     }
+    // No participle takes "for" or "on" ("The prince called for X"), so
+    // with one "called" also attributes after a determined subject.
+    const bool call_particle =
+        lw == "called" && i + 1 < body_end_ && Free(i + 1) &&
+        (Low(i + 1) == "for" || Low(i + 1) == "on" || Low(i + 1) == "upon");
     if (!finite && (flags & Lexicon::kStrictCue) && i > tb_ && Free(i - 1) &&
         ((Free(subject_end) &&
           (CapAt(subject_end) || lex_.IsPronoun(Low(subject_end)))) ||
          ObjectThenQuote(i) || CallOnInfinitive(i, i + 1) ||
-         (lw != "called" && subject_end >= SubjectStart() &&
+         ((lw != "called" || call_particle) && subject_end >= SubjectStart() &&
           subject_end < SubjectStart() + 4 &&
           lex_.IsDeterminer(Low(SubjectStart())) &&
           WholeSubject(SubjectStart(), subject_end)))) {
       finite = true;
+    }
+    // "Roe, a spokesman, called for X": after an appositive's closing comma
+    // the name before it is the subject ("Roe, a lawyer, backed by X" is a
+    // participle).
+    if (!finite && (flags & Lexicon::kStrictCue) && subject_end > tb_ + 2 &&
+        FreeKind(subject_end, TokenKind::kComma) &&
+        !(i + 1 < body_end_ && Free(i + 1) && Low(i + 1) == "by")) {
+      Hit probe;
+      finite = SpeakerBefore(static_cast<ptrdiff_t>(subject_end), probe);
     }
     // A participle right after a name or pronoun ("with Reyes calling for
     // a ban") attributes like a finite verb; after an auxiliary ("is calling

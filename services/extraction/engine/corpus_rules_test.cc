@@ -1641,6 +1641,23 @@ TEST_F(CorpusRulesTest, StrictCueAfterSubjectAndAdverb) {
   EXPECT_EQ(out_.size(), 2u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, StrictCueAfterAnAppositiveOrBeforeForOrOn) {
+  // After an appositive's comma the name is the subject of "called"; with
+  // "for" or "on" after it, "called" is finite after any determined
+  // subject. A participle with "by" stays out.
+  Run("Ida Moss, a spokeswoman for the town, called for a vote in May.\n"
+      "The harbor board called on the mayor to resign.\n"
+      "Lee Roe, a lawyer, backed by the union, ran in May.\n");
+  const Statement* a = Find("a vote in May");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Ida Moss");
+  EXPECT_EQ(a->cue->text, "called for");
+  const Statement* b = Find("the mayor to resign");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "The harbor board");
+  EXPECT_EQ(out_.size(), 2u) << Dump();
+}
+
 TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
   Run("Ida Moss praised the crew and went on to say that the fares were "
       "too high.\n"
