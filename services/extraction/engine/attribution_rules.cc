@@ -151,7 +151,8 @@ bool IsClauseWord(std::string_view lw) {
 bool IsPluralSubject(std::string_view lw, std::string_view raw) {
   if (lw == "i" || lw == "we" || lw == "you" || lw == "they" || lw == "who" ||
       lw == "people" || lw == "many" || lw == "others" || lw == "some" ||
-      lw == "both" || lw == "few" || lw == "most" || lw == "all") {
+      lw == "both" || lw == "few" || lw == "most" || lw == "all" ||
+      lw == "data") {
     return true;
   }
   if (lw.size() < 4 || lw.back() != 's') {

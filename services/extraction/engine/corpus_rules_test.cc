@@ -1658,6 +1658,19 @@ TEST_F(CorpusRulesTest, StrictCueAfterAnAppositiveOrBeforeForOrOn) {
   EXPECT_EQ(out_.size(), 2u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, PollsAndDataAreSubjects) {
+  // "polls" heads a subject without a determiner mid-sentence, and "data"
+  // takes the plural verb.
+  Run("The ferry lost money, but polls show that riders like it.\n"
+      "Data show that fares rose in May.\n");
+  const Statement* a = Find("riders like it");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "polls");
+  const Statement* b = Find("fares rose in May");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Data");
+}
+
 TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
   Run("Ida Moss praised the crew and went on to say that the fares were "
       "too high.\n"

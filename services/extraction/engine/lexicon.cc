@@ -268,8 +268,9 @@ Lexicon::Lexicon() {
         "document", "documents", "email", "emails", "study", "survey",
         "lawsuit", "ruling", "order", "release", "records", "analysis",
         "audit", "affidavit", "transcript", "transcripts", "notice", "note",
-        "post", "cable", "draft", "proposal", "poll", "papers", "data",
-        "assessment", "review", "website", "guidance", "directive"});
+        "post", "cable", "draft", "proposal", "poll", "polls", "surveys",
+        "studies", "papers", "data", "assessment", "review", "website",
+        "guidance", "directive"});
   Fill(speaker_nouns_,
        {"spokesperson", "spokesman", "spokeswoman", "spokespeople",
         "administration", "department", "ministry", "government", "company",
