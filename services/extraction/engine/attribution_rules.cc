@@ -730,6 +730,28 @@ Hits SentenceRules::FindCues(size_t from) const {
       ++i;
       continue;
     }
+    // "As reported by Politico, X", "X, as first reported by Politico": the
+    // source follows "by" as it follows "according to". After a cue ("Lee
+    // said X, as reported by Politico") it only says where Lee was heard.
+    if (lw == "reported" && i > tb_ && i + 1 < body_end_ && Free(i + 1) &&
+        Low(i + 1) == "by" && hits.empty()) {
+      size_t as = i - 1;
+      if (as > tb_ && Free(as) &&
+          (Low(as) == "first" || Low(as) == "originally" ||
+           Low(as) == "previously")) {
+        --as;
+      }
+      if (Free(as) && Low(as) == "as") {
+        Hit h;
+        h.according = true;
+        h.verb = i;
+        h.cue_begin = h.chain_begin = h.frame_begin = as;
+        h.cue_end = i + 2;
+        hits.push_back(h);
+        ++i;
+        continue;
+      }
+    }
     // ", saying ..." / "by promising ...": the participle's subject is the
     // main clause's. In `the plan was "a disaster," adding that ...` the
     // comma sits inside the closing mark. After "after"/"before" ("Lee
@@ -1968,6 +1990,10 @@ bool SentenceRules::ClauseBreakAfterComma(size_t i) const {
   if ((w == "in" || w == "by" || w == "from") && next == "which") {
     return true;
   }
+  // ", as (first) reported by X": where the statement appeared.
+  if (w == "as" && (next == "reported" || next == "first")) {
+    return true;
+  }
   if (w == "after" || w == "before" || w == "as" || w == "when" ||
       w == "since" || w == "although" || w == "though" || w == "until") {
     return lex_.IsPronoun(next) || CapAt(i + 1) ||
@@ -3027,7 +3053,9 @@ void SentenceRules::Run(SentenceAttributions& out) {
           }
         }
         s = BuildContent(b, h.trailing_comma);
-        s.rule = h.according ? "according_to.trailing" : "reported.trailing_cue";
+        s.rule = !h.according                 ? "reported.trailing_cue"
+                 : Low(h.verb) == "according" ? "according_to.trailing"
+                                              : "as_reported_by.trailing";
         s.confidence = h.according ? 0.85 : 0.8;
         if (!h.according && h.after < body_end_ && Free(h.after) &&
             lex_.IsContextStarter(Low(h.after))) {
@@ -3042,7 +3070,8 @@ void SentenceRules::Run(SentenceAttributions& out) {
           ++b;
         }
         s = BuildContent(b, ClauseEnd(b, trailing));
-        s.rule = "according_to.leading";
+        s.rule = Low(h.verb) == "according" ? "according_to.leading"
+                                            : "as_reported_by.leading";
         s.confidence = 0.85;
         break;
       }

@@ -1671,6 +1671,28 @@ TEST_F(CorpusRulesTest, PollsAndDataAreSubjects) {
   EXPECT_EQ(b->mention->text, "Data");
 }
 
+TEST_F(CorpusRulesTest, AsReportedByNamesTheSourceLikeAccordingTo) {
+  // "As reported by X, Y" and "Y, as first reported by X" attribute Y to
+  // X; after a speech cue the phrase only says where the speaker was
+  // heard.
+  Run("As reported by the Harbor News, the pier will close.\n"
+      "The fares will rise, as first reported by the Ferry Times.\n"
+      "Roe said the dock was safe, as reported by the Harbor News.\n");
+  const Statement* a = Find("the pier will close");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "the Harbor News");
+  EXPECT_EQ(a->cue->text, "As reported by");
+  EXPECT_EQ(a->rule, "as_reported_by.leading");
+  const Statement* b = Find("The fares will rise");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "the Ferry Times");
+  EXPECT_EQ(b->rule, "as_reported_by.trailing");
+  const Statement* c = Find("the dock was safe");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->mention->text, "Roe");
+  EXPECT_EQ(out_.size(), 3u) << Dump();
+}
+
 TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
   Run("Ida Moss praised the crew and went on to say that the fares were "
       "too high.\n"
