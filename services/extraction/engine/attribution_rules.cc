@@ -1009,7 +1009,7 @@ Hits SentenceRules::FindCues(size_t from) const {
       // "Several said", "and many told").
       const bool counted_subject =
           (lex_.IsNumberWord(lk) || lk == "many" || lk == "several" ||
-           lk == "some" || lk == "both" || lk == "each") &&
+           lk == "some" || lk == "both" || lk == "each" || lk == "another") &&
           (lw == "said" || lw == "say" || lw == "says" || lw == "told" ||
            lw == "think" || lw == "thought" || lw == "believe" ||
            lw == "believed" || lw == "agreed" || lw == "want" ||
@@ -1309,6 +1309,11 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
       (lex_.IsDeterminer(first) || IsPossessive(Text(begin)) ||
        DigitAt(begin) || lex_.IsNumberWord(first)) &&
       !IsClauseWord(head) && !lex_.IsCueVerb(head)) {
+    return true;
+  }
+  // A lone "one" or "another" is a speaker ("One said", "read another").
+  if ((head == "one" || head == "another") &&
+      begin == static_cast<size_t>(end)) {
     return true;
   }
   return DigitAt(static_cast<size_t>(end)) || head == "percent" ||

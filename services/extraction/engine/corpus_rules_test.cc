@@ -1693,6 +1693,20 @@ TEST_F(CorpusRulesTest, AsReportedByNamesTheSourceLikeAccordingTo) {
   EXPECT_EQ(out_.size(), 3u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, OneAndAnotherAloneAreSpeakers) {
+  // "One says X, another says Y": a lone "one" or "another" is the
+  // subject.
+  Run("One rider says the fares rose, another says they fell.\n"
+      "Another said the pier was safe.\n");
+  const Statement* a = Find("they fell");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "another");
+  const Statement* b = Find("the pier was safe");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Another");
+  EXPECT_EQ(out_.size(), 3u) << Dump();
+}
+
 TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
   Run("Ida Moss praised the crew and went on to say that the fares were "
       "too high.\n"
