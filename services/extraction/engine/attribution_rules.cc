@@ -37,6 +37,7 @@ struct Hit {
   bool second_participle = false;  // "..., calling X and urging Y".
   bool contraction = false;  // Subject and auxiliary in one: "she's said".
   bool negated = false;  // "did not say", "never mentioned".
+  bool as_clause = false;  // "As Lee noted, X", "X, as Lee noted".
   // Speaker phrase as token ranges.
   bool has_speaker = false;
   bool inverted = false;  // "said Schmid".
@@ -317,6 +318,7 @@ class SentenceRules {
   Hits FindCues(size_t from) const;
   size_t ObjectEnd(size_t begin) const;
   bool SpeakerBefore(ptrdiff_t k, Hit& h) const;
+  bool AsClause(Hit& h) const;
   bool NameBefore(ptrdiff_t k, size_t& begin) const;
   size_t SubjectStart() const;
   bool WholeSubject(size_t b, size_t k) const;
@@ -1719,6 +1721,64 @@ bool SentenceRules::SubjectPhrase(size_t limit, size_t& b, size_t& e) const {
   return e > b && ValidHead(e - 1);
 }
 
+// "As Lee noted (in May), X", "In May, as Lee noted, X" and "X, as Lee
+// noted (in May).": a speaker frame opened by "as" attributes the main
+// clause, after or before it; a phrase of time or place may follow the
+// cue. Not "such as", "as well as" or "just as", nor a passive ("as the
+// bill is called"); "as Lee put it" has a rule of its own.
+bool SentenceRules::AsClause(Hit& h) const {
+  constexpr size_t kMaxAdjunctWords = 8;
+  constexpr size_t kMaxIntroWords = 6;
+  const size_t as = h.frame_begin - 1;
+  if (h.frame_begin <= tb_ || !Free(as) || Low(as) != "as" ||
+      Low(h.verb) == "put" || IsPassive(h) ||
+      (as > tb_ && Free(as - 1) &&
+       (Low(as - 1) == "such" || Low(as - 1) == "well" ||
+        Low(as - 1) == "just" || Low(as - 1) == "as"))) {
+    return false;
+  }
+  size_t e = h.cue_end;
+  if (e < body_end_ && Free(e) &&
+      (lex_.IsContextStarter(Low(e)) || lex_.IsCueAdverb(Low(e)))) {
+    while (e < body_end_ && e < h.cue_end + kMaxAdjunctWords && Free(e)) {
+      ++e;
+    }
+  }
+  const size_t st = SubjectStart();
+  const bool after_comma = as > tb_ + 1 && FreeKind(as - 1, TokenKind::kComma);
+  bool leading = as == st;
+  if (!leading && after_comma && st + kMaxIntroWords >= as - 1 &&
+      lex_.IsContextStarter(Low(st))) {
+    // An introduction before the frame: "In the old days, as Lee noted".
+    leading = true;
+    for (size_t i = st; i + 1 < as; ++i) {
+      leading = leading && Free(i);
+    }
+  }
+  if (leading && e + 1 < body_end_ && FreeKind(e, TokenKind::kComma) &&
+      Free(e + 1)) {
+    h.as_clause = true;
+    h.shape = Hit::Shape::kLeading;
+    h.after = e;
+    return true;
+  }
+  if (after_comma && e >= body_end_) {
+    // After a clause with a cue of its own ("..., she said, as the crowd
+    // applauded") the frame is a remark on the side.
+    for (size_t i = st; i + 1 < as; ++i) {
+      if ((toks_[i].flags & Lexicon::kAnyCue) && LowerAt(i) && Free(i)) {
+        return false;
+      }
+    }
+    h.as_clause = true;
+    h.shape = Hit::Shape::kTrailing;
+    h.trailing_comma = as - 1;
+    h.after = e;
+    return true;
+  }
+  return false;
+}
+
 void SentenceRules::Classify(Hit& h) const {
   if (h.noun) {
     h.shape = Hit::Shape::kForward;
@@ -1785,6 +1845,9 @@ void SentenceRules::Classify(Hit& h) const {
   }
   if (before) {
     h = probe;
+    if (AsClause(h)) {
+      return;
+    }
   } else {
     h.frame_begin = h.cue_begin;
   }
@@ -3058,7 +3121,8 @@ void SentenceRules::Run(SentenceAttributions& out) {
           }
         }
         s = BuildContent(b, h.trailing_comma);
-        s.rule = !h.according                 ? "reported.trailing_cue"
+        s.rule = h.as_clause                  ? "reported.as_clause_trailing"
+                 : !h.according               ? "reported.trailing_cue"
                  : Low(h.verb) == "according" ? "according_to.trailing"
                                               : "as_reported_by.trailing";
         s.confidence = h.according ? 0.85 : 0.8;
@@ -3075,8 +3139,9 @@ void SentenceRules::Run(SentenceAttributions& out) {
           ++b;
         }
         s = BuildContent(b, ClauseEnd(b, trailing));
-        s.rule = Low(h.verb) == "according" ? "according_to.leading"
-                                            : "as_reported_by.leading";
+        s.rule = h.as_clause                  ? "reported.as_clause_leading"
+                 : Low(h.verb) == "according" ? "according_to.leading"
+                                              : "as_reported_by.leading";
         s.confidence = 0.85;
         break;
       }

@@ -1707,6 +1707,27 @@ TEST_F(CorpusRulesTest, OneAndAnotherAloneAreSpeakers) {
   EXPECT_EQ(out_.size(), 3u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, AsClauseAttributesTheMainClause) {
+  // "As Lee noted (in May), X" and "X, as some have argued." attribute the
+  // main clause; not after a clause with a cue of its own, nor "such as".
+  Run("As the Harbor News noted in May, the pier was unsafe.\n"
+      "The fares will rise, as some have argued.\n"
+      "Roe said the dock was safe, as the crowd cheered.\n"
+      "Groups such as the union said the pier was safe.\n");
+  const Statement* a = Find("the pier was unsafe");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "the Harbor News");
+  EXPECT_EQ(a->rule, "reported.as_clause_leading");
+  const Statement* b = Find("The fares will rise");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "some");
+  EXPECT_EQ(b->rule, "reported.as_clause_trailing");
+  const Statement* c = Find("the dock was safe");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->mention->text, "Roe");
+  EXPECT_EQ(out_.size(), 4u) << Dump();
+}
+
 TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
   Run("Ida Moss praised the crew and went on to say that the fares were "
       "too high.\n"
