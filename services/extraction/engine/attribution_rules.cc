@@ -517,7 +517,12 @@ class SentenceRules {
     if (toks_[h.verb].flags & Lexicon::kAdjectiveCue) {
       return false;
     }
-    const std::string_view aux = Low(h.verb - 1);
+    // "was first reported", "is widely expected": adverbs may stand between.
+    size_t a = h.verb - 1;
+    while (a > h.cue_begin && lex_.IsCueAdverb(Low(a)) && Free(a - 1)) {
+      --a;
+    }
+    const std::string_view aux = Low(a);
     const std::string_view v = Low(h.verb);
     const bool be = aux == "is" || aux == "was" || aux == "were" ||
                     aux == "are" || aux == "been" || aux == "be" ||

@@ -1728,6 +1728,21 @@ TEST_F(CorpusRulesTest, AsClauseAttributesTheMainClause) {
   EXPECT_EQ(out_.size(), 4u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, PassiveWithAnAdverbBeforeTheParticiple) {
+  // "was first reported by X", "was widely criticized by X": an adverb
+  // between the form of "be" and the participle keeps the passive.
+  Run("The sale was first reported by the Harbor News.\n"
+      "The plan was widely criticized by riders.\n");
+  const Statement* a = Find("The sale");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "the Harbor News");
+  EXPECT_EQ(a->rule, "reported.passive_by_agent");
+  const Statement* b = Find("The plan");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "riders");
+  EXPECT_EQ(out_.size(), 2u) << Dump();
+}
+
 TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
   Run("Ida Moss praised the crew and went on to say that the fares were "
       "too high.\n"

@@ -528,14 +528,15 @@ void Lexicon::AddWord(std::string_view w, uint64_t bit) {
 
 bool Lexicon::IsCueAdverb(std::string_view w) const {
   // "Her deckhands here said", "Riders today argue", "One captain even noted",
-  // "have already said", "has since said", "have long argued": place and
-  // time adverbs and "even" sit between a subject and its cue too.
+  // "have already said", "has since said", "have long argued", "was first
+  // reported": place and time adverbs and "even" sit between a subject and
+  // its cue too.
   if (w == "also" || w == "later" || w == "previously" || w == "again" ||
       w == "once" || w == "then" || w == "repeatedly" || w == "reportedly" ||
       w == "notably" || w == "recently" || w == "earlier" || w == "further" ||
       w == "here" || w == "today" || w == "now" || w == "even" ||
       w == "often" || w == "always" || w == "too" || w == "already" ||
-      w == "since" || w == "long") {
+      w == "since" || w == "long" || w == "first") {
     return true;
   }
   return w.size() > 4 && EndsWith(w, "ly") && w != "only" && w != "early";
