@@ -1840,8 +1840,10 @@ void SentenceRules::Classify(Hit& h) const {
   const ptrdiff_t k = static_cast<ptrdiff_t>(h.chain_begin) - 1;
   Hit probe = h;
   const bool before = SpeakerBefore(k, probe);
-  // "X denied the report and said ...": a second verb of the same subject.
-  if (!before && k > static_cast<ptrdiff_t>(tb_) && Free(k) &&
+  // "X denied the report and said ...", "X left and said ...": a second
+  // verb of the same subject, whatever the subject rules made of the words
+  // before "and".
+  if (k > static_cast<ptrdiff_t>(tb_) && Free(k) &&
       (Low(k) == "and" || Low(k) == "but")) {
     h.coordinated = true;
     h.shape = Hit::Shape::kParticiple;

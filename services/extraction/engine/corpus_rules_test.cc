@@ -1743,6 +1743,16 @@ TEST_F(CorpusRulesTest, PassiveWithAnAdverbBeforeTheParticiple) {
   EXPECT_EQ(out_.size(), 2u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, CueAfterAndIsTheFirstVerbsSubjects) {
+  // "Roe left the pier and said X": the speaker is the subject of the
+  // first verb, not the words before "and".
+  Run("Ida Moss left the pier and later said the fares were too high.\n");
+  const Statement* a = Find("the fares were too high");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Ida Moss");
+  EXPECT_EQ(a->rule, "reported.coordinated_cue");
+}
+
 TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
   Run("Ida Moss praised the crew and went on to say that the fares were "
       "too high.\n"
