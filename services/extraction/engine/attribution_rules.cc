@@ -772,9 +772,14 @@ Hits SentenceRules::FindCues(size_t from) const {
     // joined by "and"/"but" is a statement of its own, by the same subject.
     const bool second_participle = i > tb_ + 1 && Free(i - 1) &&
                                    (Low(i - 1) == "and" || Low(i - 1) == "but");
+    // ", later saying", ", repeatedly calling": an adverb after the comma.
+    const bool adverb_comma = i > tb_ + 2 && Free(i - 1) && LowerAt(i - 1) &&
+                              lex_.IsCueAdverb(Low(i - 1)) &&
+                              FreeKind(i - 2, TokenKind::kComma);
     if ((flags & Lexicon::kCueParticiple) && i > tb_ + 1 &&
         (FreeKind(i - 1, TokenKind::kComma) || quote_comma || time_clause ||
-         second_participle || (Free(i - 1) && Low(i - 1) == "by"))) {
+         second_participle || adverb_comma ||
+         (Free(i - 1) && Low(i - 1) == "by"))) {
       Hit h;
       h.participle = true;
       h.time_clause = time_clause;

@@ -1753,6 +1753,16 @@ TEST_F(CorpusRulesTest, CueAfterAndIsTheFirstVerbsSubjects) {
   EXPECT_EQ(a->rule, "reported.coordinated_cue");
 }
 
+TEST_F(CorpusRulesTest, ParticipleAfterACommaAndAnAdverb) {
+  // ", later saying X", ", repeatedly calling X Y": an adverb between the
+  // comma and the participle.
+  Run("Ida Moss left the pier, later saying the fares were too high.\n");
+  const Statement* a = Find("the fares were too high");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Ida Moss");
+  EXPECT_EQ(a->rule, "reported.participle_cue");
+}
+
 TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
   Run("Ida Moss praised the crew and went on to say that the fares were "
       "too high.\n"
