@@ -1232,6 +1232,11 @@ size_t SentenceRules::ObjectEnd(size_t b) const {
       first == "journalists" || first == "lawmakers" || first == "investors") {
     return b + 1;
   }
+  // "told supporters X", "assured donors X": a plural of people.
+  if (LowerAt(b) && first.size() > 4 && first.back() == 's' &&
+      lex_.IsSpeakerNoun(first)) {
+    return b + 1;
+  }
   size_t e = b;
   if (lex_.IsDeterminer(first)) {
     ++e;

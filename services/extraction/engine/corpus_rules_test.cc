@@ -1763,6 +1763,15 @@ TEST_F(CorpusRulesTest, ParticipleAfterACommaAndAnAdverb) {
   EXPECT_EQ(a->rule, "reported.participle_cue");
 }
 
+TEST_F(CorpusRulesTest, BarePluralOfPeopleIsTheOneTold) {
+  // "told supporters X", "assured voters X": the plural is the one told,
+  // part of the cue, not of the content.
+  Run("Ida Moss told supporters the fares would fall.\n");
+  const Statement* a = Find("the fares would fall");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "told supporters");
+}
+
 TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
   Run("Ida Moss praised the crew and went on to say that the fares were "
       "too high.\n"
