@@ -1772,6 +1772,26 @@ TEST_F(CorpusRulesTest, BarePluralOfPeopleIsTheOneTold) {
   EXPECT_EQ(a->cue->text, "told supporters");
 }
 
+TEST_F(CorpusRulesTest, LongQuoteInsideASentenceIsReportedSpeech) {
+  // A long quote inside a sentence that no rule attributes is reported
+  // speech; without a cue word before it the quote is the content and the
+  // sentence's named subject the speaker. A short quote or a title in
+  // quotes is no statement.
+  Run("Mayor Ida Moss sold the plan to riders as \"the best way to keep the "
+      "ferry running for the people who need it.\"\n"
+      "The crew watched \"Harbor Lights\" in May.\n"
+      "The crew read \"The Art of the Ferry: How We Kept the Boats Afloat\" "
+      "aloud.\n");
+  const Statement* a =
+      Find("the best way to keep the ferry running for the people who need it");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "quote.embedded");
+  EXPECT_EQ(a->kind, StatementKind::kPartialQuote);
+  ASSERT_TRUE(a->mention.has_value());
+  EXPECT_EQ(a->mention->text, "Mayor Ida Moss");
+  EXPECT_EQ(out_.size(), 1u) << Dump();
+}
+
 TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
   Run("Ida Moss praised the crew and went on to say that the fares were "
       "too high.\n"
