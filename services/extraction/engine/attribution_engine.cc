@@ -171,9 +171,16 @@ class DocumentPass {
   // added to out_: a Statement is ~700 bytes, not worth moving).
   void Materialize(const RawStatement& raw, Statement& st);
   Speaker ResolvePhrase(const SpeakerPhrase& phrase);
-  void HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
+  // False if the sentence is not one quote alone.
+  bool HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
                           const SentenceAttributions& found,
                           std::vector<ByteSpan>& masked);
+  void HandleLongOpeningQuote(const Paragraph& p, const Sentence& s,
+                              const SentenceAttributions& found,
+                              std::vector<ByteSpan>& masked);
+  // A quote no cue attributes: by the previous sentence's speaker, or
+  // unattributed. Returns false if unattributed.
+  bool AddSpeakerlessQuote(const ByteSpan& inner);
 
   std::string_view text_;
   // ASCII-lower-cased copy (in the scratch): rules slice words from it
@@ -303,7 +310,7 @@ void DocumentPass::Materialize(const RawStatement& raw, Statement& st) {
 // or a quote by the previous sentence's speaker, or unattributed. Quotes
 // inside other text without a cue are scare quotes or titles and are left
 // to the claim detector.
-void DocumentPass::HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
+bool DocumentPass::HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
                                       const SentenceAttributions& found,
                                       std::vector<ByteSpan>& masked) {
   // Only a sentence that is exactly one quote qualifies.
@@ -311,25 +318,27 @@ void DocumentPass::HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
   for (size_t i = s.token_begin; i < s.token_end; ++i) {
     const int q = p.quote_of[i];
     if (q < 0 && p.tokens[i].kind == TokenKind::kWord) {
-      return;
+      return false;
     }
     if (q >= 0 && only_quote >= 0 && q != only_quote) {
-      return;
+      return false;
     }
     if (q >= 0) {
       only_quote = q;
     }
   }
-  if (only_quote < 0 ||
-      std::find(found.used_quotes.begin(), found.used_quotes.end(),
+  if (only_quote < 0) {
+    return false;
+  }
+  if (std::find(found.used_quotes.begin(), found.used_quotes.end(),
                 only_quote) != found.used_quotes.end()) {
-    return;
+    return true;
   }
   {
     const Quote& q = p.quotes[only_quote];
     const ByteSpan inner = TrimContent(text_, q.inner);
     if (inner.end <= inner.begin) {
-      return;
+      return true;
     }
     masked.push_back(q.outer);
     // The quote announced by "He said:" at the end of the last paragraph.
@@ -340,7 +349,7 @@ void DocumentPass::HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
       next_continuable_ = static_cast<int>(out_.size());
       current_.push_back(out_.size());
       Materialize(raw, out_.emplace_back());
-      return;
+      return true;
     }
     // A quote-only sentence after an aside: the paragraph's quote goes on.
     int target = continuable_ >= 0 ? continuable_ : paragraph_quote_;
@@ -356,41 +365,91 @@ void DocumentPass::HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
       prev.content += text_.substr(inner.begin, inner.end - inner.begin);
       prev.rule = "quote.split_across_sentences";
       next_continuable_ = target;
-      return;
+      return true;
     }
-    Statement st;
-    st.kind = StatementKind::kDirectQuote;
-    st.content_spans.push_back(inner);
-    st.content = std::string(text_.substr(inner.begin, inner.end - inner.begin));
-    const Statement* source = nullptr;
-    for (size_t idx : previous_) {
-      if (out_[idx].kind != StatementKind::kFactualClaim &&
-          (!out_[idx].speaker.name.empty() ||
-           out_[idx].speaker.type == SpeakerType::kAnonymous)) {
-        source = &out_[idx];
-      }
+    if (!AddSpeakerlessQuote(inner)) {
+      next_orphan_quote_ = static_cast<int>(out_.size() - 1);
     }
-    // Where the speaker was last written, resolved or not: the quote most
-    // likely continues that speaker's turn.
-    for (size_t idx : previous_) {
-      if (out_[idx].kind != StatementKind::kFactualClaim &&
-          out_[idx].mention.has_value()) {
-        st.antecedent = out_[idx].mention;
-      }
-    }
-    if (source != nullptr) {
-      st.speaker = source->speaker;
-      st.antecedent = source->mention;
-      st.confidence = kAdjacentSpeakerConfidence;
-      st.rule = "quote.adjacent_speaker";
-    } else {
-      st.confidence = kUnattributedConfidence;
-      st.rule = "quote.unattributed";
-      next_orphan_quote_ = static_cast<int>(out_.size());
-    }
-    current_.push_back(out_.size());
-    out_.push_back(std::move(st));
   }
+  return true;
+}
+
+// `"Bring the ferry back to the harbor where it belongs," a rider's sign
+// read`: a long quote that opens its sentence, or follows a colon in it,
+// and that no rule attributed is still speech, nearly always annotated as
+// such in the corpus (short ones are as often titles and slogans).
+void DocumentPass::HandleLongOpeningQuote(const Paragraph& p, const Sentence& s,
+                                          const SentenceAttributions& found,
+                                          std::vector<ByteSpan>& masked) {
+  constexpr size_t kMinQuoteWords = 8;
+  for (size_t i = s.token_begin; i < s.token_end; ++i) {
+    const int q = p.quote_of[i];
+    const bool opens =
+        q >= 0 && p.quotes[q].open_token == i &&
+        (i == s.token_begin ||
+         (p.quote_of[i - 1] < 0 && p.tokens[i - 1].kind == TokenKind::kColon));
+    if (!opens) {
+      continue;
+    }
+    const Quote& quote = p.quotes[q];
+    if (!quote.closed || quote.close_token >= s.token_end ||
+        std::find(found.used_quotes.begin(), found.used_quotes.end(), q) !=
+            found.used_quotes.end()) {
+      continue;
+    }
+    size_t words = 0;
+    for (size_t w = quote.open_token + 1; w < quote.close_token; ++w) {
+      words += p.tokens[w].kind == TokenKind::kWord;
+    }
+    bool covered = false;
+    for (const RawStatement& st : found.statements) {
+      for (const ByteSpan& part : st.parts) {
+        covered = covered || (part.begin < quote.outer.end &&
+                              quote.outer.begin < part.end);
+      }
+    }
+    const ByteSpan inner = TrimContent(text_, quote.inner);
+    if (words < kMinQuoteWords || covered || inner.end <= inner.begin) {
+      continue;
+    }
+    masked.push_back(quote.outer);
+    AddSpeakerlessQuote(inner);
+  }
+}
+
+bool DocumentPass::AddSpeakerlessQuote(const ByteSpan& inner) {
+  Statement st;
+  st.kind = StatementKind::kDirectQuote;
+  st.content_spans.push_back(inner);
+  st.content = std::string(text_.substr(inner.begin, inner.end - inner.begin));
+  const Statement* source = nullptr;
+  for (size_t idx : previous_) {
+    if (out_[idx].kind != StatementKind::kFactualClaim &&
+        (!out_[idx].speaker.name.empty() ||
+         out_[idx].speaker.type == SpeakerType::kAnonymous)) {
+      source = &out_[idx];
+    }
+  }
+  // Where the speaker was last written, resolved or not: the quote most
+  // likely continues that speaker's turn.
+  for (size_t idx : previous_) {
+    if (out_[idx].kind != StatementKind::kFactualClaim &&
+        out_[idx].mention.has_value()) {
+      st.antecedent = out_[idx].mention;
+    }
+  }
+  if (source != nullptr) {
+    st.speaker = source->speaker;
+    st.antecedent = source->mention;
+    st.confidence = kAdjacentSpeakerConfidence;
+    st.rule = "quote.adjacent_speaker";
+  } else {
+    st.confidence = kUnattributedConfidence;
+    st.rule = "quote.unattributed";
+  }
+  current_.push_back(out_.size());
+  out_.push_back(std::move(st));
+  return source != nullptr;
 }
 
 std::vector<Statement> DocumentPass::Run() {
@@ -489,7 +548,9 @@ std::vector<Statement> DocumentPass::Run() {
                   return pa < pb;
                 });
       std::vector<ByteSpan>& masked = found.masked;
-      HandleOrphanQuotes(p, s, found, masked);
+      if (!HandleOrphanQuotes(p, s, found, masked)) {
+        HandleLongOpeningQuote(p, s, found, masked);
+      }
       for (const RawStatement& raw : found.statements) {
         if (orphan_quote_ >= 0 && raw.speaker &&
             raw.kind != StatementKind::kReportedSpeech &&

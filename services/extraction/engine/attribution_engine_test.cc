@@ -113,6 +113,21 @@ TEST_F(EngineTest, SpeakerCueThenQuote) {
   EXPECT_EQ(s->speaker.name, "Dana Whitfield");
 }
 
+TEST_F(EngineTest, LongQuoteOpeningASentenceWithoutACue) {
+  // A long quote that opens its sentence, which has no cue for it, is the
+  // previous sentence's speaker's; a short one (a slogan) is no statement.
+  const auto all = Run(
+      "Dana Whitfield said the vote was close. \"Bring the ferry back to the "
+      "harbor where it belongs and soon\" was her loudest line. \"Ferry "
+      "now\" was on every sign.");
+  const Statement* s =
+      Find(all, "Bring the ferry back to the harbor where it belongs and soon");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->rule, "quote.adjacent_speaker");
+  EXPECT_EQ(s->speaker.name, "Dana Whitfield");
+  EXPECT_EQ(Find(all, "Ferry now"), nullptr);
+}
+
 TEST_F(EngineTest, SplitQuoteInOneSentence) {
   const auto all = Run("“First part,” she said, “second part.”");
   const Statement* s = Find(all, "First part second part");
