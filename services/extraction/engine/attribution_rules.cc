@@ -3595,6 +3595,18 @@ void SentenceRules::EmbeddedQuotes(SentenceAttributions& out) const {
         break;
       }
     }
+    const size_t after_cue = begin;
+    // "said, per a translator, that X \"Y\"": the content opens at "that";
+    // "again using an accent, \"X\"": a quote after a comma stands alone.
+    for (size_t i = begin; i < q.open_token; ++i) {
+      if (Free(i) && Low(i) == "that") {
+        begin = i;
+        break;
+      }
+    }
+    if (begin < q.open_token && FreeKind(q.open_token - 1, TokenKind::kComma)) {
+      begin = q.open_token;
+    }
     RawStatement s;
     s.kind = StatementKind::kPartialQuote;
     s.parts.push_back(
@@ -3604,15 +3616,16 @@ void SentenceRules::EmbeddedQuotes(SentenceAttributions& out) const {
     s.fragments.push_back(TrimContent(text_, q.inner));
     s.rule = "quote.embedded";
     s.confidence = 0.4;
-    s.speaker = EmbeddedQuoteSpeaker(subject, begin, q.open_token);
+    s.speaker = EmbeddedQuoteSpeaker(subject, after_cue, q.open_token);
     out.used_quotes.push_back(static_cast<int>(qi));
     out.statements.push_back(std::move(s));
   }
 }
 
-// The speaker of an embedded quote whose content begins at `begin`: the
-// subject of the cue word before it ("In May, Lee called the plan
-// \"...\""), else the sentence's subject when that is a name or a pronoun.
+// The speaker of an embedded quote opening at `open`, `begin` right after
+// the cue word before it (`open` without one): the subject of that cue
+// word ("In May, Lee called the plan \"...\""), else the sentence's
+// subject when that is a name or a pronoun.
 std::optional<SpeakerPhrase> SentenceRules::EmbeddedQuoteSpeaker(
     size_t subject, size_t begin, size_t open) const {
   constexpr size_t kMaxNameTokens = 4;

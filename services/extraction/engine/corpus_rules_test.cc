@@ -1792,6 +1792,18 @@ TEST_F(CorpusRulesTest, LongQuoteInsideASentenceIsReportedSpeech) {
   EXPECT_EQ(out_.size(), 1u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, EmbeddedQuoteContentOpensAtThat) {
+  // After the cue word ("say", no finite verb here), "that" opens the
+  // content past an aside.
+  Run("A crowd came to hear the mayor say, in her own words, that the ferry "
+      "\"has been the heart of this harbor for a hundred years.\"\n");
+  const Statement* a = Find(
+      "that the ferry \"has been the heart of this harbor for a hundred "
+      "years.\"");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "quote.embedded");
+}
+
 TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
   Run("Ida Moss praised the crew and went on to say that the fares were "
       "too high.\n"
