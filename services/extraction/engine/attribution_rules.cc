@@ -2419,17 +2419,20 @@ bool SentenceRules::SpeakerLabel(SentenceAttributions& out) const {
       toks_[colon].begin != toks_[colon - 1].end) {
     return false;
   }
-  // Not labels of speech: interview answers ("A:"), bylines, updates.
-  if (colon == tb_ + 1) {
-    const std::string_view label = Low(tb_);
-    if (label == "a" || label == "update" || label == "updated" ||
-        label == "email" || label == "byline" || label == "contributing" ||
-        label == "look" || label == "watch" || label == "read" ||
-        label == "related" || label == "note" || label == "editor's" ||
-        label == "so" || label == "photo" || label == "video" ||
-        label == "correction" || label == "source" || label == "sources") {
-      return false;
-    }
+  // Not labels of speech: interview answers ("A:"), bylines, "Watch:",
+  // and, whatever words come before them, headline tags ("BREAKING:",
+  // "Just Leaked:", "Delegate Update:", "Editor's Note:").
+  static constexpr std::string_view kNotSpeakerWords[] = {
+      "a",     "email",      "byline",  "contributing", "look",
+      "watch", "read",       "related", "so",           "photo",
+      "video", "correction", "source",  "sources"};
+  static constexpr std::string_view kHeadlineTags[] = {
+      "update",    "updated", "note",  "notice", "breaking", "revealed",
+      "exclusive", "leaked",  "daily", "boom",   "bombshell"};
+  const std::string_view last = Low(colon - 1);
+  if ((colon == tb_ + 1 && InWordList(kNotSpeakerWords, last)) ||
+      InWordList(kHeadlineTags, last)) {
+    return false;
   }
   size_t end = toks_.size();
   // Drop a final period, but keep the question mark of a question.
@@ -2440,7 +2443,12 @@ bool SentenceRules::SpeakerLabel(SentenceAttributions& out) const {
          quote_of_[end - 1] < 0) {
     --end;
   }
-  if (end <= colon + 2) {
+  // A figure is no speech ("Clinton: 2,316" in a delegate count).
+  bool figure = true;
+  for (size_t i = colon + 1; i < end && figure; ++i) {
+    figure = DigitAt(i) || toks_[i].kind == TokenKind::kComma;
+  }
+  if (end <= colon + 2 || figure) {
     return false;
   }
   RawStatement s = BuildContent(colon + 1, end);

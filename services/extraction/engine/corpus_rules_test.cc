@@ -418,10 +418,20 @@ TEST_F(CorpusRulesTest, AttitudeAdjectiveWithAComplement) {
 }
 
 TEST_F(CorpusRulesTest, AnswerAndBylineLabelsAreNotSpeakers) {
-  Run("A: We will see.\nUPDATE: The vote moved to Friday.\n");
+  Run("A: We will see.\nUPDATE: The vote moved to Friday.\n"
+      "Just Leaked: The Ferry Board Has A Secret Plan.\n"
+      "Editor's Note: This story was updated.\nMoss: 2,316\n");
   for (const Statement& s : out_) {
     EXPECT_NE(s.rule, "label.speaker_colon") << Dump();
   }
+}
+
+TEST_F(CorpusRulesTest, HeadlineTagWordsOnlyEndALabel) {
+  // "Watch" alone is an invitation; "Harbor Watch" is a name.
+  Run("Harbor Watch: The ferry is unsafe.\n");
+  const Statement* a = Find("The ferry is unsafe");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Harbor Watch");
 }
 
 TEST_F(CorpusRulesTest, DecliningIsAnAttribution) {
