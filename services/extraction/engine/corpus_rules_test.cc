@@ -1814,6 +1814,17 @@ TEST_F(CorpusRulesTest, EmbeddedQuoteContentOpensAtThat) {
   EXPECT_EQ(a->rule, "quote.embedded");
 }
 
+TEST_F(CorpusRulesTest, StateAfterAPluralIsANoun) {
+  // "most state parties", "32 state committees", "each state say": after
+  // a plural or a number "state" is a noun, not the verb.
+  Run("Most state parties release their delegates in May.\n"
+      "Voters in each state say the ferry is too slow.\n");
+  const Statement* a = Find("the ferry is too slow");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Voters in each state");
+  EXPECT_EQ(out_.size(), 1u) << Dump();
+}
+
 TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
   Run("Ida Moss praised the crew and went on to say that the fares were "
       "too high.\n"

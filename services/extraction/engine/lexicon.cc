@@ -206,7 +206,8 @@ Lexicon::Lexicon() {
   for (const char* w : {"like", "love", "hate", "aim", "attempt", "back",
                         "support", "see", "maintain",
                         "vote", "push", "rule", "order", "charge", "call",
-                        "pitch", "paint", "frame", "project", "commit"}) {
+                        "pitch", "paint", "frame", "project", "commit",
+                        "state"}) {
     cue_plurals_.erase(w);
   }
   for (const char* w : {"liking", "loving", "hating", "aiming", "attempting",
