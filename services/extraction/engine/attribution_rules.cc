@@ -697,6 +697,22 @@ Hits SentenceRules::FindCues(size_t from) const {
         !made_clear && !publishes && !phrasal) {
       continue;
     }
+    // "showed up at the rally", "added up to $5": the particle makes a verb
+    // of motion or sum. "continued" reports only before what was said or
+    // another verb ("continued that X", "continued: ...", "continued to
+    // question X", "continued on Monday, saying X"), not before a task
+    // ("continued his push").
+    const bool shows_or_adds =
+        lw.substr(0, 4) == "show" || lw.substr(0, 3) == "add";
+    const bool continues = lw.substr(0, 7) == "continu";
+    if ((shows_or_adds || continues) && i + 1 < body_end_ && Free(i + 1)) {
+      const std::string_view next = Low(i + 1);
+      if ((shows_or_adds && next == "up") ||
+          (continues && next != "that" && next != "to" &&
+           !EndsWith2(next, "ng") && TimePhraseEnd(i + 1) == i + 1)) {
+        continue;
+      }
+    }
     // "When asked, ...", "if elected": a subordinator right before a past
     // form makes a reduced clause without a subject of its own.
     if (i > tb_ && Free(i - 1) && lw.size() > 3 &&

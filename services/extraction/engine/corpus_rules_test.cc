@@ -1825,6 +1825,19 @@ TEST_F(CorpusRulesTest, StateAfterAPluralIsANoun) {
   EXPECT_EQ(out_.size(), 1u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, ShowedUpAndContinuedWithATaskAreNoCues) {
+  // "showed up at", "added up to", "continued his push": no report;
+  // "continued to argue X" is one.
+  Run("Ida Moss showed up at the pier in May.\n"
+      "The costs added up to $5 million.\n"
+      "Lee Roe continued his push for a new ferry.\n"
+      "Lee Roe continued to argue that the fares were too high.\n");
+  const Statement* a = Find("the fares were too high");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "continued to argue");
+  EXPECT_EQ(out_.size(), 1u) << Dump();
+}
+
 TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
   Run("Ida Moss praised the crew and went on to say that the fares were "
       "too high.\n"
