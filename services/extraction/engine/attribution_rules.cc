@@ -294,6 +294,12 @@ class SentenceRules {
   // Lower-cased token text, sliced from the document's lower-cased copy (no
   // allocation: ASCII lower-casing keeps byte offsets).
   std::string_view Low(size_t i) const { return TokenText(lower_, toks_[i]); }
+  // The same for the lexicon's predicates: the copy is padded
+  // (SentenceInput::lower), so the word's key is read without branching on
+  // its length.
+  Lexicon::Word LowWord(size_t i) const {
+    return Lexicon::Word::Padded(Low(i));
+  }
   ByteSpan SpanOf(size_t b, size_t e) const {
     return {toks_[b].begin, toks_[e - 1].end};
   }
@@ -349,9 +355,9 @@ class SentenceRules {
       return false;
     }
     const std::string_view next = Low(i + 1);
-    if (lex_.IsDeterminer(next) || lex_.IsPronoun(next) || next == "him" ||
-        next == "them" || next == "me" || next == "us" || CapAt(i + 1) ||
-        DigitAt(i + 1)) {
+    if (lex_.IsDeterminer(LowWord(i + 1)) || lex_.IsPronoun(LowWord(i + 1)) ||
+        next == "him" || next == "them" || next == "me" || next == "us" ||
+        CapAt(i + 1) || DigitAt(i + 1)) {
       return true;
     }
     // "referring to herself", "admitted to lying", "pointed to polls": no
@@ -400,7 +406,7 @@ class SentenceRules {
   // content (object_begin is set; the cue is the verb); otherwise past a
   // recipient ("told reporters in Salem that X").
   size_t AfterObject(const Hit& h, size_t b, size_t& object_begin) const {
-    if (!lex_.TakesObject(Low(h.verb))) {
+    if (!lex_.TakesObject(LowWord(h.verb))) {
       return b;
     }
     if (h.cue_end > h.verb + 1 && b + 1 < body_end_ && Free(b) &&
@@ -424,7 +430,7 @@ class SentenceRules {
       if (!Free(i) || toks_[i].kind != TokenKind::kWord) {
         return b;
       }
-      if (lex_.IsPronoun(Low(i)) && LowerAt(i) && IsWord(i + 1)) {
+      if (lex_.IsPronoun(LowWord(i)) && LowerAt(i) && IsWord(i + 1)) {
         return i;
       }
       // "in the days when he ...": a clause of the phrase's own.
@@ -444,7 +450,7 @@ class SentenceRules {
   // called the \"Ferry Friends\"": only an article before the quote), nor
   // a passive ("is called").
   bool ObjectThenQuote(size_t i) const {
-    if (lex_.IsAuxiliary(Low(i - 1)) || IsParticle(i + 1)) {
+    if (lex_.IsAuxiliary(LowWord(i - 1)) || IsParticle(i + 1)) {
       return false;
     }
     bool object = false;
@@ -705,17 +711,17 @@ Hits SentenceRules::FindCues(size_t from) const {
     // ("a trend that the foundation predicts will continue"; "which the
     // agency hopes will help"); a "that" right after a cue opens its
     // content instead ("told reporters that the cost estimates had").
-    if (lw.size() > 3 && lw.back() == 's' && i > tb_ + 1 &&
-        i + 1 < body_end_ && Free(i + 1) && LowerAt(i + 1) &&
-        lex_.IsAuxiliary(Low(i + 1)) && Free(i - 1) && LowerAt(i - 1)) {
-      const size_t det = lex_.IsDeterminer(Low(i - 1)) ? i - 1 : i - 2;
+    if (lw.size() > 3 && lw.back() == 's' && i > tb_ + 1 && i + 1 < body_end_ &&
+        Free(i + 1) && LowerAt(i + 1) && lex_.IsAuxiliary(LowWord(i + 1)) &&
+        Free(i - 1) && LowerAt(i - 1)) {
+      const size_t det = lex_.IsDeterminer(LowWord(i - 1)) ? i - 1 : i - 2;
       const bool relative =
           det > tb_ && Free(det - 1) &&
           (IsRelativeWord(Low(det - 1)) ||
            (Low(det - 1) == "that" &&
             (hits.empty() || hits.back().cue_end != det - 1)));
-      if (Free(det) && lex_.IsDeterminer(Low(det)) &&
-          !lex_.IsPronoun(Low(i - 1)) && !relative) {
+      if (Free(det) && lex_.IsDeterminer(LowWord(det)) &&
+          !lex_.IsPronoun(LowWord(i - 1)) && !relative) {
         continue;
       }
     }
@@ -751,7 +757,7 @@ Hits SentenceRules::FindCues(size_t from) const {
       h.second_participle = second_participle;
       h.after_quote = quote_comma;
       h.verb = h.cue_begin = h.chain_begin = h.frame_begin = i;
-      h.cue_end = lex_.TakesObject(lw) ? ObjectEnd(i + 1) : i + 1;
+      h.cue_end = lex_.TakesObject(LowWord(i)) ? ObjectEnd(i + 1) : i + 1;
       hits.push_back(h);
       continue;
     }
@@ -783,11 +789,11 @@ Hits SentenceRules::FindCues(size_t from) const {
     }
     if (!finite && (flags & Lexicon::kStrictCue) && i > tb_ && Free(i - 1) &&
         ((Free(subject_end) &&
-          (CapAt(subject_end) || lex_.IsPronoun(Low(subject_end)))) ||
+          (CapAt(subject_end) || lex_.IsPronoun(LowWord(subject_end)))) ||
          ObjectThenQuote(i) || CallOnInfinitive(i, i + 1) ||
          (lw != "called" && subject_end >= SubjectStart() &&
           subject_end < SubjectStart() + 4 &&
-          lex_.IsDeterminer(Low(SubjectStart())) &&
+          lex_.IsDeterminer(LowWord(SubjectStart())) &&
           WholeSubject(SubjectStart(), subject_end)))) {
       finite = true;
     }
@@ -796,16 +802,16 @@ Hits SentenceRules::FindCues(size_t from) const {
     // for") it is the progressive, handled like a base form below.
     const bool participle = (flags & Lexicon::kCueParticiple) != 0;
     if (!finite && participle && i > tb_ && Free(i - 1) &&
-        (CapAt(i - 1) || lex_.IsPronoun(Low(i - 1))) &&
-        Low(i - 1) != "it" && !lex_.IsSpeakerStop(Low(i - 1)) &&
-        !lex_.IsContextStarter(Low(i - 1))) {
+        (CapAt(i - 1) || lex_.IsPronoun(LowWord(i - 1))) &&
+        Low(i - 1) != "it" && !lex_.IsSpeakerStop(LowWord(i - 1)) &&
+        !lex_.IsContextStarter(LowWord(i - 1))) {
       finite = true;
     }
     // "..., with 50 percent saying X", "with three in 10 saying X": a poll's
     // share after "with" is the participle's subject.
     if (!finite && participle && i > tb_ + 2 && Free(i - 1) &&
         (Low(i - 1) == "percent" || DigitAt(i - 1) ||
-         lex_.IsNumberWord(Low(i - 1)))) {
+         lex_.IsNumberWord(LowWord(i - 1)))) {
       for (size_t j = i - 2; j > tb_ && j + 6 > i && Free(j); --j) {
         if (Low(j) == "with") {
           finite = true;
@@ -844,10 +850,9 @@ Hits SentenceRules::FindCues(size_t from) const {
         i >= tb_ + 3 && Free(i - 1) && Free(i - 2) && Free(i - 3) &&
         Low(i - 1) == "to" &&
         ((Low(i - 2) == "on" &&
-          (Low(i - 3) == "went" || Low(i - 3) == "goes" ||
-           Low(i - 3) == "go" || Low(i - 3) == "going" ||
-           Low(i - 3) == "gone")) ||
-         (Low(i - 2) == "quick" && lex_.IsAuxiliary(Low(i - 3))));
+          (Low(i - 3) == "went" || Low(i - 3) == "goes" || Low(i - 3) == "go" ||
+           Low(i - 3) == "going" || Low(i - 3) == "gone")) ||
+         (Low(i - 2) == "quick" && lex_.IsAuxiliary(LowWord(i - 3))));
     // Walk back over "has", "did not", "also" between speaker and verb.
     ptrdiff_t k = static_cast<ptrdiff_t>(catenative ? i - 3 : i) - 1;
     size_t first_aux = catenative ? i - 3 : i;
@@ -859,7 +864,7 @@ Hits SentenceRules::FindCues(size_t from) const {
       const std::string_view lk = Low(k);
       if (lex_.IsNegation(lk)) {
         negated = true;
-      } else if (lex_.IsAuxiliary(lk)) {
+      } else if (lex_.IsAuxiliary(LowWord(k))) {
         has_aux = true;
         first_aux = k;
       } else if (!lex_.IsCueAdverb(lk)) {
@@ -907,10 +912,10 @@ Hits SentenceRules::FindCues(size_t from) const {
         }
       }
       plural_subject =
-          IsPluralSubject(lk, Text(k)) || DigitAt(k) ||
-          lk == "percent" || lk == "police" || lk == "staff" ||
-          lk == "public" || lk == "clergy" || lk == "media" ||
-          (lex_.IsNumberWord(lk) && k > static_cast<ptrdiff_t>(tb_) &&
+          IsPluralSubject(lk, Text(k)) || DigitAt(k) || lk == "percent" ||
+          lk == "police" || lk == "staff" || lk == "public" || lk == "clergy" ||
+          lk == "media" ||
+          (lex_.IsNumberWord(LowWord(k)) && k > static_cast<ptrdiff_t>(tb_) &&
            Free(k - 1) && (Low(k - 1) == "in" || Low(k - 1) == "of")) ||
           coordinated_names;
       if (!plural_subject && k >= static_cast<ptrdiff_t>(tb_) + 2 &&
@@ -944,11 +949,11 @@ Hits SentenceRules::FindCues(size_t from) const {
     }
     // "the rules that warn ...": "that" after a noun is a relative pronoun
     // and the source as written.
-    const bool relative_that =
-        !has_aux && k > static_cast<ptrdiff_t>(tb_) && Free(k) &&
-        Low(k) == "that" && Free(k - 1) &&
-        (toks_[k - 1].flags & Lexicon::kAnyCue) == 0 &&
-        !lex_.IsAuxiliary(Low(k - 1)) && !IsClauseWord(Low(k - 1));
+    const bool relative_that = !has_aux && k > static_cast<ptrdiff_t>(tb_) &&
+                               Free(k) && Low(k) == "that" && Free(k - 1) &&
+                               (toks_[k - 1].flags & Lexicon::kAnyCue) == 0 &&
+                               !lex_.IsAuxiliary(LowWord(k - 1)) &&
+                               !IsClauseWord(Low(k - 1));
     if (relative_that && (finite || plural_form)) {
       finite = true;
     }
@@ -971,13 +976,13 @@ Hits SentenceRules::FindCues(size_t from) const {
       // form that is no noun ("Two in three said", "all but two say",
       // "Several said", "and many told").
       const bool counted_subject =
-          (lex_.IsNumberWord(lk) || lk == "many" || lk == "several" ||
+          (lex_.IsNumberWord(LowWord(k)) || lk == "many" || lk == "several" ||
            lk == "some" || lk == "both" || lk == "each") &&
           (lw == "said" || lw == "say" || lw == "says" || lw == "told" ||
            lw == "think" || lw == "thought" || lw == "believe" ||
            lw == "believed" || lw == "agreed" || lw == "want" ||
            lw == "wanted");
-      if ((lex_.IsDeterminer(lk) && !counted_subject) ||
+      if ((lex_.IsDeterminer(LowWord(k)) && !counted_subject) ||
           IsPossessive(Text(k)) || lk == "to") {
         continue;
       }
@@ -994,9 +999,10 @@ Hits SentenceRules::FindCues(size_t from) const {
         i > tb_ && (ClosingQuoteAt(i - 1) >= 0 ||
                     (i > tb_ + 1 && FreeKind(i - 1, TokenKind::kComma) &&
                      ClosingQuoteAt(i - 2) >= 0));
-    h.cue_end = put_it                              ? i + 2
-                : lex_.TakesObject(lw) && !inverted ? ObjectEnd(i + 1)
-                                                    : CueComplementEnd(i);
+    h.cue_end = put_it ? i + 2
+                : lex_.TakesObject(LowWord(i)) && !inverted
+                    ? ObjectEnd(i + 1)
+                    : CueComplementEnd(i);
     hits.push_back(h);
   }
   return hits;
@@ -1095,7 +1101,7 @@ size_t SentenceRules::PhrasalCueEnd(size_t verb) const {
   if (verb > tb_ && Free(verb - 1)) {
     // ("that" is a relative pronoun there: "groups that push for X".)
     const std::string_view prev = Low(verb - 1);
-    if ((lex_.IsDeterminer(prev) && prev != "that") ||
+    if ((lex_.IsDeterminer(LowWord(verb - 1)) && prev != "that") ||
         IsPossessive(Text(verb - 1))) {
       return kNoToken;
     }
@@ -1175,7 +1181,7 @@ size_t SentenceRules::ObjectEnd(size_t b) const {
     return b;
   }
   const std::string_view first = Low(b);
-  if (first == "that" || lex_.IsContextStarter(first)) {
+  if (first == "that" || lex_.IsContextStarter(LowWord(b))) {
     return b;
   }
   if (first == "me" || first == "him" || first == "her" || first == "us" ||
@@ -1184,7 +1190,7 @@ size_t SentenceRules::ObjectEnd(size_t b) const {
     return b + 1;
   }
   size_t e = b;
-  if (lex_.IsDeterminer(first)) {
+  if (lex_.IsDeterminer(LowWord(b))) {
     ++e;
     if (e < body_end_ && Free(e) && !CapAt(e)) {
       return e + 1;  // "the newspaper".
@@ -1204,7 +1210,7 @@ bool SentenceRules::ValidHead(size_t i) const {
   // "The", "Ultimately", "While": capitalized at the sentence start but
   // no noun. A word in -ly right before a cue verb is a name ("Holly
   // said"): an adverb there would leave the verb without a subject.
-  if (i == tb_ && (lex_.IsDeterminer(lw) || IsLeadingConjunction(lw) ||
+  if (i == tb_ && (lex_.IsDeterminer(LowWord(i)) || IsLeadingConjunction(lw) ||
                    IsSubordinator(lw) ||
                    (lw.size() > 4 && lw.compare(lw.size() - 2, 2, "ly") == 0 &&
                     !(i + 1 < body_end_ && Free(i + 1) &&
@@ -1214,7 +1220,7 @@ bool SentenceRules::ValidHead(size_t i) const {
   if (CapAt(i) || AcronymAt(i)) {
     return true;
   }
-  return lex_.IsPronoun(lw) || lex_.IsSpeakerNoun(lw) ||
+  return lex_.IsPronoun(LowWord(i)) || lex_.IsSpeakerNoun(LowWord(i)) ||
          IsPronounContraction(lw);
 }
 
@@ -1230,7 +1236,7 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
             CapAt(k - 1))) {
         break;
       }
-    } else if (lex_.IsSpeakerStop(lk) && LowerAt(k)) {
+    } else if (lex_.IsSpeakerStop(LowWord(k)) && LowerAt(k)) {
       break;
     }
     // Participles and gerunds end the phrase ("investigating"); compound
@@ -1240,7 +1246,7 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
         lk.compare(lk.size() - 3, 3, "ing") == 0 &&
         lk.find('-') == std::string_view::npos &&
         !(k < end && k > static_cast<ptrdiff_t>(tb_) && Free(k - 1) &&
-          (lex_.IsDeterminer(Low(k - 1)) || IsPossessive(Text(k - 1))))) {
+          (lex_.IsDeterminer(LowWord(k - 1)) || IsPossessive(Text(k - 1))))) {
       break;
     }
     --k;
@@ -1253,12 +1259,12 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
   // Drop leading lower-case words that cannot open a noun phrase
   // ("notably", verbs left over from a previous clause).
   while (begin < static_cast<size_t>(end) && LowerAt(begin) &&
-         !lex_.IsDeterminer(Low(begin)) && !lex_.IsPronoun(Low(begin)) &&
-         !lex_.IsSpeakerNoun(Low(begin)) && Text(begin).find('-') ==
-             std::string_view::npos &&
+         !lex_.IsDeterminer(LowWord(begin)) &&
+         !lex_.IsPronoun(LowWord(begin)) &&
+         !lex_.IsSpeakerNoun(LowWord(begin)) &&
+         Text(begin).find('-') == std::string_view::npos &&
          begin + 1 <= static_cast<size_t>(end) &&
-         (CapAt(begin + 1) ||
-          lex_.IsDeterminer(Low(begin + 1)))) {
+         (CapAt(begin + 1) || lex_.IsDeterminer(LowWord(begin + 1)))) {
     ++begin;
   }
   if (ValidHead(static_cast<size_t>(end))) {
@@ -1266,12 +1272,12 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
   }
   // "the inspector", "his press aide", "40 percent", "several": a
   // determined or counted noun phrase is a speaker whatever its head.
-  const std::string_view first = Low(begin);
   const std::string_view head = Low(static_cast<size_t>(end));
   if (begin < static_cast<size_t>(end) &&
-      (lex_.IsDeterminer(first) || IsPossessive(Text(begin)) ||
-       DigitAt(begin) || lex_.IsNumberWord(first)) &&
-      !IsClauseWord(head) && !lex_.IsCueVerb(head)) {
+      (lex_.IsDeterminer(LowWord(begin)) || IsPossessive(Text(begin)) ||
+       DigitAt(begin) || lex_.IsNumberWord(LowWord(begin))) &&
+      !IsClauseWord(head) &&
+      !lex_.IsCueVerb(LowWord(static_cast<size_t>(end)))) {
     return true;
   }
   return DigitAt(static_cast<size_t>(end)) || head == "percent" ||
@@ -1401,7 +1407,7 @@ bool SentenceRules::WholeSubject(size_t b, size_t k) const {
   // "At least half of the voters" is a subject; "At the rally" is not.
   const bool at_least =
       first == "at" && b < k && (Low(b + 1) == "least" || Low(b + 1) == "most");
-  if ((lex_.IsContextStarter(first) && !at_least) || first == "for" ||
+  if ((lex_.IsContextStarter(LowWord(b)) && !at_least) || first == "for" ||
       first == "with" || first == "by" || first == "to" ||
       (first == "at" && !at_least) || first == "from" || first == "of" ||
       first == "about" || first == "like" || first == "if" ||
@@ -1425,7 +1431,7 @@ bool SentenceRules::WholeSubject(size_t b, size_t k) const {
     }
     const std::string_view li = Low(i);
     if (relative != kNoToken && i > relative) {
-      if ((IsClauseWord(li) && !lex_.IsAuxiliary(li) &&
+      if ((IsClauseWord(li) && !lex_.IsAuxiliary(LowWord(i)) &&
            !lex_.IsNegation(li) && li != "there" && li != "before" &&
            li != "just" && li != "also" && li != "still") ||
           li == "and" || li == "or" ||
@@ -1437,7 +1443,7 @@ bool SentenceRules::WholeSubject(size_t b, size_t k) const {
     if (i == relative) {
       continue;
     }
-    if (IsClauseWord(li) || lex_.IsCueVerb(li)) {
+    if (IsClauseWord(li) || lex_.IsCueVerb(LowWord(i))) {
       return false;
     }
   }
@@ -1527,8 +1533,8 @@ bool SentenceRules::LongAppositive(ptrdiff_t k, Hit& h) const {
         ++begin;
       }
       if (!ValidHead(static_cast<size_t>(name_last)) &&
-          !lex_.IsDeterminer(Low(begin)) && !DigitAt(begin) &&
-          !lex_.IsNumberWord(Low(begin))) {
+          !lex_.IsDeterminer(LowWord(begin)) && !DigitAt(begin) &&
+          !lex_.IsNumberWord(LowWord(begin))) {
         return false;
       }
       h.has_speaker = true;
@@ -1558,12 +1564,11 @@ bool SentenceRules::SpeakerAfter(Hit& h) const {
   const size_t begin = i;
   size_t n = 0;
   while (i < body_end_ && Free(i) && n < kMaxNameWords) {
-    const std::string_view li = Low(i);
-    if (lex_.IsContextStarter(li) && LowerAt(i) &&
-        !lex_.IsDeterminer(li)) {
+    if (lex_.IsContextStarter(LowWord(i)) && LowerAt(i) &&
+        !lex_.IsDeterminer(LowWord(i))) {
       break;
     }
-    if (lex_.IsSpeakerStop(li) && LowerAt(i)) {
+    if (lex_.IsSpeakerStop(LowWord(i)) && LowerAt(i)) {
       break;
     }
     ++i;
@@ -1586,15 +1591,15 @@ bool SentenceRules::SpeakerAfter(Hit& h) const {
         c > tb_ && (ClosingQuoteAt(c - 1) >= 0 ||
                     (c > tb_ + 1 && FreeKind(c - 1, TokenKind::kComma) &&
                      ClosingQuoteAt(c - 2) >= 0));
-    const std::string_view first = Low(begin);
     const std::string_view head = Low(run_end - 1);
     // "said the 46-year-old": a compound age is a head too.
     const bool age = DigitAt(run_end - 1) &&
                      head.find("-year-old") != std::string_view::npos;
     if (!after_quote || run_words < 2 ||
-        !(lex_.IsDeterminer(first) || IsPossessive(Text(begin))) ||
+        !(lex_.IsDeterminer(LowWord(begin)) || IsPossessive(Text(begin))) ||
         !(LowerAt(run_end - 1) || age) || IsClauseWord(head) ||
-        lex_.IsDeterminer(head) || lex_.IsCueVerb(head) ||
+        lex_.IsDeterminer(LowWord(run_end - 1)) ||
+        lex_.IsCueVerb(LowWord(run_end - 1)) ||
         (head.size() > 4 && EndsWith2(head, "ly"))) {
       return false;
     }
@@ -1638,9 +1643,10 @@ bool SentenceRules::SubjectPhrase(size_t limit, size_t& b, size_t& e) const {
   if (b < limit && Free(b)) {
     const std::string_view first = Low(b);
     const bool intro =
-        lex_.IsContextStarter(first) || first == "for" || first == "with" ||
-        first == "by" || first == "despite" || first == "like" ||
-        first == "unlike" || first == "according" || first == "asked" ||
+        lex_.IsContextStarter(LowWord(b)) || first == "for" ||
+        first == "with" || first == "by" || first == "despite" ||
+        first == "like" || first == "unlike" || first == "according" ||
+        first == "asked" ||
         (first.size() > 4 && first.compare(first.size() - 3, 3, "ing") == 0);
     if (intro) {
       size_t comma = b;
@@ -1658,15 +1664,15 @@ bool SentenceRules::SubjectPhrase(size_t limit, size_t& b, size_t& e) const {
   while (e < limit && e < body_end_ && Free(e) && e - b < kMaxNameWords) {
     const std::string_view w = Text(e);
     const std::string_view lw = Low(e);
-    if (e == b && lex_.IsPronoun(lw)) {
+    if (e == b && lex_.IsPronoun(LowWord(e))) {
       e = b + 1;
       return lw != "it" && lw != "there";
     }
     const bool capital = CapAt(e) || AcronymAt(e);
-    if (capital || lex_.IsDeterminer(lw) || IsPossessive(w) ||
+    if (capital || lex_.IsDeterminer(LowWord(e)) || IsPossessive(w) ||
         (e > b && lex_.IsNameConnector(lw) && e + 1 < body_end_ &&
          CapAt(e + 1)) ||
-        lex_.IsSpeakerNoun(lw)) {
+        lex_.IsSpeakerNoun(LowWord(e))) {
       // A capitalized word after the start may already be the next clause's
       // verb only in headlines; accept it.
       ++e;
@@ -1768,7 +1774,7 @@ void SentenceRules::Classify(Hit& h) const {
     // ("the vote will") means the cue is the subject's, not inverted.
     if (quote_before < 0 && h.after < body_end_ &&
         !FreeKind(h.after, TokenKind::kComma) &&
-        !(Free(h.after) && lex_.IsContextStarter(Low(h.after)))) {
+        !(Free(h.after) && lex_.IsContextStarter(LowWord(h.after)))) {
       return;
     }
   } else {
@@ -1780,7 +1786,7 @@ void SentenceRules::Classify(Hit& h) const {
     return;
   }
   size_t rest = h.after;
-  if (rest < body_end_ && Free(rest) && lex_.IsContextStarter(Low(rest))) {
+  if (rest < body_end_ && Free(rest) && lex_.IsContextStarter(LowWord(rest))) {
     rest = ContextEnd(rest);
   }
   // "In his reply, Roe said on Tuesday that X": a "that" after the context
@@ -1799,11 +1805,11 @@ void SentenceRules::Classify(Hit& h) const {
     // before the comma is no content.
     const size_t st = SubjectStart();
     const size_t comma = h.frame_begin - 1;
-    bool intro =
-        st < comma && Free(st) &&
-        ((lex_.IsContextStarter(Low(st)) && !lex_.IsDeterminer(Low(st))) ||
-         IsSubordinatorOrPreposition(Low(st)) || Low(st) == "for" ||
-         Low(st) == "with" || Low(st) == "by" || Low(st) == "despite");
+    bool intro = st < comma && Free(st) &&
+                 ((lex_.IsContextStarter(LowWord(st)) &&
+                   !lex_.IsDeterminer(LowWord(st))) ||
+                  IsSubordinatorOrPreposition(Low(st)) || Low(st) == "for" ||
+                  Low(st) == "with" || Low(st) == "by" || Low(st) == "despite");
     for (size_t i = st; intro && i < comma; ++i) {
       intro = !FreeKind(i, TokenKind::kComma) && !InQuote(i);
     }
@@ -1901,8 +1907,8 @@ size_t SentenceRules::ClauseEnd(size_t begin,
       }
       // ", and they rejected ...", ", and the police said ...": a new
       // clause with its own subject.
-      if ((next == "and") && i + 2 < body_end_ &&
-          Free(i + 2) && lex_.IsPronoun(Low(i + 2))) {
+      if ((next == "and") && i + 2 < body_end_ && Free(i + 2) &&
+          lex_.IsPronoun(LowWord(i + 2))) {
         return stop;
       }
       if (next == "and" || next == "but") {
@@ -1929,7 +1935,7 @@ size_t SentenceRules::ClauseEnd(size_t begin,
     // "... and said X": a second cue on the same subject starts a new
     // statement.
     if (i > begin && Free(i) && (Low(i) == "and" || Low(i) == "but") &&
-        i + 1 < body_end_ && Free(i + 1) && lex_.IsCueVerb(Low(i + 1))) {
+        i + 1 < body_end_ && Free(i + 1) && lex_.IsCueVerb(LowWord(i + 1))) {
       return i;
     }
   }
@@ -1958,14 +1964,14 @@ bool SentenceRules::ClauseBreakAfterComma(size_t i) const {
     return lex_.IsPronoun(next) || CapAt(i + 1) ||
            lex_.IsDeterminer(next);
   }
-  if (lex_.IsPronoun(w) && w != "it" && w != "you") {
+  if (lex_.IsPronoun(LowWord(i)) && w != "it" && w != "you") {
     // "he also stated", "they said": a pronoun subject and its verb.
     size_t j = i + 1;
     while (j < body_end_ && Free(j) && lex_.IsCueAdverb(Low(j))) {
       ++j;
     }
     return j < body_end_ && Free(j) &&
-           (lex_.IsAuxiliary(Low(j)) ||
+           (lex_.IsAuxiliary(LowWord(j)) ||
             (toks_[j].flags & Lexicon::kAnyCue) != 0 ||
             (Low(j).size() > 3 &&
              Low(j).compare(Low(j).size() - 2, 2, "ed") == 0));
@@ -1997,14 +2003,14 @@ size_t SentenceRules::DocumentParticipleEnd(size_t verb, size_t b) const {
   const size_t det = Low(b) == "out" ? b + 1 : b;
   auto document = [&](size_t n) {
     const std::string_view noun = Low(n);
-    return n > det &&
-           (lex_.IsDocumentHead(noun) || noun == "ad" || noun == "tweet" ||
-            noun == "video" || noun == "message" || noun == "column");
+    return n > det && (lex_.IsDocumentHead(LowWord(n)) || noun == "ad" ||
+                       noun == "tweet" || noun == "video" ||
+                       noun == "message" || noun == "column");
   };
   // "a statement Wednesday saying": a time phrase may follow the noun.
   const bool frame = document(p - 1) ||
                      (p >= det + 3 && document(p - 2) && TimePhraseEnd(p - 1) == p);
-  return frame && lex_.IsDeterminer(Low(det)) ? p + 1 : b;
+  return frame && lex_.IsDeterminer(LowWord(det)) ? p + 1 : b;
 }
 
 // "Islanders hoping to keep the pier say", "At least a third of the
@@ -2456,8 +2462,8 @@ void SentenceRules::NameColonQuote(const Hits& hits,
       }
     }
     // Sentence-initial words that are no name ("The", "But").
-    while (b < c - 1 && (lex_.IsDeterminer(Low(b)) ||
-                         IsLeadingConjunction(Low(b)))) {
+    while (b < c - 1 &&
+           (lex_.IsDeterminer(LowWord(b)) || IsLeadingConjunction(Low(b)))) {
       ++b;
     }
     const ByteSpan inner = TrimContent(text_, quotes_[q].inner);
@@ -2577,9 +2583,10 @@ void SentenceRules::QuoteAnyVerbAfter(SentenceAttributions& out) const {
       return false;
     }
     const std::string_view next = Low(i);
-    return lex_.IsContextStarter(next) || next == "back" || next == "to" ||
-           next == "at" || next == "with" || next == "about" || next == "of" ||
-           next == "and" || next == "out" || next == "up" || next == "again";
+    return lex_.IsContextStarter(LowWord(i)) || next == "back" ||
+           next == "to" || next == "at" || next == "with" || next == "about" ||
+           next == "of" || next == "and" || next == "out" || next == "up" ||
+           next == "again";
   };
   // The speaker runs from b to the verb: a pronoun, a name, or a noun
   // phrase ("the ferry's captain", "a tired Lee").
@@ -2955,7 +2962,8 @@ void SentenceRules::Run(SentenceAttributions& out) {
                               : "quote.speaker_cue_after";
         s.confidence = 0.95;
         size_t rest = h.after;
-        if (rest < body_end_ && Free(rest) && lex_.IsContextStarter(Low(rest))) {
+        if (rest < body_end_ && Free(rest) &&
+            lex_.IsContextStarter(LowWord(rest))) {
           context_begin = rest;
           context_end = ContextEnd(rest);
           rest = context_end;
@@ -2989,7 +2997,8 @@ void SentenceRules::Run(SentenceAttributions& out) {
           // said Sen. Lee Roe, R-Ohio.`): a following quote still continues.
           bool more_speech = false;
           for (size_t i = rest; i < te_; ++i) {
-            if (OpeningQuoteAt(i) >= 0 || (Free(i) && lex_.IsCueVerb(Low(i)))) {
+            if (OpeningQuoteAt(i) >= 0 ||
+                (Free(i) && lex_.IsCueVerb(LowWord(i)))) {
               more_speech = true;
               break;
             }
@@ -3015,7 +3024,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
         s.rule = h.according ? "according_to.trailing" : "reported.trailing_cue";
         s.confidence = h.according ? 0.85 : 0.8;
         if (!h.according && h.after < body_end_ && Free(h.after) &&
-            lex_.IsContextStarter(Low(h.after))) {
+            lex_.IsContextStarter(LowWord(h.after))) {
           context_begin = h.after;
           context_end = body_end_;
         }
@@ -3062,7 +3071,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
         const bool raising =
             (vw == "seem" || vw == "seems" || vw == "seemed" ||
              vw == "appear" || vw == "appears" || vw == "appeared") &&
-            b < body_end_ && Free(b) && !lex_.IsContextStarter(Low(b)) &&
+            b < body_end_ && Free(b) && !lex_.IsContextStarter(LowWord(b)) &&
             !IsParticle(b);
         // A relative pronoun as the subject ("voters who seem to be
         // wavering", "a plan which is expected to pass") is the content's
@@ -3081,8 +3090,8 @@ void SentenceRules::Run(SentenceAttributions& out) {
             particle_end = ++cb;
           }
           if (cb < body_end_ && Free(cb) &&
-              !(lex_.IsContextStarter(Low(cb)) &&
-                !lex_.IsDeterminer(Low(cb)))) {
+              !(lex_.IsContextStarter(LowWord(cb)) &&
+                !lex_.IsDeterminer(LowWord(cb)))) {
             const size_t ce = RelativeClauseEnd(h, cb, ClauseEnd(cb, trailing));
             if (ce > cb) {
               s.parts.push_back(TrimContent(text_, SpanOf(cb, ce)));
@@ -3125,7 +3134,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
           particle_end = ++b;
         }
         const size_t quote_comma =
-            b < body_end_ && Free(b) && lex_.IsContextStarter(Low(b))
+            b < body_end_ && Free(b) && lex_.IsContextStarter(LowWord(b))
                 ? ContextEnd(b)
                 : body_end_;
         if (quote_comma + 1 < body_end_ &&
@@ -3137,7 +3146,8 @@ void SentenceRules::Run(SentenceAttributions& out) {
           context_begin = b;
           context_end = quote_comma;
           b = quote_comma + 1;
-        } else if (b < body_end_ && Free(b) && lex_.IsContextStarter(Low(b))) {
+        } else if (b < body_end_ && Free(b) &&
+                   lex_.IsContextStarter(LowWord(b))) {
           // "said on Monday that ...": the phrase before "that" is context.
           size_t that = b;
           while (that < body_end_ && !(Free(that) && Low(that) == "that")) {
@@ -3149,7 +3159,8 @@ void SentenceRules::Run(SentenceAttributions& out) {
             context_end = that;
             b = that;
           } else if (time_end > b && time_end + 2 < body_end_ &&
-                     Free(time_end) && !lex_.IsContextStarter(Low(time_end)) &&
+                     Free(time_end) &&
+                     !lex_.IsContextStarter(LowWord(time_end)) &&
                      Low(time_end) != "to" && Low(time_end) != "for") {
             // "said Monday the plan will pass": a time phrase, then the
             // clause without "that".
@@ -3163,7 +3174,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
             context_begin = b;
             context_end = subject;
             b = subject;
-          } else if (!lex_.IsDeterminer(Low(b)) && Low(b) != "as") {
+          } else if (!lex_.IsDeterminer(LowWord(b)) && Low(b) != "as") {
             // "said in Ohio": no content. "believe this helps" is content.
             continue;
           }

@@ -545,10 +545,11 @@ bool Lexicon::IsNegation(std::string_view w) const {
          w == "cannot" || EndsWith(w, "n't") || EndsWith(w, "n\xE2\x80\x99t");
 }
 
-bool Lexicon::IsSpeakerNoun(std::string_view w) const {
-  if (In(w, kSetSpeakerNoun | kSetAnonymous | kSetDocument)) {
+bool Lexicon::IsSpeakerNoun(const Word& word) const {
+  if (In(word, kSetSpeakerNoun | kSetAnonymous | kSetDocument)) {
     return true;
   }
+  const std::string_view w = word.text();
   // Agent nouns: "economist", "director", "researcher", "historian".
   return w.size() > 5 && (EndsWith(w, "ist") || EndsWith(w, "ists") ||
                           EndsWith(w, "or") || EndsWith(w, "ors") ||
