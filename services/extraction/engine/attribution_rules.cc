@@ -571,6 +571,10 @@ class SentenceRules {
   // "when asked" found by FindCues (kNoToken if none): "..., he said when
   // asked whether X" attributes the question to no one in particular.
   mutable size_t when_asked_ = kNoToken;
+  // SubjectStart(), computed on first use (kNoToken until then): the rules
+  // ask for it once per cue or more, and each time it read the sentence's
+  // first words again.
+  mutable size_t subject_start_ = kNoToken;
   bool TitleCase() const {
     if (title_case_ < 0) {
       size_t words = 0, capitalized = 0;
@@ -1385,6 +1389,9 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
 // First token of the sentence's subject: past leading conjunctions and an
 // opening quote-free "But," / "Still,".
 size_t SentenceRules::SubjectStart() const {
+  if (subject_start_ != kNoToken) {
+    return subject_start_;
+  }
   size_t i = tb_;
   while (i < body_end_ && Free(i) && IsLeadingConjunction(Low(i))) {
     ++i;
@@ -1392,6 +1399,7 @@ size_t SentenceRules::SubjectStart() const {
       ++i;
     }
   }
+  subject_start_ = i;
   return i;
 }
 
