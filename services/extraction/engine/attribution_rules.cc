@@ -66,28 +66,6 @@ struct Hit {
 using Hits = absl::InlinedVector<Hit, 4>;
 using Trailing = absl::InlinedVector<size_t, 8>;
 
-// Sentence openers that are not part of a subject ("But Smith said").
-bool IsLeadingConjunction(std::string_view lw) {
-  return lw == "but" || lw == "and" || lw == "so" || lw == "yet" ||
-         lw == "still" || lw == "however" || lw == "meanwhile" ||
-         lw == "now" || lw == "instead" || lw == "indeed" || lw == "also" ||
-         lw == "or" || lw == "then" || lw == "thus" || lw == "even";
-}
-
-// Subordinators that open a sentence before its subject ("While Roe
-// said ...", "As Lee put it"): not part of the speaker.
-bool IsSubordinator(std::string_view lw) {
-  return lw == "while" || lw == "although" || lw == "though" || lw == "as" ||
-         lw == "if" || lw == "when" || lw == "because" || lw == "since" ||
-         lw == "whereas" || lw == "once" || lw == "unless" || lw == "until";
-}
-
-// "After Lee said ...", "While critics argue ...": subordinate clauses and
-// "after"/"before" clauses that open a sentence.
-bool IsSubordinatorOrPreposition(std::string_view lw) {
-  return IsSubordinator(lw) || lw == "after" || lw == "before";
-}
-
 // True if `w` is one of `list`'s words.
 template <size_t N>
 bool InWordList(const std::string_view (&list)[N], std::string_view w) {
@@ -299,6 +277,12 @@ class SentenceRules {
   // its length.
   Lexicon::Word LowWord(size_t i) const {
     return Lexicon::Word::Padded(Low(i));
+  }
+  // "After Lee said ...", "While critics argue ...": subordinate clauses and
+  // "after"/"before" clauses that open a sentence.
+  bool SubordinatorOrPreposition(size_t i) const {
+    return lex_.IsSubordinator(LowWord(i)) || Low(i) == "after" ||
+           Low(i) == "before";
   }
   ByteSpan SpanOf(size_t b, size_t e) const {
     return {toks_[b].begin, toks_[e - 1].end};
@@ -787,7 +771,7 @@ Hits SentenceRules::FindCues(size_t from) const {
     if (i > tb_) {
       subject_end = i - 1;
       while (subject_end > tb_ && Free(subject_end) && LowerAt(subject_end) &&
-             lex_.IsCueAdverb(Low(subject_end))) {
+             lex_.IsCueAdverb(LowWord(subject_end))) {
         --subject_end;
       }
     }
@@ -865,13 +849,13 @@ Hits SentenceRules::FindCues(size_t from) const {
     bool h_contraction = false;
     while (k >= static_cast<ptrdiff_t>(tb_) && Free(k) &&
            LowerAt(k)) {
-      const std::string_view lk = Low(k);
-      if (lex_.IsNegation(lk)) {
+      const Lexicon::ChainWord kind = lex_.CueChainWord(LowWord(k));
+      if (kind == Lexicon::ChainWord::kNegation) {
         negated = true;
-      } else if (lex_.IsAuxiliary(LowWord(k))) {
+      } else if (kind == Lexicon::ChainWord::kAuxiliary) {
         has_aux = true;
         first_aux = k;
-      } else if (!lex_.IsCueAdverb(lk)) {
+      } else if (kind == Lexicon::ChainWord::kOther) {
         break;
       }
       --k;
@@ -889,9 +873,8 @@ Hits SentenceRules::FindCues(size_t from) const {
     // "Others, however, say": step back over a parenthetical adverb.
     if (!finite && plural_form && !has_aux &&
         k >= static_cast<ptrdiff_t>(tb_) + 3 &&
-        FreeKind(k, TokenKind::kComma) && Free(k - 1) &&
-        LowerAt(k - 1) &&
-        (lex_.IsCueAdverb(Low(k - 1)) || Low(k - 1) == "however" ||
+        FreeKind(k, TokenKind::kComma) && Free(k - 1) && LowerAt(k - 1) &&
+        (lex_.IsCueAdverb(LowWord(k - 1)) || Low(k - 1) == "however" ||
          Low(k - 1) == "though" || Low(k - 1) == "too") &&
         FreeKind(k - 2, TokenKind::kComma) && Free(k - 3)) {
       k -= 3;
@@ -1214,11 +1197,12 @@ bool SentenceRules::ValidHead(size_t i) const {
   // "The", "Ultimately", "While": capitalized at the sentence start but
   // no noun. A word in -ly right before a cue verb is a name ("Holly
   // said"): an adverb there would leave the verb without a subject.
-  if (i == tb_ && (lex_.IsDeterminer(LowWord(i)) || IsLeadingConjunction(lw) ||
-                   IsSubordinator(lw) ||
-                   (lw.size() > 4 && lw.compare(lw.size() - 2, 2, "ly") == 0 &&
-                    !(i + 1 < body_end_ && Free(i + 1) &&
-                      (toks_[i + 1].flags & Lexicon::kCueVerb))))) {
+  if (i == tb_ &&
+      (lex_.IsDeterminer(LowWord(i)) || lex_.IsLeadingConjunction(LowWord(i)) ||
+       lex_.IsSubordinator(LowWord(i)) ||
+       (lw.size() > 4 && lw.compare(lw.size() - 2, 2, "ly") == 0 &&
+        !(i + 1 < body_end_ && Free(i + 1) &&
+          (toks_[i + 1].flags & Lexicon::kCueVerb))))) {
     return false;
   }
   if (CapAt(i) || AcronymAt(i)) {
@@ -1326,7 +1310,7 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
         toks_[open].kind == TokenKind::kOpenParen &&
         NameBefore(open - 1, begin) && CapAt(open - 1)) {
       while (begin < static_cast<size_t>(open) &&
-             IsLeadingConjunction(Low(begin))) {
+             lex_.IsLeadingConjunction(LowWord(begin))) {
         ++begin;
       }
       h.has_speaker = true;
@@ -1375,8 +1359,8 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
     begin = subject;
   }
   while (begin < static_cast<size_t>(k) && Free(begin) &&
-         (IsLeadingConjunction(Low(begin)) ||
-          IsSubordinatorOrPreposition(Low(begin)))) {
+         (lex_.IsLeadingConjunction(LowWord(begin)) ||
+          SubordinatorOrPreposition(begin))) {
     ++begin;
   }
   h.has_speaker = true;
@@ -1393,7 +1377,7 @@ size_t SentenceRules::SubjectStart() const {
     return subject_start_;
   }
   size_t i = tb_;
-  while (i < body_end_ && Free(i) && IsLeadingConjunction(Low(i))) {
+  while (i < body_end_ && Free(i) && lex_.IsLeadingConjunction(LowWord(i))) {
     ++i;
     if (i < body_end_ && FreeKind(i, TokenKind::kComma)) {
       ++i;
@@ -1440,7 +1424,7 @@ bool SentenceRules::WholeSubject(size_t b, size_t k) const {
     const std::string_view li = Low(i);
     if (relative != kNoToken && i > relative) {
       if ((IsClauseWord(li) && !lex_.IsAuxiliary(LowWord(i)) &&
-           !lex_.IsNegation(li) && li != "there" && li != "before" &&
+           !lex_.IsNegation(LowWord(i)) && li != "there" && li != "before" &&
            li != "just" && li != "also" && li != "still") ||
           li == "and" || li == "or" ||
           (toks_[i].flags & Lexicon::kAnyCue) != 0) {
@@ -1537,7 +1521,7 @@ bool SentenceRules::LongAppositive(ptrdiff_t k, Hit& h) const {
       // "Gov. Lund, who faces a recount, said": the relative clause
       // is incidental; the source is the name alone.
       while (begin < static_cast<size_t>(j) &&
-             IsLeadingConjunction(Low(begin))) {
+             lex_.IsLeadingConjunction(LowWord(begin))) {
         ++begin;
       }
       if (!ValidHead(static_cast<size_t>(name_last)) &&
@@ -1551,7 +1535,8 @@ bool SentenceRules::LongAppositive(ptrdiff_t k, Hit& h) const {
       h.frame_begin = begin;
       return true;
     }
-    while (begin < static_cast<size_t>(j) && IsLeadingConjunction(Low(begin))) {
+    while (begin < static_cast<size_t>(j) &&
+           lex_.IsLeadingConjunction(LowWord(begin))) {
       ++begin;
     }
     h.has_speaker = true;
@@ -1816,7 +1801,7 @@ void SentenceRules::Classify(Hit& h) const {
     bool intro = st < comma && Free(st) &&
                  ((lex_.IsContextStarter(LowWord(st)) &&
                    !lex_.IsDeterminer(LowWord(st))) ||
-                  IsSubordinatorOrPreposition(Low(st)) || Low(st) == "for" ||
+                  SubordinatorOrPreposition(st) || Low(st) == "for" ||
                   Low(st) == "with" || Low(st) == "by" || Low(st) == "despite");
     for (size_t i = st; intro && i < comma; ++i) {
       intro = !FreeKind(i, TokenKind::kComma) && !InQuote(i);
@@ -1867,8 +1852,8 @@ size_t SentenceRules::ClauseEnd(size_t begin,
   if (first + 1 < body_end_ && Free(first) && Low(first) == "that") {
     ++first;
   }
-  const bool fronted = first < body_end_ && Free(first) &&
-                       IsSubordinatorOrPreposition(Low(first));
+  const bool fronted =
+      first < body_end_ && Free(first) && SubordinatorOrPreposition(first);
   bool passed_first_comma = false;
   // The clause ends at the first trailing frame's token at or after
   // `begin` at the latest: found once instead of at every token.
@@ -1975,7 +1960,7 @@ bool SentenceRules::ClauseBreakAfterComma(size_t i) const {
   if (lex_.IsPronoun(LowWord(i)) && w != "it" && w != "you") {
     // "he also stated", "they said": a pronoun subject and its verb.
     size_t j = i + 1;
-    while (j < body_end_ && Free(j) && lex_.IsCueAdverb(Low(j))) {
+    while (j < body_end_ && Free(j) && lex_.IsCueAdverb(LowWord(j))) {
       ++j;
     }
     return j < body_end_ && Free(j) &&
@@ -2252,7 +2237,7 @@ std::optional<ByteSpan> SentenceRules::ParentheticalLead(
       break;
     }
   }
-  while (b < before && Free(b) && IsLeadingConjunction(Low(b))) {
+  while (b < before && Free(b) && lex_.IsLeadingConjunction(LowWord(b))) {
     ++b;
   }
   if (b >= before || !Free(b)) {
@@ -2470,8 +2455,8 @@ void SentenceRules::NameColonQuote(const Hits& hits,
       }
     }
     // Sentence-initial words that are no name ("The", "But").
-    while (b < c - 1 &&
-           (lex_.IsDeterminer(LowWord(b)) || IsLeadingConjunction(Low(b)))) {
+    while (b < c - 1 && (lex_.IsDeterminer(LowWord(b)) ||
+                         lex_.IsLeadingConjunction(LowWord(b)))) {
       ++b;
     }
     const ByteSpan inner = TrimContent(text_, quotes_[q].inner);
@@ -3260,7 +3245,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
         // clause.
         const size_t opener = SubjectStart();
         if (opener < h.name_begin && opener + 1 == h.name_begin &&
-            Free(opener) && IsSubordinatorOrPreposition(Low(opener))) {
+            Free(opener) && SubordinatorOrPreposition(opener)) {
           for (size_t i = b + 1; i + 2 < e; ++i) {
             if (FreeKind(i, TokenKind::kComma)) {
               e = i;

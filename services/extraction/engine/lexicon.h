@@ -119,8 +119,20 @@ class Lexicon {
   bool TakesObject(const Word& w) const { return In(w, kSetObjectCue); }
   bool IsAuxiliary(const Word& w) const { return In(w, kSetAuxiliary); }
   // Adverbs that may sit between speaker and cue ("Schmid also said").
-  bool IsCueAdverb(std::string_view w) const;
-  bool IsNegation(std::string_view w) const;
+  bool IsCueAdverb(const Word& w) const;
+  bool IsNegation(const Word& w) const;
+  // Which of the two and the auxiliaries a word is, in that order of
+  // precedence, with one look-up: the walk back from a cue verb to its
+  // speaker over "has", "did not", "also" asks all three of every word.
+  enum class ChainWord { kOther, kNegation, kAuxiliary, kCueAdverb };
+  ChainWord CueChainWord(const Word& w) const;
+  // Sentence openers that are not part of a subject ("But Smith said").
+  bool IsLeadingConjunction(const Word& w) const {
+    return In(w, kSetLeadingConjunction);
+  }
+  // Subordinators that open a sentence before its subject ("While Roe
+  // said ...", "As Lee put it"): not part of the speaker.
+  bool IsSubordinator(const Word& w) const { return In(w, kSetSubordinator); }
   bool IsDeterminer(const Word& w) const { return In(w, kSetDeterminer); }
   bool IsPronoun(const Word& w) const { return In(w, kSetPronoun); }
   // Words that end a speaker phrase when walking back from a cue.
@@ -226,6 +238,10 @@ class Lexicon {
     kSetTitle = uint64_t{1} << 33,
     kSetTitleFirstWord = kTitleFirstWord,
     kSetHonorific = uint64_t{1} << 35,
+    kSetCueAdverb = uint64_t{1} << 36,
+    kSetNegation = uint64_t{1} << 37,
+    kSetLeadingConjunction = uint64_t{1} << 38,
+    kSetSubordinator = uint64_t{1} << 39,
   };
   static constexpr uint64_t kPublicFlags = 0xFFFF;
 
@@ -368,7 +384,8 @@ class Lexicon {
       speaker_stops_, context_starters_, anonymous_, documents_, speaker_nouns_,
       org_keywords_, abbreviations_, final_abbreviations_, starters_,
       first_names_, connectors_, number_words_, clause_openers_, temporal_,
-      hedges_, titles_, title_first_words_, honorifics_;
+      hedges_, titles_, title_first_words_, honorifics_, cue_adverbs_,
+      negations_, leading_conjunctions_, subordinators_;
 
   // The pre-hash filter: a bit set (16 KB) in which every flagged word
   // sets two bits, chosen by one multiplication of the word's first eight
