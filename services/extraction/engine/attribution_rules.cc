@@ -278,6 +278,19 @@ class SentenceRules {
   Lexicon::Word LowWord(size_t i) const {
     return Lexicon::Word::Padded(Low(i));
   }
+  // Whether word token i is "and" or "but" (in any case), without a
+  // branch: its first three bytes are read from the padded copy as one
+  // little-endian number, as the lexicon reads its keys
+  // (SentenceInput::lower).
+  bool AndOrBut(size_t i) const {
+    constexpr uint32_t kAnd = 'a' | 'n' << 8 | 'd' << 16;
+    constexpr uint32_t kBut = 'b' | 'u' << 8 | 't' << 16;
+    uint32_t first3;
+    std::memcpy(&first3, lower_.data() + toks_[i].begin, 4);
+    first3 &= 0xFFFFFF;
+    return (toks_[i].end - toks_[i].begin == 3) &
+           ((first3 == kAnd) | (first3 == kBut));
+  }
   // "After Lee said ...", "While critics argue ...": subordinate clauses and
   // "after"/"before" clauses that open a sentence.
   bool SubordinatorOrPreposition(size_t i) const {
@@ -1866,9 +1879,10 @@ size_t SentenceRules::ClauseEnd(size_t begin,
   for (size_t i = begin; i < limit; ++i) {
     // Below, only punctuation (a closing quote mark is a kQuote token) and
     // the words "and" and "but" can end the clause: skip the other words,
-    // most of the clause, in a loop of their own on the kind and length.
-    while (i < limit && toks_[i].kind == TokenKind::kWord &&
-           toks_[i].end - toks_[i].begin != 3) {
+    // most of the clause, in a loop of their own. It stops at those two
+    // words alone, not at every word of three letters ("the", "for",
+    // "was"), whose exits mispredicted.
+    while (i < limit && toks_[i].kind == TokenKind::kWord && !AndOrBut(i)) {
       ++i;
     }
     if (i == limit) {
