@@ -65,12 +65,16 @@ class Lexicon {
   // the rules ask about follow the text, so those branches mispredicted.
   class Word {
    public:
-    // NOLINTNEXTLINE(google-explicit-constructor): any word may be asked.
+    // NOLINTBEGIN(google-explicit-constructor): any word may be asked,
+    // as when the predicates took a string_view.
     Word(std::string_view w) : text_(w) {
       const Key k = KeyOf(w);
       x_ = k.x;
       y_ = k.y;
     }
+    Word(const char* w) : Word(std::string_view(w)) {}
+    Word(const std::string& w) : Word(std::string_view(w)) {}
+    // NOLINTEND(google-explicit-constructor)
     static Word Padded(std::string_view w) {
       return Word(w, FirstBytes(w.data(), w.size()), LastBytes(w));
     }

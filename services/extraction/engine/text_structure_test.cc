@@ -79,6 +79,53 @@ TEST(TokenizerTest, MarksAbsorbedPeriods) {
   EXPECT_THAT(marked, ::testing::ElementsAre("Ms.", "J.", "U.S."));
 }
 
+// The rules look words up in the padded lower-cased copy (Word::Padded):
+// the answers must be those of the plain look-up, whatever follows the
+// word.
+TEST(LexiconTest, PaddedWordLookUpAgreesWithPlainOne) {
+  const Lexicon lexicon;
+  for (const std::string word :
+       {"a", "he", "has", "not", "but", "while", "also", "didn't", "won’t",
+        "publicly", "only", "according", "reportedly", "internationally", "the",
+        "harbor"}) {
+    for (const char filler : {'\0', ' ', 'z'}) {
+      std::string padded = word;
+      padded.append(Lexicon::kFlagsPadding, filler);
+      const auto w =
+          Lexicon::Word::Padded(std::string_view(padded.data(), word.size()));
+      EXPECT_EQ(lexicon.IsAuxiliary(w), lexicon.IsAuxiliary(word)) << word;
+      EXPECT_EQ(lexicon.IsDeterminer(w), lexicon.IsDeterminer(word)) << word;
+      EXPECT_EQ(lexicon.IsLeadingConjunction(w),
+                lexicon.IsLeadingConjunction(word))
+          << word;
+      EXPECT_EQ(lexicon.IsSubordinator(w), lexicon.IsSubordinator(word))
+          << word;
+      EXPECT_EQ(lexicon.IsNegation(w), lexicon.IsNegation(word)) << word;
+      EXPECT_EQ(lexicon.IsCueAdverb(w), lexicon.IsCueAdverb(word)) << word;
+      EXPECT_EQ(lexicon.CueChainWord(w), lexicon.CueChainWord(word)) << word;
+    }
+  }
+}
+
+// One look-up answers the walk back from a cue verb, in the order the
+// three questions were asked before: negation, auxiliary, cue adverb.
+TEST(LexiconTest, CueChainWordKinds) {
+  const Lexicon lexicon;
+  using Kind = Lexicon::ChainWord;
+  EXPECT_EQ(lexicon.CueChainWord("not"), Kind::kNegation);
+  EXPECT_EQ(lexicon.CueChainWord("didn't"), Kind::kNegation);
+  EXPECT_EQ(lexicon.CueChainWord("hasn’t"), Kind::kNegation);
+  EXPECT_EQ(lexicon.CueChainWord("has"), Kind::kAuxiliary);
+  EXPECT_EQ(lexicon.CueChainWord("would"), Kind::kAuxiliary);
+  EXPECT_EQ(lexicon.CueChainWord("also"), Kind::kCueAdverb);
+  EXPECT_EQ(lexicon.CueChainWord("publicly"), Kind::kCueAdverb);
+  EXPECT_EQ(lexicon.CueChainWord("only"), Kind::kOther);
+  EXPECT_EQ(lexicon.CueChainWord("he"), Kind::kOther);
+  EXPECT_TRUE(lexicon.IsLeadingConjunction("however"));
+  EXPECT_TRUE(lexicon.IsSubordinator("although"));
+  EXPECT_FALSE(lexicon.IsSubordinator("after"));
+}
+
 // The entity index reads these two from the tokens instead of asking
 // IsOrganizationKeywordLower and MatchTitle's first-word look-up.
 TEST(LexiconTest, OrganizationAndTitleWordsAreWordFlags) {
