@@ -79,6 +79,26 @@ TEST(TokenizerTest, MarksAbsorbedPeriods) {
   EXPECT_THAT(marked, ::testing::ElementsAre("Ms.", "J.", "U.S."));
 }
 
+// kShapePossessive is set exactly on the words that end in "'s" or "’s"
+// (the entity index reads the bit instead of each run word's last bytes).
+TEST(TokenizerTest, MarksPossessives) {
+  const Lexicon lexicon;
+  const std::string text =
+      "Lee's aide and Doe’s boss met the Roes' lawyer, Ross, as it's Ma's.";
+  std::vector<std::string> marked;
+  for (const Token& t :
+       Tokenize(text, {0, static_cast<uint32_t>(text.size())}, lexicon)) {
+    if (t.shape & kShapePossessive) {
+      EXPECT_EQ(t.kind, TokenKind::kWord);
+      marked.emplace_back(TokenText(text, t));
+    }
+    EXPECT_EQ((t.shape & kShapePossessive) != 0,
+              PossessiveSuffixLength(TokenText(text, t)) != 0)
+        << TokenText(text, t);
+  }
+  EXPECT_THAT(marked, ::testing::ElementsAre("Lee's", "Doe’s", "it's", "Ma's"));
+}
+
 // The rules look words up in the padded lower-cased copy (Word::Padded):
 // the answers must be those of the plain look-up, whatever follows the
 // word.
