@@ -67,28 +67,6 @@ struct Hit {
 using Hits = absl::InlinedVector<Hit, 4>;
 using Trailing = absl::InlinedVector<size_t, 8>;
 
-// Sentence openers that are not part of a subject ("But Smith said").
-bool IsLeadingConjunction(std::string_view lw) {
-  return lw == "but" || lw == "and" || lw == "so" || lw == "yet" ||
-         lw == "still" || lw == "however" || lw == "meanwhile" ||
-         lw == "now" || lw == "instead" || lw == "indeed" || lw == "also" ||
-         lw == "or" || lw == "then" || lw == "thus" || lw == "even";
-}
-
-// Subordinators that open a sentence before its subject ("While Roe
-// said ...", "As Lee put it"): not part of the speaker.
-bool IsSubordinator(std::string_view lw) {
-  return lw == "while" || lw == "although" || lw == "though" || lw == "as" ||
-         lw == "if" || lw == "when" || lw == "because" || lw == "since" ||
-         lw == "whereas" || lw == "once" || lw == "unless" || lw == "until";
-}
-
-// "After Lee said ...", "While critics argue ...": subordinate clauses and
-// "after"/"before" clauses that open a sentence.
-bool IsSubordinatorOrPreposition(std::string_view lw) {
-  return IsSubordinator(lw) || lw == "after" || lw == "before";
-}
-
 // True if `w` is one of `list`'s words.
 template <size_t N>
 bool InWordList(const std::string_view (&list)[N], std::string_view w) {
@@ -296,6 +274,31 @@ class SentenceRules {
   // Lower-cased token text, sliced from the document's lower-cased copy (no
   // allocation: ASCII lower-casing keeps byte offsets).
   std::string_view Low(size_t i) const { return TokenText(lower_, toks_[i]); }
+  // The same for the lexicon's predicates: the copy is padded
+  // (SentenceInput::lower), so the word's key is read without branching on
+  // its length.
+  Lexicon::Word LowWord(size_t i) const {
+    return Lexicon::Word::Padded(Low(i));
+  }
+  // Whether word token i is "and" or "but" (in any case), without a
+  // branch: its first three bytes are read from the padded copy as one
+  // little-endian number, as the lexicon reads its keys
+  // (SentenceInput::lower).
+  bool AndOrBut(size_t i) const {
+    constexpr uint32_t kAnd = 'a' | 'n' << 8 | 'd' << 16;
+    constexpr uint32_t kBut = 'b' | 'u' << 8 | 't' << 16;
+    uint32_t first3;
+    std::memcpy(&first3, lower_.data() + toks_[i].begin, 4);
+    first3 &= 0xFFFFFF;
+    return (toks_[i].end - toks_[i].begin == 3) &
+           ((first3 == kAnd) | (first3 == kBut));
+  }
+  // "After Lee said ...", "While critics argue ...": subordinate clauses and
+  // "after"/"before" clauses that open a sentence.
+  bool SubordinatorOrPreposition(size_t i) const {
+    return lex_.IsSubordinator(LowWord(i)) || Low(i) == "after" ||
+           Low(i) == "before";
+  }
   ByteSpan SpanOf(size_t b, size_t e) const {
     return {toks_[b].begin, toks_[e - 1].end};
   }
@@ -356,9 +359,9 @@ class SentenceRules {
       return false;
     }
     const std::string_view next = Low(i + 1);
-    if (lex_.IsDeterminer(next) || lex_.IsPronoun(next) || next == "him" ||
-        next == "them" || next == "me" || next == "us" || CapAt(i + 1) ||
-        DigitAt(i + 1)) {
+    if (lex_.IsDeterminer(LowWord(i + 1)) || lex_.IsPronoun(LowWord(i + 1)) ||
+        next == "him" || next == "them" || next == "me" || next == "us" ||
+        CapAt(i + 1) || DigitAt(i + 1)) {
       return true;
     }
     // "referring to herself", "admitted to lying", "pointed to polls": no
@@ -407,7 +410,7 @@ class SentenceRules {
   // content (object_begin is set; the cue is the verb); otherwise past a
   // recipient ("told reporters in Salem that X").
   size_t AfterObject(const Hit& h, size_t b, size_t& object_begin) const {
-    if (!lex_.TakesObject(Low(h.verb))) {
+    if (!lex_.TakesObject(LowWord(h.verb))) {
       return b;
     }
     if (h.cue_end > h.verb + 1 && b + 1 < body_end_ && Free(b) &&
@@ -431,7 +434,7 @@ class SentenceRules {
       if (!Free(i) || toks_[i].kind != TokenKind::kWord) {
         return b;
       }
-      if (lex_.IsPronoun(Low(i)) && LowerAt(i) && IsWord(i + 1)) {
+      if (lex_.IsPronoun(LowWord(i)) && LowerAt(i) && IsWord(i + 1)) {
         return i;
       }
       // "in the days when he ...": a clause of the phrase's own.
@@ -451,7 +454,7 @@ class SentenceRules {
   // called the \"Ferry Friends\"": only an article before the quote), nor
   // a passive ("is called").
   bool ObjectThenQuote(size_t i) const {
-    if (lex_.IsAuxiliary(Low(i - 1)) || IsParticle(i + 1)) {
+    if (lex_.IsAuxiliary(LowWord(i - 1)) || IsParticle(i + 1)) {
       return false;
     }
     bool object = false;
@@ -523,7 +526,7 @@ class SentenceRules {
     }
     // "was first reported", "is widely expected": adverbs may stand between.
     size_t a = h.verb - 1;
-    while (a > h.cue_begin && lex_.IsCueAdverb(Low(a)) && Free(a - 1)) {
+    while (a > h.cue_begin && lex_.IsCueAdverb(LowWord(a)) && Free(a - 1)) {
       --a;
     }
     const std::string_view aux = Low(a);
@@ -577,6 +580,10 @@ class SentenceRules {
   // "when asked" found by FindCues (kNoToken if none): "..., he said when
   // asked whether X" attributes the question to no one in particular.
   mutable size_t when_asked_ = kNoToken;
+  // SubjectStart(), computed on first use (kNoToken until then): the rules
+  // ask for it once per cue or more, and each time it read the sentence's
+  // first words again.
+  mutable size_t subject_start_ = kNoToken;
   bool TitleCase() const {
     if (title_case_ < 0) {
       size_t words = 0, capitalized = 0;
@@ -733,17 +740,17 @@ Hits SentenceRules::FindCues(size_t from) const {
     // ("a trend that the foundation predicts will continue"; "which the
     // agency hopes will help"); a "that" right after a cue opens its
     // content instead ("told reporters that the cost estimates had").
-    if (lw.size() > 3 && lw.back() == 's' && i > tb_ + 1 &&
-        i + 1 < body_end_ && Free(i + 1) && LowerAt(i + 1) &&
-        lex_.IsAuxiliary(Low(i + 1)) && Free(i - 1) && LowerAt(i - 1)) {
-      const size_t det = lex_.IsDeterminer(Low(i - 1)) ? i - 1 : i - 2;
+    if (lw.size() > 3 && lw.back() == 's' && i > tb_ + 1 && i + 1 < body_end_ &&
+        Free(i + 1) && LowerAt(i + 1) && lex_.IsAuxiliary(LowWord(i + 1)) &&
+        Free(i - 1) && LowerAt(i - 1)) {
+      const size_t det = lex_.IsDeterminer(LowWord(i - 1)) ? i - 1 : i - 2;
       const bool relative =
           det > tb_ && Free(det - 1) &&
           (IsRelativeWord(Low(det - 1)) ||
            (Low(det - 1) == "that" &&
             (hits.empty() || hits.back().cue_end != det - 1)));
-      if (Free(det) && lex_.IsDeterminer(Low(det)) &&
-          !lex_.IsPronoun(Low(i - 1)) && !relative) {
+      if (Free(det) && lex_.IsDeterminer(LowWord(det)) &&
+          !lex_.IsPronoun(LowWord(i - 1)) && !relative) {
         continue;
       }
     }
@@ -794,7 +801,7 @@ Hits SentenceRules::FindCues(size_t from) const {
                                    (Low(i - 1) == "and" || Low(i - 1) == "but");
     // ", later saying", ", repeatedly calling": an adverb after the comma.
     const bool adverb_comma = i > tb_ + 2 && Free(i - 1) && LowerAt(i - 1) &&
-                              lex_.IsCueAdverb(Low(i - 1)) &&
+                              lex_.IsCueAdverb(LowWord(i - 1)) &&
                               FreeKind(i - 2, TokenKind::kComma);
     if ((flags & Lexicon::kCueParticiple) && i > tb_ + 1 &&
         (FreeKind(i - 1, TokenKind::kComma) || quote_comma || time_clause ||
@@ -806,7 +813,7 @@ Hits SentenceRules::FindCues(size_t from) const {
       h.second_participle = second_participle;
       h.after_quote = quote_comma;
       h.verb = h.cue_begin = h.chain_begin = h.frame_begin = i;
-      h.cue_end = lex_.TakesObject(lw) ? ObjectEnd(i + 1) : i + 1;
+      h.cue_end = lex_.TakesObject(LowWord(i)) ? ObjectEnd(i + 1) : i + 1;
       hits.push_back(h);
       continue;
     }
@@ -832,7 +839,7 @@ Hits SentenceRules::FindCues(size_t from) const {
     if (i > tb_) {
       subject_end = i - 1;
       while (subject_end > tb_ && Free(subject_end) && LowerAt(subject_end) &&
-             lex_.IsCueAdverb(Low(subject_end))) {
+             lex_.IsCueAdverb(LowWord(subject_end))) {
         --subject_end;
       }
     }
@@ -843,11 +850,11 @@ Hits SentenceRules::FindCues(size_t from) const {
         (Low(i + 1) == "for" || Low(i + 1) == "on" || Low(i + 1) == "upon");
     if (!finite && (flags & Lexicon::kStrictCue) && i > tb_ && Free(i - 1) &&
         ((Free(subject_end) &&
-          (CapAt(subject_end) || lex_.IsPronoun(Low(subject_end)))) ||
+          (CapAt(subject_end) || lex_.IsPronoun(LowWord(subject_end)))) ||
          ObjectThenQuote(i) || CallOnInfinitive(i, i + 1) ||
          ((lw != "called" || call_particle) && subject_end >= SubjectStart() &&
           subject_end < SubjectStart() + 4 &&
-          lex_.IsDeterminer(Low(SubjectStart())) &&
+          lex_.IsDeterminer(LowWord(SubjectStart())) &&
           WholeSubject(SubjectStart(), subject_end)))) {
       finite = true;
     }
@@ -865,16 +872,16 @@ Hits SentenceRules::FindCues(size_t from) const {
     // for") it is the progressive, handled like a base form below.
     const bool participle = (flags & Lexicon::kCueParticiple) != 0;
     if (!finite && participle && i > tb_ && Free(i - 1) &&
-        (CapAt(i - 1) || lex_.IsPronoun(Low(i - 1))) &&
-        Low(i - 1) != "it" && !lex_.IsSpeakerStop(Low(i - 1)) &&
-        !lex_.IsContextStarter(Low(i - 1))) {
+        (CapAt(i - 1) || lex_.IsPronoun(LowWord(i - 1))) &&
+        Low(i - 1) != "it" && !lex_.IsSpeakerStop(LowWord(i - 1)) &&
+        !lex_.IsContextStarter(LowWord(i - 1))) {
       finite = true;
     }
     // "..., with 50 percent saying X", "with three in 10 saying X": a poll's
     // share after "with" is the participle's subject.
     if (!finite && participle && i > tb_ + 2 && Free(i - 1) &&
         (Low(i - 1) == "percent" || DigitAt(i - 1) ||
-         lex_.IsNumberWord(Low(i - 1)))) {
+         lex_.IsNumberWord(LowWord(i - 1)))) {
       for (size_t j = i - 2; j > tb_ && j + 6 > i && Free(j); --j) {
         if (Low(j) == "with") {
           finite = true;
@@ -913,10 +920,9 @@ Hits SentenceRules::FindCues(size_t from) const {
         i >= tb_ + 3 && Free(i - 1) && Free(i - 2) && Free(i - 3) &&
         Low(i - 1) == "to" &&
         ((Low(i - 2) == "on" &&
-          (Low(i - 3) == "went" || Low(i - 3) == "goes" ||
-           Low(i - 3) == "go" || Low(i - 3) == "going" ||
-           Low(i - 3) == "gone")) ||
-         (Low(i - 2) == "quick" && lex_.IsAuxiliary(Low(i - 3))));
+          (Low(i - 3) == "went" || Low(i - 3) == "goes" || Low(i - 3) == "go" ||
+           Low(i - 3) == "going" || Low(i - 3) == "gone")) ||
+         (Low(i - 2) == "quick" && lex_.IsAuxiliary(LowWord(i - 3))));
     // Walk back over "has", "did not", "also" between speaker and verb.
     ptrdiff_t k = static_cast<ptrdiff_t>(catenative ? i - 3 : i) - 1;
     size_t first_aux = catenative ? i - 3 : i;
@@ -925,13 +931,13 @@ Hits SentenceRules::FindCues(size_t from) const {
     bool h_contraction = false;
     while (k >= static_cast<ptrdiff_t>(tb_) && Free(k) &&
            LowerAt(k)) {
-      const std::string_view lk = Low(k);
-      if (lex_.IsNegation(lk)) {
+      const Lexicon::ChainWord kind = lex_.CueChainWord(LowWord(k));
+      if (kind == Lexicon::ChainWord::kNegation) {
         negated = true;
-      } else if (lex_.IsAuxiliary(lk)) {
+      } else if (kind == Lexicon::ChainWord::kAuxiliary) {
         has_aux = true;
         first_aux = k;
-      } else if (!lex_.IsCueAdverb(lk)) {
+      } else if (kind == Lexicon::ChainWord::kOther) {
         break;
       }
       --k;
@@ -949,9 +955,8 @@ Hits SentenceRules::FindCues(size_t from) const {
     // "Others, however, say": step back over a parenthetical adverb.
     if (!finite && plural_form && !has_aux &&
         k >= static_cast<ptrdiff_t>(tb_) + 3 &&
-        FreeKind(k, TokenKind::kComma) && Free(k - 1) &&
-        LowerAt(k - 1) &&
-        (lex_.IsCueAdverb(Low(k - 1)) || Low(k - 1) == "however" ||
+        FreeKind(k, TokenKind::kComma) && Free(k - 1) && LowerAt(k - 1) &&
+        (lex_.IsCueAdverb(LowWord(k - 1)) || Low(k - 1) == "however" ||
          Low(k - 1) == "though" || Low(k - 1) == "too") &&
         FreeKind(k - 2, TokenKind::kComma) && Free(k - 3)) {
       k -= 3;
@@ -976,10 +981,10 @@ Hits SentenceRules::FindCues(size_t from) const {
         }
       }
       plural_subject =
-          IsPluralSubject(lk, Text(k)) || DigitAt(k) ||
-          lk == "percent" || lk == "police" || lk == "staff" ||
-          lk == "public" || lk == "clergy" || lk == "media" ||
-          (lex_.IsNumberWord(lk) && k > static_cast<ptrdiff_t>(tb_) &&
+          IsPluralSubject(lk, Text(k)) || DigitAt(k) || lk == "percent" ||
+          lk == "police" || lk == "staff" || lk == "public" || lk == "clergy" ||
+          lk == "media" ||
+          (lex_.IsNumberWord(LowWord(k)) && k > static_cast<ptrdiff_t>(tb_) &&
            Free(k - 1) && (Low(k - 1) == "in" || Low(k - 1) == "of")) ||
           coordinated_names;
       if (!plural_subject && k >= static_cast<ptrdiff_t>(tb_) + 2 &&
@@ -1013,11 +1018,11 @@ Hits SentenceRules::FindCues(size_t from) const {
     }
     // "the rules that warn ...": "that" after a noun is a relative pronoun
     // and the source as written.
-    const bool relative_that =
-        !has_aux && k > static_cast<ptrdiff_t>(tb_) && Free(k) &&
-        Low(k) == "that" && Free(k - 1) &&
-        (toks_[k - 1].flags & Lexicon::kAnyCue) == 0 &&
-        !lex_.IsAuxiliary(Low(k - 1)) && !IsClauseWord(Low(k - 1));
+    const bool relative_that = !has_aux && k > static_cast<ptrdiff_t>(tb_) &&
+                               Free(k) && Low(k) == "that" && Free(k - 1) &&
+                               (toks_[k - 1].flags & Lexicon::kAnyCue) == 0 &&
+                               !lex_.IsAuxiliary(LowWord(k - 1)) &&
+                               !IsClauseWord(Low(k - 1));
     if (relative_that && (finite || plural_form)) {
       finite = true;
     }
@@ -1040,13 +1045,13 @@ Hits SentenceRules::FindCues(size_t from) const {
       // form that is no noun ("Two in three said", "all but two say",
       // "Several said", "and many told").
       const bool counted_subject =
-          (lex_.IsNumberWord(lk) || lk == "many" || lk == "several" ||
+          (lex_.IsNumberWord(LowWord(k)) || lk == "many" || lk == "several" ||
            lk == "some" || lk == "both" || lk == "each" || lk == "another") &&
           (lw == "said" || lw == "say" || lw == "says" || lw == "told" ||
            lw == "think" || lw == "thought" || lw == "believe" ||
            lw == "believed" || lw == "agreed" || lw == "want" ||
            lw == "wanted");
-      if ((lex_.IsDeterminer(lk) && !counted_subject) ||
+      if ((lex_.IsDeterminer(LowWord(k)) && !counted_subject) ||
           IsPossessive(Text(k)) || lk == "to") {
         continue;
       }
@@ -1063,9 +1068,10 @@ Hits SentenceRules::FindCues(size_t from) const {
         i > tb_ && (ClosingQuoteAt(i - 1) >= 0 ||
                     (i > tb_ + 1 && FreeKind(i - 1, TokenKind::kComma) &&
                      ClosingQuoteAt(i - 2) >= 0));
-    h.cue_end = put_it                              ? i + 2
-                : lex_.TakesObject(lw) && !inverted ? ObjectEnd(i + 1)
-                                                    : CueComplementEnd(i);
+    h.cue_end = put_it ? i + 2
+                : lex_.TakesObject(LowWord(i)) && !inverted
+                    ? ObjectEnd(i + 1)
+                    : CueComplementEnd(i);
     hits.push_back(h);
   }
   return hits;
@@ -1164,7 +1170,7 @@ size_t SentenceRules::PhrasalCueEnd(size_t verb) const {
   if (verb > tb_ && Free(verb - 1)) {
     // ("that" is a relative pronoun there: "groups that push for X".)
     const std::string_view prev = Low(verb - 1);
-    if ((lex_.IsDeterminer(prev) && prev != "that") ||
+    if ((lex_.IsDeterminer(LowWord(verb - 1)) && prev != "that") ||
         IsPossessive(Text(verb - 1))) {
       return kNoToken;
     }
@@ -1244,7 +1250,7 @@ size_t SentenceRules::ObjectEnd(size_t b) const {
     return b;
   }
   const std::string_view first = Low(b);
-  if (first == "that" || lex_.IsContextStarter(first)) {
+  if (first == "that" || lex_.IsContextStarter(LowWord(b))) {
     return b;
   }
   if (first == "me" || first == "him" || first == "her" || first == "us" ||
@@ -1258,7 +1264,7 @@ size_t SentenceRules::ObjectEnd(size_t b) const {
     return b + 1;
   }
   size_t e = b;
-  if (lex_.IsDeterminer(first)) {
+  if (lex_.IsDeterminer(LowWord(b))) {
     ++e;
     if (e < body_end_ && Free(e) && !CapAt(e)) {
       return e + 1;  // "the newspaper".
@@ -1278,17 +1284,18 @@ bool SentenceRules::ValidHead(size_t i) const {
   // "The", "Ultimately", "While": capitalized at the sentence start but
   // no noun. A word in -ly right before a cue verb is a name ("Holly
   // said"): an adverb there would leave the verb without a subject.
-  if (i == tb_ && (lex_.IsDeterminer(lw) || IsLeadingConjunction(lw) ||
-                   IsSubordinator(lw) ||
-                   (lw.size() > 4 && lw.compare(lw.size() - 2, 2, "ly") == 0 &&
-                    !(i + 1 < body_end_ && Free(i + 1) &&
-                      (toks_[i + 1].flags & Lexicon::kCueVerb))))) {
+  if (i == tb_ &&
+      (lex_.IsDeterminer(LowWord(i)) || lex_.IsLeadingConjunction(LowWord(i)) ||
+       lex_.IsSubordinator(LowWord(i)) ||
+       (lw.size() > 4 && lw.compare(lw.size() - 2, 2, "ly") == 0 &&
+        !(i + 1 < body_end_ && Free(i + 1) &&
+          (toks_[i + 1].flags & Lexicon::kCueVerb))))) {
     return false;
   }
   if (CapAt(i) || AcronymAt(i)) {
     return true;
   }
-  return lex_.IsPronoun(lw) || lex_.IsSpeakerNoun(lw) ||
+  return lex_.IsPronoun(LowWord(i)) || lex_.IsSpeakerNoun(LowWord(i)) ||
          IsPronounContraction(lw);
 }
 
@@ -1304,7 +1311,7 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
             CapAt(k - 1))) {
         break;
       }
-    } else if (lex_.IsSpeakerStop(lk) && LowerAt(k)) {
+    } else if (lex_.IsSpeakerStop(LowWord(k)) && LowerAt(k)) {
       break;
     }
     // Participles and gerunds end the phrase ("investigating"); compound
@@ -1314,7 +1321,7 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
         lk.compare(lk.size() - 3, 3, "ing") == 0 &&
         lk.find('-') == std::string_view::npos &&
         !(k < end && k > static_cast<ptrdiff_t>(tb_) && Free(k - 1) &&
-          (lex_.IsDeterminer(Low(k - 1)) || IsPossessive(Text(k - 1))))) {
+          (lex_.IsDeterminer(LowWord(k - 1)) || IsPossessive(Text(k - 1))))) {
       break;
     }
     --k;
@@ -1327,12 +1334,12 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
   // Drop leading lower-case words that cannot open a noun phrase
   // ("notably", verbs left over from a previous clause).
   while (begin < static_cast<size_t>(end) && LowerAt(begin) &&
-         !lex_.IsDeterminer(Low(begin)) && !lex_.IsPronoun(Low(begin)) &&
-         !lex_.IsSpeakerNoun(Low(begin)) && Text(begin).find('-') ==
-             std::string_view::npos &&
+         !lex_.IsDeterminer(LowWord(begin)) &&
+         !lex_.IsPronoun(LowWord(begin)) &&
+         !lex_.IsSpeakerNoun(LowWord(begin)) &&
+         Text(begin).find('-') == std::string_view::npos &&
          begin + 1 <= static_cast<size_t>(end) &&
-         (CapAt(begin + 1) ||
-          lex_.IsDeterminer(Low(begin + 1)))) {
+         (CapAt(begin + 1) || lex_.IsDeterminer(LowWord(begin + 1)))) {
     ++begin;
   }
   if (ValidHead(static_cast<size_t>(end))) {
@@ -1340,12 +1347,12 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
   }
   // "the inspector", "his press aide", "40 percent", "several": a
   // determined or counted noun phrase is a speaker whatever its head.
-  const std::string_view first = Low(begin);
   const std::string_view head = Low(static_cast<size_t>(end));
   if (begin < static_cast<size_t>(end) &&
-      (lex_.IsDeterminer(first) || IsPossessive(Text(begin)) ||
-       DigitAt(begin) || lex_.IsNumberWord(first)) &&
-      !IsClauseWord(head) && !lex_.IsCueVerb(head)) {
+      (lex_.IsDeterminer(LowWord(begin)) || IsPossessive(Text(begin)) ||
+       DigitAt(begin) || lex_.IsNumberWord(LowWord(begin))) &&
+      !IsClauseWord(head) &&
+      !lex_.IsCueVerb(LowWord(static_cast<size_t>(end)))) {
     return true;
   }
   // A lone "one" or "another" is a speaker ("One said", "read another").
@@ -1395,7 +1402,7 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
         toks_[open].kind == TokenKind::kOpenParen &&
         NameBefore(open - 1, begin) && CapAt(open - 1)) {
       while (begin < static_cast<size_t>(open) &&
-             IsLeadingConjunction(Low(begin))) {
+             lex_.IsLeadingConjunction(LowWord(begin))) {
         ++begin;
       }
       h.has_speaker = true;
@@ -1444,8 +1451,8 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
     begin = subject;
   }
   while (begin < static_cast<size_t>(k) && Free(begin) &&
-         (IsLeadingConjunction(Low(begin)) ||
-          IsSubordinatorOrPreposition(Low(begin)))) {
+         (lex_.IsLeadingConjunction(LowWord(begin)) ||
+          SubordinatorOrPreposition(begin))) {
     ++begin;
   }
   h.has_speaker = true;
@@ -1458,13 +1465,17 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
 // First token of the sentence's subject: past leading conjunctions and an
 // opening quote-free "But," / "Still,".
 size_t SentenceRules::SubjectStart() const {
+  if (subject_start_ != kNoToken) {
+    return subject_start_;
+  }
   size_t i = tb_;
-  while (i < body_end_ && Free(i) && IsLeadingConjunction(Low(i))) {
+  while (i < body_end_ && Free(i) && lex_.IsLeadingConjunction(LowWord(i))) {
     ++i;
     if (i < body_end_ && FreeKind(i, TokenKind::kComma)) {
       ++i;
     }
   }
+  subject_start_ = i;
   return i;
 }
 
@@ -1480,7 +1491,7 @@ bool SentenceRules::WholeSubject(size_t b, size_t k) const {
   // "At least half of the voters" is a subject; "At the rally" is not.
   const bool at_least =
       first == "at" && b < k && (Low(b + 1) == "least" || Low(b + 1) == "most");
-  if ((lex_.IsContextStarter(first) && !at_least) || first == "for" ||
+  if ((lex_.IsContextStarter(LowWord(b)) && !at_least) || first == "for" ||
       first == "with" || first == "by" || first == "to" ||
       (first == "at" && !at_least) || first == "from" || first == "of" ||
       first == "about" || first == "like" || first == "if" ||
@@ -1504,8 +1515,8 @@ bool SentenceRules::WholeSubject(size_t b, size_t k) const {
     }
     const std::string_view li = Low(i);
     if (relative != kNoToken && i > relative) {
-      if ((IsClauseWord(li) && !lex_.IsAuxiliary(li) &&
-           !lex_.IsNegation(li) && li != "there" && li != "before" &&
+      if ((IsClauseWord(li) && !lex_.IsAuxiliary(LowWord(i)) &&
+           !lex_.IsNegation(LowWord(i)) && li != "there" && li != "before" &&
            li != "just" && li != "also" && li != "still") ||
           li == "and" || li == "or" ||
           (toks_[i].flags & Lexicon::kAnyCue) != 0) {
@@ -1516,7 +1527,7 @@ bool SentenceRules::WholeSubject(size_t b, size_t k) const {
     if (i == relative) {
       continue;
     }
-    if (IsClauseWord(li) || lex_.IsCueVerb(li)) {
+    if (IsClauseWord(li) || lex_.IsCueVerb(LowWord(i))) {
       return false;
     }
   }
@@ -1602,12 +1613,12 @@ bool SentenceRules::LongAppositive(ptrdiff_t k, Hit& h) const {
       // "Gov. Lund, who faces a recount, said": the relative clause
       // is incidental; the source is the name alone.
       while (begin < static_cast<size_t>(j) &&
-             IsLeadingConjunction(Low(begin))) {
+             lex_.IsLeadingConjunction(LowWord(begin))) {
         ++begin;
       }
       if (!ValidHead(static_cast<size_t>(name_last)) &&
-          !lex_.IsDeterminer(Low(begin)) && !DigitAt(begin) &&
-          !lex_.IsNumberWord(Low(begin))) {
+          !lex_.IsDeterminer(LowWord(begin)) && !DigitAt(begin) &&
+          !lex_.IsNumberWord(LowWord(begin))) {
         return false;
       }
       h.has_speaker = true;
@@ -1616,7 +1627,8 @@ bool SentenceRules::LongAppositive(ptrdiff_t k, Hit& h) const {
       h.frame_begin = begin;
       return true;
     }
-    while (begin < static_cast<size_t>(j) && IsLeadingConjunction(Low(begin))) {
+    while (begin < static_cast<size_t>(j) &&
+           lex_.IsLeadingConjunction(LowWord(begin))) {
       ++begin;
     }
     h.has_speaker = true;
@@ -1637,12 +1649,11 @@ bool SentenceRules::SpeakerAfter(Hit& h) const {
   const size_t begin = i;
   size_t n = 0;
   while (i < body_end_ && Free(i) && n < kMaxNameWords) {
-    const std::string_view li = Low(i);
-    if (lex_.IsContextStarter(li) && LowerAt(i) &&
-        !lex_.IsDeterminer(li)) {
+    if (lex_.IsContextStarter(LowWord(i)) && LowerAt(i) &&
+        !lex_.IsDeterminer(LowWord(i))) {
       break;
     }
-    if (lex_.IsSpeakerStop(li) && LowerAt(i)) {
+    if (lex_.IsSpeakerStop(LowWord(i)) && LowerAt(i)) {
       break;
     }
     ++i;
@@ -1665,15 +1676,15 @@ bool SentenceRules::SpeakerAfter(Hit& h) const {
         c > tb_ && (ClosingQuoteAt(c - 1) >= 0 ||
                     (c > tb_ + 1 && FreeKind(c - 1, TokenKind::kComma) &&
                      ClosingQuoteAt(c - 2) >= 0));
-    const std::string_view first = Low(begin);
     const std::string_view head = Low(run_end - 1);
     // "said the 46-year-old": a compound age is a head too.
     const bool age = DigitAt(run_end - 1) &&
                      head.find("-year-old") != std::string_view::npos;
     if (!after_quote || run_words < 2 ||
-        !(lex_.IsDeterminer(first) || IsPossessive(Text(begin))) ||
+        !(lex_.IsDeterminer(LowWord(begin)) || IsPossessive(Text(begin))) ||
         !(LowerAt(run_end - 1) || age) || IsClauseWord(head) ||
-        lex_.IsDeterminer(head) || lex_.IsCueVerb(head) ||
+        lex_.IsDeterminer(LowWord(run_end - 1)) ||
+        lex_.IsCueVerb(LowWord(run_end - 1)) ||
         (head.size() > 4 && EndsWith2(head, "ly"))) {
       return false;
     }
@@ -1717,9 +1728,10 @@ bool SentenceRules::SubjectPhrase(size_t limit, size_t& b, size_t& e) const {
   if (b < limit && Free(b)) {
     const std::string_view first = Low(b);
     const bool intro =
-        lex_.IsContextStarter(first) || first == "for" || first == "with" ||
-        first == "by" || first == "despite" || first == "like" ||
-        first == "unlike" || first == "according" || first == "asked" ||
+        lex_.IsContextStarter(LowWord(b)) || first == "for" ||
+        first == "with" || first == "by" || first == "despite" ||
+        first == "like" || first == "unlike" || first == "according" ||
+        first == "asked" ||
         (first.size() > 4 && first.compare(first.size() - 3, 3, "ing") == 0);
     if (intro) {
       size_t comma = b;
@@ -1737,15 +1749,15 @@ bool SentenceRules::SubjectPhrase(size_t limit, size_t& b, size_t& e) const {
   while (e < limit && e < body_end_ && Free(e) && e - b < kMaxNameWords) {
     const std::string_view w = Text(e);
     const std::string_view lw = Low(e);
-    if (e == b && lex_.IsPronoun(lw)) {
+    if (e == b && lex_.IsPronoun(LowWord(e))) {
       e = b + 1;
       return lw != "it" && lw != "there";
     }
     const bool capital = CapAt(e) || AcronymAt(e);
-    if (capital || lex_.IsDeterminer(lw) || IsPossessive(w) ||
+    if (capital || lex_.IsDeterminer(LowWord(e)) || IsPossessive(w) ||
         (e > b && lex_.IsNameConnector(lw) && e + 1 < body_end_ &&
          CapAt(e + 1)) ||
-        lex_.IsSpeakerNoun(lw)) {
+        lex_.IsSpeakerNoun(LowWord(e))) {
       // A capitalized word after the start may already be the next clause's
       // verb only in headlines; accept it.
       ++e;
@@ -1774,7 +1786,7 @@ bool SentenceRules::AsClause(Hit& h) const {
   }
   size_t e = h.cue_end;
   if (e < body_end_ && Free(e) &&
-      (lex_.IsContextStarter(Low(e)) || lex_.IsCueAdverb(Low(e)))) {
+      (lex_.IsContextStarter(LowWord(e)) || lex_.IsCueAdverb(LowWord(e)))) {
     while (e < body_end_ && e < h.cue_end + kMaxAdjunctWords && Free(e)) {
       ++e;
     }
@@ -1783,7 +1795,7 @@ bool SentenceRules::AsClause(Hit& h) const {
   const bool after_comma = as > tb_ + 1 && FreeKind(as - 1, TokenKind::kComma);
   bool leading = as == st;
   if (!leading && after_comma && st + kMaxIntroWords >= as - 1 &&
-      lex_.IsContextStarter(Low(st))) {
+      lex_.IsContextStarter(LowWord(st))) {
     // An introduction before the frame: "In the old days, as Lee noted".
     leading = true;
     for (size_t i = st; i + 1 < as; ++i) {
@@ -1910,7 +1922,7 @@ void SentenceRules::Classify(Hit& h) const {
     // ("the vote will") means the cue is the subject's, not inverted.
     if (quote_before < 0 && h.after < body_end_ &&
         !FreeKind(h.after, TokenKind::kComma) &&
-        !(Free(h.after) && lex_.IsContextStarter(Low(h.after)))) {
+        !(Free(h.after) && lex_.IsContextStarter(LowWord(h.after)))) {
       return;
     }
   } else {
@@ -1922,7 +1934,7 @@ void SentenceRules::Classify(Hit& h) const {
     return;
   }
   size_t rest = h.after;
-  if (rest < body_end_ && Free(rest) && lex_.IsContextStarter(Low(rest))) {
+  if (rest < body_end_ && Free(rest) && lex_.IsContextStarter(LowWord(rest))) {
     rest = ContextEnd(rest);
   }
   // "In his reply, Roe said on Tuesday that X": a "that" after the context
@@ -1941,11 +1953,11 @@ void SentenceRules::Classify(Hit& h) const {
     // before the comma is no content.
     const size_t st = SubjectStart();
     const size_t comma = h.frame_begin - 1;
-    bool intro =
-        st < comma && Free(st) &&
-        ((lex_.IsContextStarter(Low(st)) && !lex_.IsDeterminer(Low(st))) ||
-         IsSubordinatorOrPreposition(Low(st)) || Low(st) == "for" ||
-         Low(st) == "with" || Low(st) == "by" || Low(st) == "despite");
+    bool intro = st < comma && Free(st) &&
+                 ((lex_.IsContextStarter(LowWord(st)) &&
+                   !lex_.IsDeterminer(LowWord(st))) ||
+                  SubordinatorOrPreposition(st) || Low(st) == "for" ||
+                  Low(st) == "with" || Low(st) == "by" || Low(st) == "despite");
     for (size_t i = st; intro && i < comma; ++i) {
       intro = !FreeKind(i, TokenKind::kComma) && !InQuote(i);
     }
@@ -1995,8 +2007,8 @@ size_t SentenceRules::ClauseEnd(size_t begin,
   if (first + 1 < body_end_ && Free(first) && Low(first) == "that") {
     ++first;
   }
-  const bool fronted = first < body_end_ && Free(first) &&
-                       IsSubordinatorOrPreposition(Low(first));
+  const bool fronted =
+      first < body_end_ && Free(first) && SubordinatorOrPreposition(first);
   bool passed_first_comma = false;
   // The clause ends at the first trailing frame's token at or after
   // `begin` at the latest: found once instead of at every token.
@@ -2009,9 +2021,10 @@ size_t SentenceRules::ClauseEnd(size_t begin,
   for (size_t i = begin; i < limit; ++i) {
     // Below, only punctuation (a closing quote mark is a kQuote token) and
     // the words "and" and "but" can end the clause: skip the other words,
-    // most of the clause, in a loop of their own on the kind and length.
-    while (i < limit && toks_[i].kind == TokenKind::kWord &&
-           toks_[i].end - toks_[i].begin != 3) {
+    // most of the clause, in a loop of their own. It stops at those two
+    // words alone, not at every word of three letters ("the", "for",
+    // "was"), whose exits mispredicted.
+    while (i < limit && toks_[i].kind == TokenKind::kWord && !AndOrBut(i)) {
       ++i;
     }
     if (i == limit) {
@@ -2043,8 +2056,8 @@ size_t SentenceRules::ClauseEnd(size_t begin,
       }
       // ", and they rejected ...", ", and the police said ...": a new
       // clause with its own subject.
-      if ((next == "and") && i + 2 < body_end_ &&
-          Free(i + 2) && lex_.IsPronoun(Low(i + 2))) {
+      if ((next == "and") && i + 2 < body_end_ && Free(i + 2) &&
+          lex_.IsPronoun(LowWord(i + 2))) {
         return stop;
       }
       if (next == "and" || next == "but") {
@@ -2071,7 +2084,7 @@ size_t SentenceRules::ClauseEnd(size_t begin,
     // "... and said X": a second cue on the same subject starts a new
     // statement.
     if (i > begin && Free(i) && (Low(i) == "and" || Low(i) == "but") &&
-        i + 1 < body_end_ && Free(i + 1) && lex_.IsCueVerb(Low(i + 1))) {
+        i + 1 < body_end_ && Free(i + 1) && lex_.IsCueVerb(LowWord(i + 1))) {
       return i;
     }
   }
@@ -2104,14 +2117,14 @@ bool SentenceRules::ClauseBreakAfterComma(size_t i) const {
     return lex_.IsPronoun(next) || CapAt(i + 1) ||
            lex_.IsDeterminer(next);
   }
-  if (lex_.IsPronoun(w) && w != "it" && w != "you") {
+  if (lex_.IsPronoun(LowWord(i)) && w != "it" && w != "you") {
     // "he also stated", "they said": a pronoun subject and its verb.
     size_t j = i + 1;
-    while (j < body_end_ && Free(j) && lex_.IsCueAdverb(Low(j))) {
+    while (j < body_end_ && Free(j) && lex_.IsCueAdverb(LowWord(j))) {
       ++j;
     }
     return j < body_end_ && Free(j) &&
-           (lex_.IsAuxiliary(Low(j)) ||
+           (lex_.IsAuxiliary(LowWord(j)) ||
             (toks_[j].flags & Lexicon::kAnyCue) != 0 ||
             (Low(j).size() > 3 &&
              Low(j).compare(Low(j).size() - 2, 2, "ed") == 0));
@@ -2143,14 +2156,14 @@ size_t SentenceRules::DocumentParticipleEnd(size_t verb, size_t b) const {
   const size_t det = Low(b) == "out" ? b + 1 : b;
   auto document = [&](size_t n) {
     const std::string_view noun = Low(n);
-    return n > det &&
-           (lex_.IsDocumentHead(noun) || noun == "ad" || noun == "tweet" ||
-            noun == "video" || noun == "message" || noun == "column");
+    return n > det && (lex_.IsDocumentHead(LowWord(n)) || noun == "ad" ||
+                       noun == "tweet" || noun == "video" ||
+                       noun == "message" || noun == "column");
   };
   // "a statement Wednesday saying": a time phrase may follow the noun.
   const bool frame = document(p - 1) ||
                      (p >= det + 3 && document(p - 2) && TimePhraseEnd(p - 1) == p);
-  return frame && lex_.IsDeterminer(Low(det)) ? p + 1 : b;
+  return frame && lex_.IsDeterminer(LowWord(det)) ? p + 1 : b;
 }
 
 // "Islanders hoping to keep the pier say", "At least a third of the
@@ -2384,7 +2397,7 @@ std::optional<ByteSpan> SentenceRules::ParentheticalLead(
       break;
     }
   }
-  while (b < before && Free(b) && IsLeadingConjunction(Low(b))) {
+  while (b < before && Free(b) && lex_.IsLeadingConjunction(LowWord(b))) {
     ++b;
   }
   if (b >= before || !Free(b)) {
@@ -2610,8 +2623,8 @@ void SentenceRules::NameColonQuote(const Hits& hits,
       }
     }
     // Sentence-initial words that are no name ("The", "But").
-    while (b < c - 1 && (lex_.IsDeterminer(Low(b)) ||
-                         IsLeadingConjunction(Low(b)))) {
+    while (b < c - 1 && (lex_.IsDeterminer(LowWord(b)) ||
+                         lex_.IsLeadingConjunction(LowWord(b)))) {
       ++b;
     }
     const ByteSpan inner = TrimContent(text_, quotes_[q].inner);
@@ -2731,9 +2744,10 @@ void SentenceRules::QuoteAnyVerbAfter(SentenceAttributions& out) const {
       return false;
     }
     const std::string_view next = Low(i);
-    return lex_.IsContextStarter(next) || next == "back" || next == "to" ||
-           next == "at" || next == "with" || next == "about" || next == "of" ||
-           next == "and" || next == "out" || next == "up" || next == "again";
+    return lex_.IsContextStarter(LowWord(i)) || next == "back" ||
+           next == "to" || next == "at" || next == "with" || next == "about" ||
+           next == "of" || next == "and" || next == "out" || next == "up" ||
+           next == "again";
   };
   // The speaker runs from b to the verb: a pronoun, a name, or a noun
   // phrase ("the ferry's captain", "a tired Lee").
@@ -3109,7 +3123,8 @@ void SentenceRules::Run(SentenceAttributions& out) {
                               : "quote.speaker_cue_after";
         s.confidence = 0.95;
         size_t rest = h.after;
-        if (rest < body_end_ && Free(rest) && lex_.IsContextStarter(Low(rest))) {
+        if (rest < body_end_ && Free(rest) &&
+            lex_.IsContextStarter(LowWord(rest))) {
           context_begin = rest;
           context_end = ContextEnd(rest);
           rest = context_end;
@@ -3143,7 +3158,8 @@ void SentenceRules::Run(SentenceAttributions& out) {
           // said Sen. Lee Roe, R-Ohio.`): a following quote still continues.
           bool more_speech = false;
           for (size_t i = rest; i < te_; ++i) {
-            if (OpeningQuoteAt(i) >= 0 || (Free(i) && lex_.IsCueVerb(Low(i)))) {
+            if (OpeningQuoteAt(i) >= 0 ||
+                (Free(i) && lex_.IsCueVerb(LowWord(i)))) {
               more_speech = true;
               break;
             }
@@ -3172,7 +3188,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
                                               : "as_reported_by.trailing";
         s.confidence = h.according ? 0.85 : 0.8;
         if (!h.according && h.after < body_end_ && Free(h.after) &&
-            lex_.IsContextStarter(Low(h.after))) {
+            lex_.IsContextStarter(LowWord(h.after))) {
           context_begin = h.after;
           context_end = body_end_;
         }
@@ -3221,7 +3237,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
         const bool raising =
             (vw == "seem" || vw == "seems" || vw == "seemed" ||
              vw == "appear" || vw == "appears" || vw == "appeared") &&
-            b < body_end_ && Free(b) && !lex_.IsContextStarter(Low(b)) &&
+            b < body_end_ && Free(b) && !lex_.IsContextStarter(LowWord(b)) &&
             !IsParticle(b);
         // A relative pronoun as the subject ("voters who seem to be
         // wavering", "a plan which is expected to pass") is the content's
@@ -3240,8 +3256,8 @@ void SentenceRules::Run(SentenceAttributions& out) {
             particle_end = ++cb;
           }
           if (cb < body_end_ && Free(cb) &&
-              !(lex_.IsContextStarter(Low(cb)) &&
-                !lex_.IsDeterminer(Low(cb)))) {
+              !(lex_.IsContextStarter(LowWord(cb)) &&
+                !lex_.IsDeterminer(LowWord(cb)))) {
             const size_t ce = RelativeClauseEnd(h, cb, ClauseEnd(cb, trailing));
             if (ce > cb) {
               s.parts.push_back(TrimContent(text_, SpanOf(cb, ce)));
@@ -3284,7 +3300,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
           particle_end = ++b;
         }
         const size_t quote_comma =
-            b < body_end_ && Free(b) && lex_.IsContextStarter(Low(b))
+            b < body_end_ && Free(b) && lex_.IsContextStarter(LowWord(b))
                 ? ContextEnd(b)
                 : body_end_;
         if (quote_comma + 1 < body_end_ &&
@@ -3296,7 +3312,8 @@ void SentenceRules::Run(SentenceAttributions& out) {
           context_begin = b;
           context_end = quote_comma;
           b = quote_comma + 1;
-        } else if (b < body_end_ && Free(b) && lex_.IsContextStarter(Low(b))) {
+        } else if (b < body_end_ && Free(b) &&
+                   lex_.IsContextStarter(LowWord(b))) {
           // "said on Monday that ...": the phrase before "that" is context.
           size_t that = b;
           while (that < body_end_ && !(Free(that) && Low(that) == "that")) {
@@ -3308,7 +3325,8 @@ void SentenceRules::Run(SentenceAttributions& out) {
             context_end = that;
             b = that;
           } else if (time_end > b && time_end + 2 < body_end_ &&
-                     Free(time_end) && !lex_.IsContextStarter(Low(time_end)) &&
+                     Free(time_end) &&
+                     !lex_.IsContextStarter(LowWord(time_end)) &&
                      Low(time_end) != "to" && Low(time_end) != "for") {
             // "said Monday the plan will pass": a time phrase, then the
             // clause without "that".
@@ -3322,7 +3340,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
             context_begin = b;
             context_end = subject;
             b = subject;
-          } else if (!lex_.IsDeterminer(Low(b)) && Low(b) != "as") {
+          } else if (!lex_.IsDeterminer(LowWord(b)) && Low(b) != "as") {
             // "said in Ohio": no content. "believe this helps" is content.
             continue;
           }
@@ -3400,7 +3418,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
         // clause.
         const size_t opener = SubjectStart();
         if (opener < h.name_begin && opener + 1 == h.name_begin &&
-            Free(opener) && IsSubordinatorOrPreposition(Low(opener))) {
+            Free(opener) && SubordinatorOrPreposition(opener)) {
           for (size_t i = b + 1; i + 2 < e; ++i) {
             if (FreeKind(i, TokenKind::kComma)) {
               e = i;
@@ -3614,7 +3632,7 @@ void SentenceRules::EmbeddedQuotes(SentenceAttributions& out) const {
     for (size_t i = q.open_token; i > subject + 1; --i) {
       if (Free(i - 1) && LowerAt(i - 1) &&
           (toks_[i - 1].flags & Lexicon::kAnyCue) &&
-          !(Free(i - 2) && lex_.IsDeterminer(Low(i - 2)))) {
+          !(Free(i - 2) && lex_.IsDeterminer(LowWord(i - 2)))) {
         begin = i;
         break;
       }
@@ -3656,8 +3674,8 @@ std::optional<SpeakerPhrase> SentenceRules::EmbeddedQuoteSpeaker(
   if (begin < open) {
     ptrdiff_t k = static_cast<ptrdiff_t>(begin) - 2;
     while (k > static_cast<ptrdiff_t>(tb_) && Free(k) && LowerAt(k) &&
-           (lex_.IsAuxiliary(Low(k)) || lex_.IsCueAdverb(Low(k)) ||
-            lex_.IsNegation(Low(k)))) {
+           (lex_.IsAuxiliary(LowWord(k)) || lex_.IsCueAdverb(LowWord(k)) ||
+            lex_.IsNegation(LowWord(k)))) {
       --k;
     }
     Hit probe;
@@ -3673,7 +3691,7 @@ std::optional<SpeakerPhrase> SentenceRules::EmbeddedQuoteSpeaker(
     return SpeakerPhrase{SpanOf(subject, subject + 1), std::nullopt};
   }
   if (!ValidHead(subject) || lex_.IsContextStarter(first) ||
-      IsSubordinatorOrPreposition(first) || EndsWith2(first, "ng") ||
+      SubordinatorOrPreposition(subject) || EndsWith2(first, "ng") ||
       first == "according") {
     return std::nullopt;
   }

@@ -21,7 +21,10 @@ namespace claimtrack::engine {
 
 struct SentenceInput {
   std::string_view text;
-  std::string_view lower;  // ASCII-lower-cased copy of text, same offsets.
+  // ASCII-lower-cased copy of text, same offsets, followed in memory by
+  // Lexicon::kFlagsPadding readable bytes (the rules look its words up in
+  // place).
+  std::string_view lower;
   const std::vector<Token>* tokens;  // The paragraph's tokens.
   const std::vector<Quote>* quotes;  // The paragraph's quotes.
   const std::vector<int>* quote_of;  // Per token: quote index or -1.

@@ -180,11 +180,12 @@ class ClaimScanner {
           return true;
         }(),
         "two no-comment anchors share a slot");
+    // A token of one or two bytes (most punctuation, "a", "of") is not
+    // turned away by a branch on its length, which mispredicted: its
+    // prefix reads a byte or two past it (the copy is padded, see
+    // DetectClaims), and no anchor is that short.
     for (size_t i = b; i < e; ++i) {
       const size_t n = toks_[i].end - toks_[i].begin;
-      if (n < 3) {
-        continue;
-      }
       const char* const p = lower_.data() + toks_[i].begin;
       const uint32_t prefix = Prefix3(p);
       const size_t k = kAnchorOfSlot[slot_of(prefix)];

@@ -16,7 +16,9 @@ namespace claimtrack::engine {
 // Splits the unmasked parts of a sentence into clauses (at relative clauses,
 // "when"/"while", semicolons, dashes and a leading adverbial phrase) and
 // returns the check-worthy ones as kFactualClaim statements.
-// `lower` is the ASCII-lower-cased copy of `text` (same byte offsets).
+// `lower` is the ASCII-lower-cased copy of `text` (same byte offsets),
+// followed in memory by two readable bytes at least (the engine's copy has
+// kTokenizerPadding).
 void DetectClaims(std::string_view text, std::string_view lower,
                   const std::vector<Token>& tokens, const Sentence& sentence,
                   const std::vector<ByteSpan>& masked, const Lexicon& lexicon,

@@ -14,21 +14,8 @@ constexpr size_t kMaxRunWords = 14;
 constexpr int kMaxSurnameLookback = 256;
 
 std::string_view StripPossessiveView(std::string_view word) {
-  if (word.size() < 3 || word.back() != 's') {
-    return word;
-  }
-  for (std::string_view suffix : {"\xE2\x80\x99s", "'s"}) {
-    if (word.size() > suffix.size() &&
-        word.substr(word.size() - suffix.size()) == suffix) {
-      word.remove_suffix(suffix.size());
-      break;
-    }
-  }
+  word.remove_suffix(PossessiveSuffixLength(word));
   return word;
-}
-
-bool IsPossessive(std::string_view word) {
-  return StripPossessiveView(word).size() != word.size();
 }
 
 std::string_view LastWordView(std::string_view name) {
@@ -108,7 +95,7 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
     size_t end = i + 1;
     while (end < tokens.size() && end - i < kMaxRunWords &&
            tokens[end].kind == TokenKind::kWord &&
-           !IsPossessive(TokenText(text_, tokens[end - 1]))) {
+           (tokens[end - 1].shape & kShapePossessive) == 0) {
       if (capitalized(end)) {
         ++end;
         continue;
@@ -162,7 +149,10 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
     uint32_t org_words = 0;
     uint32_t title_words = 0;
     for (size_t k = i; k < end; ++k) {
-      words.push_back(StripPossessiveView(TokenText(text_, tokens[k])));
+      const std::string_view word = TokenText(text_, tokens[k]);
+      words.push_back((tokens[k].shape & kShapePossessive) != 0
+                          ? StripPossessiveView(word)
+                          : word);
       lower.push_back(
           TokenText(lower_text_, tokens[k]).substr(0, words.back().size()));
       const uint32_t flags =

@@ -25,6 +25,16 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
          s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// The cue adverbs in -ly ("publicly", "repeatedly") beside the listed ones.
+bool IsLyAdverb(std::string_view w) {
+  return w.size() > 4 && EndsWith(w, "ly") && w != "only" && w != "early";
+}
+
+// "didn't", "won’t" beside the listed negations.
+bool IsContractedNegation(std::string_view w) {
+  return EndsWith(w, "n't") || EndsWith(w, "n\xE2\x80\x99t");
+}
+
 bool IsVowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
@@ -373,6 +383,24 @@ Lexicon::Lexicon() {
   Fill(hedges_, {"should", "might", "may", "could", "believe", "believes",
                  "think", "thinks", "hope", "hopes", "perhaps", "maybe",
                  "probably", "would"});
+  // "Her deckhands here said", "Riders today argue", "One captain even
+  // noted", "have already said", "has since said", "have long argued",
+  // "was first reported": place and time adverbs and "even" sit between a
+  // subject and its cue too (IsCueAdverb adds the words in -ly).
+  Fill(cue_adverbs_,
+       {"also",    "later",      "previously", "again",   "once",
+        "then",    "repeatedly", "reportedly", "notably", "recently",
+        "earlier", "further",    "here",       "today",   "now",
+        "even",    "often",      "always",     "too",     "already",
+        "since",   "long",       "first"});
+  // IsNegation adds the contractions in n't.
+  Fill(negations_, {"not", "never", "declined", "refused", "cannot"});
+  Fill(leading_conjunctions_,
+       {"but", "and", "so", "yet", "still", "however", "meanwhile", "now",
+        "instead", "indeed", "also", "or", "then", "thus", "even"});
+  Fill(subordinators_,
+       {"while", "although", "though", "as", "if", "when", "because", "since",
+        "whereas", "once", "unless", "until"});
   Fill(honorifics_, {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr",
                      "sir", "dame", "prof.", "rev."});
   // Multi-word titles are stored space-joined and lower-cased.
@@ -461,7 +489,11 @@ Lexicon::Lexicon() {
       {&temporal_, kSetTemporal},
       {&titles_, kSetTitle},
       {&title_first_words_, kSetTitleFirstWord},
-      {&honorifics_, kSetHonorific}};
+      {&honorifics_, kSetHonorific},
+      {&cue_adverbs_, kSetCueAdverb},
+      {&negations_, kSetNegation},
+      {&leading_conjunctions_, kSetLeadingConjunction},
+      {&subordinators_, kSetSubordinator}};
   for (const auto& [set, bit] : lists) {
     words += set->size();
   }
@@ -527,31 +559,33 @@ void Lexicon::AddWord(std::string_view w, uint64_t bit) {
   }
 }
 
-bool Lexicon::IsCueAdverb(std::string_view w) const {
-  // "Her deckhands here said", "Riders today argue", "One captain even noted",
-  // "have already said", "has since said", "have long argued", "was first
-  // reported": place and time adverbs and "even" sit between a subject and
-  // its cue too.
-  if (w == "also" || w == "later" || w == "previously" || w == "again" ||
-      w == "once" || w == "then" || w == "repeatedly" || w == "reportedly" ||
-      w == "notably" || w == "recently" || w == "earlier" || w == "further" ||
-      w == "here" || w == "today" || w == "now" || w == "even" ||
-      w == "often" || w == "always" || w == "too" || w == "already" ||
-      w == "since" || w == "long" || w == "first") {
-    return true;
-  }
-  return w.size() > 4 && EndsWith(w, "ly") && w != "only" && w != "early";
+bool Lexicon::IsCueAdverb(const Word& w) const {
+  return In(w, kSetCueAdverb) || IsLyAdverb(w.text());
 }
 
-bool Lexicon::IsNegation(std::string_view w) const {
-  return w == "not" || w == "never" || w == "declined" || w == "refused" ||
-         w == "cannot" || EndsWith(w, "n't") || EndsWith(w, "n\xE2\x80\x99t");
+bool Lexicon::IsNegation(const Word& w) const {
+  return In(w, kSetNegation) || IsContractedNegation(w.text());
 }
 
-bool Lexicon::IsSpeakerNoun(std::string_view w) const {
-  if (In(w, kSetSpeakerNoun | kSetAnonymous | kSetDocument)) {
+Lexicon::ChainWord Lexicon::CueChainWord(const Word& w) const {
+  const uint64_t sets = Lookup(w.text_, Key{w.x_, w.y_});
+  if ((sets & kSetNegation) != 0 || IsContractedNegation(w.text())) {
+    return ChainWord::kNegation;
+  }
+  if ((sets & kSetAuxiliary) != 0) {
+    return ChainWord::kAuxiliary;
+  }
+  if ((sets & kSetCueAdverb) != 0 || IsLyAdverb(w.text())) {
+    return ChainWord::kCueAdverb;
+  }
+  return ChainWord::kOther;
+}
+
+bool Lexicon::IsSpeakerNoun(const Word& word) const {
+  if (In(word, kSetSpeakerNoun | kSetAnonymous | kSetDocument)) {
     return true;
   }
+  const std::string_view w = word.text();
   // Agent nouns: "economist", "director", "researcher", "historian".
   return w.size() > 5 && (EndsWith(w, "ist") || EndsWith(w, "ists") ||
                           EndsWith(w, "or") || EndsWith(w, "ors") ||

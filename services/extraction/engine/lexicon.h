@@ -53,8 +53,40 @@ class Lexicon {
 
   Lexicon();
 
-  // Bytes WordFlagsPadded may read past a word's end.
+  // Bytes WordFlagsPadded and Word::Padded may read past a word's end.
   static constexpr size_t kFlagsPadding = 8;
+
+  // A lower-cased word to ask the predicates below about, with its table
+  // key. From any string_view (implicitly: every predicate takes one) the
+  // key's bytes are read by the word's length, which branches on it three
+  // ways; a word followed in memory by kFlagsPadding readable bytes, as the
+  // words the rules slice from the tokenizer's padded lower-cased copy, is
+  // read in one load (`Padded`), without a branch: the lengths of the words
+  // the rules ask about follow the text, so those branches mispredicted.
+  class Word {
+   public:
+    // NOLINTBEGIN(google-explicit-constructor): any word may be asked,
+    // as when the predicates took a string_view.
+    Word(std::string_view w) : text_(w) {
+      const Key k = KeyOf(w);
+      x_ = k.x;
+      y_ = k.y;
+    }
+    Word(const char* w) : Word(std::string_view(w)) {}
+    Word(const std::string& w) : Word(std::string_view(w)) {}
+    // NOLINTEND(google-explicit-constructor)
+    static Word Padded(std::string_view w) {
+      return Word(w, FirstBytes(w.data(), w.size()), LastBytes(w));
+    }
+    std::string_view text() const { return text_; }
+
+   private:
+    friend class Lexicon;
+    Word(std::string_view w, uint64_t x, uint64_t y) : text_(w), x_(x), y_(y) {}
+    std::string_view text_;
+    uint64_t x_;  // Key::x and Key::y.
+    uint64_t y_;
+  };
 
   // Union of the Flag bits of a lower-cased word; 0 for most words.
   uint32_t WordFlags(std::string_view w) const {
@@ -77,59 +109,61 @@ class Lexicon {
   }
 
   // Finite speech verbs that attribute on their own ("said", "told").
-  bool IsCueVerb(std::string_view w) const { return In(w, kSetCueVerb); }
+  bool IsCueVerb(const Word& w) const { return In(w, kSetCueVerb); }
   // Base forms that attribute only after an auxiliary ("will say").
-  bool IsCueBase(std::string_view w) const { return In(w, kSetCueBase); }
+  bool IsCueBase(const Word& w) const { return In(w, kSetCueBase); }
   // Present participles of cue verbs (", saying ...", ", adding ...").
-  bool IsCueParticiple(std::string_view w) const {
-    return In(w, kSetCueParticiple);
-  }
+  bool IsCueParticiple(const Word& w) const { return In(w, kSetCueParticiple); }
   // Plural-present forms ("they say", "polls show"), which are also base
   // forms: a cue only after a plural subject.
-  bool IsCuePlural(std::string_view w) const { return In(w, kSetCuePlural); }
+  bool IsCuePlural(const Word& w) const { return In(w, kSetCuePlural); }
   // Past forms that attribute only right after a name or pronoun.
-  bool IsStrictCue(std::string_view w) const { return In(w, kSetStrictCue); }
+  bool IsStrictCue(const Word& w) const { return In(w, kSetStrictCue); }
   // Cues whose indirect object belongs to the cue ("told the Times").
-  bool TakesObject(std::string_view w) const { return In(w, kSetObjectCue); }
-  bool IsAuxiliary(std::string_view w) const { return In(w, kSetAuxiliary); }
+  bool TakesObject(const Word& w) const { return In(w, kSetObjectCue); }
+  bool IsAuxiliary(const Word& w) const { return In(w, kSetAuxiliary); }
   // Adverbs that may sit between speaker and cue ("Schmid also said").
-  bool IsCueAdverb(std::string_view w) const;
-  bool IsNegation(std::string_view w) const;
-  bool IsDeterminer(std::string_view w) const { return In(w, kSetDeterminer); }
-  bool IsPronoun(std::string_view w) const { return In(w, kSetPronoun); }
-  // Words that end a speaker phrase when walking back from a cue.
-  bool IsSpeakerStop(std::string_view w) const {
-    return In(w, kSetSpeakerStop);
+  bool IsCueAdverb(const Word& w) const;
+  bool IsNegation(const Word& w) const;
+  // Which of the two and the auxiliaries a word is, in that order of
+  // precedence, with one look-up: the walk back from a cue verb to its
+  // speaker over "has", "did not", "also" asks all three of every word.
+  enum class ChainWord { kOther, kNegation, kAuxiliary, kCueAdverb };
+  ChainWord CueChainWord(const Word& w) const;
+  // Sentence openers that are not part of a subject ("But Smith said").
+  bool IsLeadingConjunction(const Word& w) const {
+    return In(w, kSetLeadingConjunction);
   }
+  // Subordinators that open a sentence before its subject ("While Roe
+  // said ...", "As Lee put it"): not part of the speaker.
+  bool IsSubordinator(const Word& w) const { return In(w, kSetSubordinator); }
+  bool IsDeterminer(const Word& w) const { return In(w, kSetDeterminer); }
+  bool IsPronoun(const Word& w) const { return In(w, kSetPronoun); }
+  // Words that end a speaker phrase when walking back from a cue.
+  bool IsSpeakerStop(const Word& w) const { return In(w, kSetSpeakerStop); }
   // Words that open a context phrase after a cue ("in", "when").
-  bool IsContextStarter(std::string_view w) const {
+  bool IsContextStarter(const Word& w) const {
     return In(w, kSetContextStarter);
   }
-  bool IsAnonymousHead(std::string_view w) const {
-    return In(w, kSetAnonymous);
-  }
-  bool IsDocumentHead(std::string_view w) const { return In(w, kSetDocument); }
+  bool IsAnonymousHead(const Word& w) const { return In(w, kSetAnonymous); }
+  bool IsDocumentHead(const Word& w) const { return In(w, kSetDocument); }
   // Nouns that can head a speaker phrase ("spokesperson", "group").
-  bool IsSpeakerNoun(std::string_view w) const;
+  bool IsSpeakerNoun(const Word& w) const;
   // Case-insensitive: "Department", "Bank", "Center".
   bool IsOrganizationKeyword(std::string_view w) const;
   // Same for an already lower-cased word (no allocation).
-  bool IsOrganizationKeywordLower(std::string_view w) const {
+  bool IsOrganizationKeywordLower(const Word& w) const {
     return In(w, kSetOrgKeyword);
   }
   // Abbreviations whose period does not end a sentence ("ms", "sept").
-  bool IsAbbreviation(std::string_view w) const {
-    return In(w, kSetAbbreviation);
-  }
+  bool IsAbbreviation(const Word& w) const { return In(w, kSetAbbreviation); }
   // Abbreviations that may also end a sentence ("inc", "jr").
-  bool IsFinalAbbreviation(std::string_view w) const {
+  bool IsFinalAbbreviation(const Word& w) const {
     return In(w, kSetFinalAbbreviation);
   }
   // Capitalized words that commonly open a sentence ("The", "He").
-  bool IsSentenceStarter(std::string_view w) const {
-    return In(w, kSetStarter);
-  }
-  bool IsFirstName(std::string_view w) const { return In(w, kSetFirstName); }
+  bool IsSentenceStarter(const Word& w) const { return In(w, kSetStarter); }
+  bool IsFirstName(const Word& w) const { return In(w, kSetFirstName); }
   // Lower-case words allowed inside a proper name ("of", "for").
   // Asked for the word after every capitalized word: most fail on their
   // first byte or length, before the hash.
@@ -143,15 +177,13 @@ class Lexicon {
     }
     return In(w, kSetConnector);
   }
-  bool IsNumberWord(std::string_view w) const { return In(w, kSetNumberWord); }
+  bool IsNumberWord(const Word& w) const { return In(w, kSetNumberWord); }
   // Words that introduce a clause to split claims at ("which", "when").
-  bool IsClauseOpener(std::string_view w) const {
-    return In(w, kSetClauseOpener);
-  }
+  bool IsClauseOpener(const Word& w) const { return In(w, kSetClauseOpener); }
   // Temporal words that end a document name ("on Monday" in "a letter sent
   // to allies on Monday").
-  bool IsTemporalWord(std::string_view w) const { return In(w, kSetTemporal); }
-  bool IsHedge(std::string_view w) const { return In(w, kSetHedge); }
+  bool IsTemporalWord(const Word& w) const { return In(w, kSetTemporal); }
+  bool IsHedge(const Word& w) const { return In(w, kSetHedge); }
 
   // Longest title starting at words[start] (lower-cased), in words; 0 if none.
   size_t MatchTitle(const std::vector<std::string>& lower_words,
@@ -172,7 +204,7 @@ class Lexicon {
   size_t MatchTitleFrom(absl::Span<const std::string_view> lower_words,
                         size_t start) const;
   // Titles that are courtesy honorifics and so are not a role ("mr.").
-  bool IsHonorific(std::string_view w) const { return In(w, kSetHonorific); }
+  bool IsHonorific(const Word& w) const { return In(w, kSetHonorific); }
   // The full form of an abbreviated title, for a speaker's role ("gov." ->
   // "Governor", "lt. gen." -> "Lieutenant General"); empty if `lower_title`
   // (lower-cased, words joined by a space) is not an abbreviation.
@@ -210,11 +242,15 @@ class Lexicon {
     kSetTitle = uint64_t{1} << 33,
     kSetTitleFirstWord = kTitleFirstWord,
     kSetHonorific = uint64_t{1} << 35,
+    kSetCueAdverb = uint64_t{1} << 36,
+    kSetNegation = uint64_t{1} << 37,
+    kSetLeadingConjunction = uint64_t{1} << 38,
+    kSetSubordinator = uint64_t{1} << 39,
   };
   static constexpr uint64_t kPublicFlags = 0xFFFF;
 
-  bool In(std::string_view w, uint64_t bit) const {
-    return (Lookup(w) & bit) != 0;
+  bool In(const Word& w, uint64_t bit) const {
+    return (Lookup(w.text_, Key{w.x_, w.y_}) & bit) != 0;
   }
 
   // Every word list in one open-addressing table keyed by the exact bytes
@@ -352,7 +388,8 @@ class Lexicon {
       speaker_stops_, context_starters_, anonymous_, documents_, speaker_nouns_,
       org_keywords_, abbreviations_, final_abbreviations_, starters_,
       first_names_, connectors_, number_words_, clause_openers_, temporal_,
-      hedges_, titles_, title_first_words_, honorifics_;
+      hedges_, titles_, title_first_words_, honorifics_, cue_adverbs_,
+      negations_, leading_conjunctions_, subordinators_;
 
   // The pre-hash filter: a bit set (16 KB) in which every flagged word
   // sets two bits, chosen by one multiplication of the word's first eight

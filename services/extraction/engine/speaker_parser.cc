@@ -17,7 +17,10 @@ struct Words {
   Words() = default;
   Words(const Words&) = delete;
   Words& operator=(const Words&) = delete;
-  // Speaker phrases are a few words: inline storage, no allocation.
+  // Speaker phrases are a few words: inline storage, no allocation. The
+  // lower-cased words are slices of lower_buffer, which is padded, so the
+  // parser hands them to the lexicon as Lexicon::Word::Padded (no branch
+  // on a word's length).
   absl::InlinedVector<std::string_view, 8> text;
   absl::InlinedVector<std::string_view, 8> lower;
   absl::InlinedVector<char, 96> lower_buffer;
@@ -132,7 +135,7 @@ std::string DocumentName(const Words& w, size_t head, const Lexicon& lexicon) {
         const bool time_phrase =
             (w.lower[j] == "on" || w.lower[j] == "in" || w.lower[j] == "last" ||
              w.lower[j] == "this" || w.lower[j] == "earlier") ||
-            lexicon.IsTemporalWord(w.lower[j]);
+            lexicon.IsTemporalWord(Lexicon::Word::Padded(w.lower[j]));
         if (time_phrase || w.lower[j] == "that" || w.lower[j] == "which") {
           break;
         }
@@ -198,7 +201,7 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
   if (n == 0) {
     return out;
   }
-  if (n == 1 && lexicon.IsPronoun(w.lower[0])) {
+  if (n == 1 && lexicon.IsPronoun(Lexicon::Word::Padded(w.lower[0]))) {
     out.form = SpeakerForm::kPronoun;
     out.pronoun = std::string(w.lower[0]);
     out.type = (out.pronoun == "he" || out.pronoun == "she" || out.pronoun == "i")
@@ -207,7 +210,7 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
     return out;
   }
   size_t d = 0;
-  while (d < n && lexicon.IsDeterminer(w.lower[d])) {
+  while (d < n && lexicon.IsDeterminer(Lexicon::Word::Padded(w.lower[d]))) {
     ++d;
   }
   if (d == n) {
@@ -227,7 +230,7 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
   }
   // Anonymous sources: an anonymity noun before any prepositional tail.
   for (size_t i = d; i < n && !IsPreposition(w.lower[i]); ++i) {
-    if (lexicon.IsAnonymousHead(w.lower[i])) {
+    if (lexicon.IsAnonymousHead(Lexicon::Word::Padded(w.lower[i]))) {
       bool named = false;
       for (size_t j = d; j < i; ++j) {
         named = named || lexicon.IsOrganizationKeyword(w.text[j]) ||
@@ -246,7 +249,7 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
     if (IsPreposition(w.lower[i])) {
       break;
     }
-    if (lexicon.IsDocumentHead(w.lower[i])) {
+    if (lexicon.IsDocumentHead(Lexicon::Word::Padded(w.lower[i]))) {
       out.form = SpeakerForm::kDocument;
       out.type = SpeakerType::kDocument;
       out.name = DocumentName(w, i, lexicon);
@@ -294,7 +297,8 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
       out.name = Join(w, p + m, n);
       w.text[n - 1] = last;
     }
-    const bool honorific = m == 1 && lexicon.IsHonorific(lower[p]);
+    const bool honorific =
+        m == 1 && lexicon.IsHonorific(Lexicon::Word::Padded(lower[p]));
     if (!honorific && out.role.empty()) {
       out.role = JoinWords(shown.begin() + t0, shown.begin() + p + m);
       // An abbreviation is spelled out: "Texas Gov. Greg Abbott" has the
@@ -358,7 +362,7 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
                      h == "district" || h == "province" || h == "nation";
   if (place || lexicon.IsOrganizationKeyword(h)) {
     out.type = SpeakerType::kOrganization;
-  } else if (lexicon.IsSpeakerNoun(h)) {
+  } else if (lexicon.IsSpeakerNoun(Lexicon::Word::Padded(h))) {
     out.type = SpeakerType::kPerson;
     if (out.role.empty()) {
       out.role = Join(w, d, n);

@@ -79,6 +79,73 @@ TEST(TokenizerTest, MarksAbsorbedPeriods) {
   EXPECT_THAT(marked, ::testing::ElementsAre("Ms.", "J.", "U.S."));
 }
 
+// kShapePossessive is set exactly on the words that end in "'s" or "’s"
+// (the entity index reads the bit instead of each run word's last bytes).
+TEST(TokenizerTest, MarksPossessives) {
+  const Lexicon lexicon;
+  const std::string text =
+      "Lee's aide and Doe’s boss met the Roes' lawyer, Ross, as it's Ma's.";
+  std::vector<std::string> marked;
+  for (const Token& t :
+       Tokenize(text, {0, static_cast<uint32_t>(text.size())}, lexicon)) {
+    if (t.shape & kShapePossessive) {
+      EXPECT_EQ(t.kind, TokenKind::kWord);
+      marked.emplace_back(TokenText(text, t));
+    }
+    EXPECT_EQ((t.shape & kShapePossessive) != 0,
+              PossessiveSuffixLength(TokenText(text, t)) != 0)
+        << TokenText(text, t);
+  }
+  EXPECT_THAT(marked, ::testing::ElementsAre("Lee's", "Doe’s", "it's", "Ma's"));
+}
+
+// The rules look words up in the padded lower-cased copy (Word::Padded):
+// the answers must be those of the plain look-up, whatever follows the
+// word.
+TEST(LexiconTest, PaddedWordLookUpAgreesWithPlainOne) {
+  const Lexicon lexicon;
+  for (const std::string word :
+       {"a", "he", "has", "not", "but", "while", "also", "didn't", "won’t",
+        "publicly", "only", "according", "reportedly", "internationally", "the",
+        "harbor"}) {
+    for (const char filler : {'\0', ' ', 'z'}) {
+      std::string padded = word;
+      padded.append(Lexicon::kFlagsPadding, filler);
+      const auto w =
+          Lexicon::Word::Padded(std::string_view(padded.data(), word.size()));
+      EXPECT_EQ(lexicon.IsAuxiliary(w), lexicon.IsAuxiliary(word)) << word;
+      EXPECT_EQ(lexicon.IsDeterminer(w), lexicon.IsDeterminer(word)) << word;
+      EXPECT_EQ(lexicon.IsLeadingConjunction(w),
+                lexicon.IsLeadingConjunction(word))
+          << word;
+      EXPECT_EQ(lexicon.IsSubordinator(w), lexicon.IsSubordinator(word))
+          << word;
+      EXPECT_EQ(lexicon.IsNegation(w), lexicon.IsNegation(word)) << word;
+      EXPECT_EQ(lexicon.IsCueAdverb(w), lexicon.IsCueAdverb(word)) << word;
+      EXPECT_EQ(lexicon.CueChainWord(w), lexicon.CueChainWord(word)) << word;
+    }
+  }
+}
+
+// One look-up answers the walk back from a cue verb, in the order the
+// three questions were asked before: negation, auxiliary, cue adverb.
+TEST(LexiconTest, CueChainWordKinds) {
+  const Lexicon lexicon;
+  using Kind = Lexicon::ChainWord;
+  EXPECT_EQ(lexicon.CueChainWord("not"), Kind::kNegation);
+  EXPECT_EQ(lexicon.CueChainWord("didn't"), Kind::kNegation);
+  EXPECT_EQ(lexicon.CueChainWord("hasn’t"), Kind::kNegation);
+  EXPECT_EQ(lexicon.CueChainWord("has"), Kind::kAuxiliary);
+  EXPECT_EQ(lexicon.CueChainWord("would"), Kind::kAuxiliary);
+  EXPECT_EQ(lexicon.CueChainWord("also"), Kind::kCueAdverb);
+  EXPECT_EQ(lexicon.CueChainWord("publicly"), Kind::kCueAdverb);
+  EXPECT_EQ(lexicon.CueChainWord("only"), Kind::kOther);
+  EXPECT_EQ(lexicon.CueChainWord("he"), Kind::kOther);
+  EXPECT_TRUE(lexicon.IsLeadingConjunction("however"));
+  EXPECT_TRUE(lexicon.IsSubordinator("although"));
+  EXPECT_FALSE(lexicon.IsSubordinator("after"));
+}
+
 // The entity index reads these two from the tokens instead of asking
 // IsOrganizationKeywordLower and MatchTitle's first-word look-up.
 TEST(LexiconTest, OrganizationAndTitleWordsAreWordFlags) {

@@ -224,6 +224,11 @@ inline uint8_t ShapeOf(std::string_view word, bool has_digit, bool joined) {
   // kShapeLowercase && joined` and `c0 >= 0x80`, the compiler branched on
   // the first byte's kind first.)
   if (joined | (c0 >= 0x80)) {
+    // An apostrophe goes into a word only as a joiner, so only a word that
+    // took one in can end in a possessive.
+    if (joined && PossessiveSuffixLength(word) != 0) {
+      shape |= kShapePossessive;
+    }
     // "then-Attorney", "ex-Minister", "former-President": the hyphen must
     // sit where the prefix ends before the slow check.
     if (c0 >= 0x80 || (c0 == 't' && word.size() > 5 && word[4] == '-') ||

@@ -37,6 +37,9 @@ enum WordShape : uint8_t {
   // sentence splitter tests this bit for every token instead of reading
   // the word's last byte. (No other word ends with a period.)
   kShapePeriod = 16,
+  // The word ends in a possessive "'s" or "’s" (PossessiveSuffixLength):
+  // the entity index tests it for every word of a capitalized run.
+  kShapePossessive = 32,
 };
 
 struct Token {

@@ -51,6 +51,18 @@ bool IsAcronym(std::string_view word);
 
 bool ContainsDigit(std::string_view word);
 
+// Bytes of the word's possessive ending, "'s" (2) or "’s" (4), after at
+// least one other byte; 0 if it has none.
+inline size_t PossessiveSuffixLength(std::string_view word) {
+  if (word.size() < 3 || word.back() != 's') {
+    return 0;
+  }
+  if (word.size() > 4 && word.substr(word.size() - 4) == "\xE2\x80\x99s") {
+    return 4;
+  }
+  return word[word.size() - 2] == '\'' ? 2 : 0;
+}
+
 }  // namespace claimtrack::engine
 
 #endif  // CLAIMTRACK_SERVICES_EXTRACTION_ENGINE_UTF8_H_
