@@ -1876,6 +1876,12 @@ void SentenceRules::Classify(Hit& h) const {
                h.cue_begin - 1 > tb_) {
       h.shape = Hit::Shape::kTrailing;
       h.trailing_comma = h.cue_begin - 1;
+    } else if (h.cue_begin - 1 > tb_ &&
+               QuotedCommaAt(static_cast<ptrdiff_t>(h.cue_begin) - 1)) {
+      // `compared it to a "root canal," according to X`: the comma sits
+      // inside the closing mark, which the content keeps.
+      h.shape = Hit::Shape::kTrailing;
+      h.trailing_comma = h.cue_begin;
     }
     return;
   }

@@ -1838,6 +1838,16 @@ TEST_F(CorpusRulesTest, ShowedUpAndContinuedWithATaskAreNoCues) {
   EXPECT_EQ(out_.size(), 1u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, AccordingToAfterAQuotesClosingComma) {
+  // `..."root canal," according to X`: the comma inside the closing mark
+  // makes "according to" trailing all the same.
+  Run("She compared the vote to a \"root canal,\" according to the memoir.\n");
+  const Statement* a = Find("She compared the vote to a \"root canal,\"");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "according_to.trailing");
+  EXPECT_EQ(a->mention->text, "the memoir");
+}
+
 TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
   Run("Ida Moss praised the crew and went on to say that the fares were "
       "too high.\n"
