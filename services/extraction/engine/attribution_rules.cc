@@ -1306,9 +1306,13 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
   while (k >= static_cast<ptrdiff_t>(tb_) && Free(k) && n < kMaxNameWords) {
     const std::string_view lk = Low(k);
     if (lk == "and") {
-      // Only inside names ("Smith and Jones", "Bank and Trust").
+      // Only inside names ("Smith and Jones", "Bank and Trust") and after a
+      // pronoun or a plural of people ("she and another reporter",
+      // "officials and residents").
       if (!(k > static_cast<ptrdiff_t>(tb_) && Free(k - 1) &&
-            CapAt(k - 1))) {
+            (CapAt(k - 1) || lex_.IsPronoun(LowWord(k - 1)) ||
+             (LowerAt(k - 1) && Low(k - 1).back() == 's' &&
+              lex_.IsSpeakerNoun(LowWord(k - 1)))))) {
         break;
       }
     } else if (lex_.IsSpeakerStop(LowWord(k)) && LowerAt(k)) {

@@ -1848,6 +1848,19 @@ TEST_F(CorpusRulesTest, AccordingToAfterAQuotesClosingComma) {
   EXPECT_EQ(a->mention->text, "the memoir");
 }
 
+TEST_F(CorpusRulesTest, CoordinatedPeopleAreOneSpeaker) {
+  // "she and another reporter said", "officials and residents say": one
+  // speaker phrase; "the town and" stays out (a singular noun).
+  Run("The pier is unsafe, she and another reporter said.\n"
+      "Officials and residents say the fares are too high.\n");
+  const Statement* a = Find("The pier is unsafe");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "she and another reporter");
+  const Statement* b = Find("the fares are too high");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Officials and residents");
+}
+
 TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
   Run("Ida Moss praised the crew and went on to say that the fares were "
       "too high.\n"
