@@ -249,7 +249,8 @@ class SentenceRules {
     while (body_end_ > tb_ &&
            (toks_[body_end_ - 1].kind == TokenKind::kTerminal ||
             toks_[body_end_ - 1].kind == TokenKind::kOther ||
-            toks_[body_end_ - 1].kind == TokenKind::kCloseParen) &&
+            (toks_[body_end_ - 1].kind == TokenKind::kCloseParen &&
+             !ClosesParenInside(body_end_ - 1))) &&
            quote_of_[body_end_ - 1] < 0) {
       --body_end_;
     }
@@ -259,6 +260,20 @@ class SentenceRules {
   void Run(SentenceAttributions& out);
 
  private:
+  // Whether the closing parenthesis at i closes one opened in the sentence
+  // ("Rep. Lee Roe (R-Texas)." keeps it; "(The pier closed.)" does not).
+  bool ClosesParenInside(size_t i) const {
+    int depth = 0;
+    for (size_t j = i; j > tb_ + 1;) {
+      --j;
+      depth += (toks_[j].kind == TokenKind::kCloseParen) -
+               (toks_[j].kind == TokenKind::kOpenParen);
+      if (depth < 0) {
+        return true;  // Its opening mark, after the sentence's first token.
+      }
+    }
+    return false;
+  }
   bool IsWord(size_t i) const { return toks_[i].kind == TokenKind::kWord; }
   bool InQuote(size_t i) const { return quote_of_[i] >= 0; }
   bool Free(size_t i) const { return IsWord(i) && !InQuote(i); }

@@ -1861,6 +1861,15 @@ TEST_F(CorpusRulesTest, CoordinatedPeopleAreOneSpeaker) {
   EXPECT_EQ(b->mention->text, "Officials and residents");
 }
 
+TEST_F(CorpusRulesTest, ContentKeepsAParenthesisItOpened) {
+  // "(R-Ohio)." at the end keeps its closing mark; a sentence inside
+  // parentheses drops its own.
+  Run("Ida Moss endorsed Rep. Lee Roe (R-Ohio).\n"
+      "(Lee Roe said the fares were too high.)\n");
+  EXPECT_NE(Find("Rep. Lee Roe (R-Ohio)"), nullptr) << Dump();
+  EXPECT_NE(Find("the fares were too high"), nullptr) << Dump();
+}
+
 TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
   Run("Ida Moss praised the crew and went on to say that the fares were "
       "too high.\n"
