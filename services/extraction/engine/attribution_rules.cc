@@ -2066,9 +2066,14 @@ size_t SentenceRules::ClauseEnd(size_t begin,
     if ((FreeKind(i, TokenKind::kComma) || quote_comma) && i + 1 < body_end_ &&
         Free(i + 1)) {
       const std::string_view next = Low(i + 1);
+      // ", but that Y", ", but not Y", ", but also Y": a second part of
+      // the same content.
+      const bool but_goes_on =
+          next == "but" && i + 2 < body_end_ && Free(i + 2) &&
+          (Low(i + 2) == "that" || Low(i + 2) == "not" || Low(i + 2) == "also");
       if (next == "which" || next == "who" || next == "whom" ||
-          next == "where" || next == "but" || next == "while" ||
-          next == "whereas" || next == "despite") {
+          next == "where" || (next == "but" && !but_goes_on) ||
+          next == "while" || next == "whereas" || next == "despite") {
         return stop;
       }
       // ", even as he ...", ", after he introduced ...", ", in which ...",

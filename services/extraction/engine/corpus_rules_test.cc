@@ -1870,6 +1870,16 @@ TEST_F(CorpusRulesTest, ContentKeepsAParenthesisItOpened) {
   EXPECT_NE(Find("the fares were too high"), nullptr) << Dump();
 }
 
+TEST_F(CorpusRulesTest, ButThatAndButNotContinueTheContent) {
+  // ", but that Y", ", but not Y": the same content goes on; ", but the
+  // board" starts the writer's own clause.
+  Run("Ida Moss said the fares were high, but that riders paid them.\n"
+      "Lee Roe said the pier was old, but the board disagreed.\n");
+  EXPECT_NE(Find("the fares were high, but that riders paid them"), nullptr)
+      << Dump();
+  EXPECT_NE(Find("the pier was old"), nullptr) << Dump();
+}
+
 TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
   Run("Ida Moss praised the crew and went on to say that the fares were "
       "too high.\n"
