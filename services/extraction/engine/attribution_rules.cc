@@ -2066,11 +2066,12 @@ size_t SentenceRules::ClauseEnd(size_t begin,
     if ((FreeKind(i, TokenKind::kComma) || quote_comma) && i + 1 < body_end_ &&
         Free(i + 1)) {
       const std::string_view next = Low(i + 1);
-      // ", but that Y", ", but not Y", ", but also Y": a second part of
-      // the same content.
-      const bool but_goes_on =
-          next == "but" && i + 2 < body_end_ && Free(i + 2) &&
-          (Low(i + 2) == "that" || Low(i + 2) == "not" || Low(i + 2) == "also");
+      // ", but that Y", ", but not Y", ", but also Y", ", but rather Y": a
+      // second part of the same content.
+      const bool but_goes_on = next == "but" && i + 2 < body_end_ &&
+                               Free(i + 2) &&
+                               (Low(i + 2) == "that" || Low(i + 2) == "not" ||
+                                Low(i + 2) == "also" || Low(i + 2) == "rather");
       if (next == "which" || next == "who" || next == "whom" ||
           next == "where" || (next == "but" && !but_goes_on) ||
           next == "while" || next == "whereas" || next == "despite") {
@@ -2132,7 +2133,9 @@ bool SentenceRules::ClauseBreakAfterComma(size_t i) const {
   }
   const std::string_view w = Low(i);
   const std::string_view next = Free(i + 1) ? Low(i + 1) : std::string_view();
-  if (w == "even" && (next == "as" || next == "though" || next == "if")) {
+  // ", even as he ..." is the writer's; ", even if Y" goes on with the
+  // content.
+  if (w == "even" && (next == "as" || next == "though")) {
     return true;
   }
   if ((w == "in" || w == "by" || w == "from") && next == "which") {

@@ -1871,13 +1871,16 @@ TEST_F(CorpusRulesTest, ContentKeepsAParenthesisItOpened) {
 }
 
 TEST_F(CorpusRulesTest, ButThatAndButNotContinueTheContent) {
-  // ", but that Y", ", but not Y": the same content goes on; ", but the
-  // board" starts the writer's own clause.
+  // ", but that Y", ", but not Y", ", even if Y": the same content goes
+  // on; ", but the board" starts the writer's own clause.
   Run("Ida Moss said the fares were high, but that riders paid them.\n"
-      "Lee Roe said the pier was old, but the board disagreed.\n");
+      "Lee Roe said the pier was old, but the board disagreed.\n"
+      "Ida Moss said the ferry would run, even if the pier closed.\n");
   EXPECT_NE(Find("the fares were high, but that riders paid them"), nullptr)
       << Dump();
   EXPECT_NE(Find("the pier was old"), nullptr) << Dump();
+  EXPECT_NE(Find("the ferry would run, even if the pier closed"), nullptr)
+      << Dump();
 }
 
 TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
