@@ -19,14 +19,7 @@ namespace {
 // Confidence for a quote that borrows the speaker of the previous sentence,
 // and for one whose speaker is unknown.
 constexpr double kAdjacentSpeakerConfidence = 0.5;
-constexpr double kRecentSpeakerConfidence = 0.4;
 constexpr double kUnattributedConfidence = 0.3;
-// A quote this long that no cue attributes is still speech (titles and
-// slogans are shorter); see HandleLongOpeningQuote and AddSpeakerlessQuote.
-constexpr size_t kMinLongQuoteWords = 8;
-// How far back (statements, claims included) a long quote looks for the
-// article's last speaker.
-constexpr size_t kRecentSpeakerReach = 8;
 
 struct Paragraph {
   ByteSpan span;
@@ -185,10 +178,9 @@ class DocumentPass {
   void HandleLongOpeningQuote(const Paragraph& p, const Sentence& s,
                               const SentenceAttributions& found,
                               std::vector<ByteSpan>& masked);
-  // A quote no cue attributes: by the previous sentence's speaker, a long
-  // one by the article's most recent speaker, or unattributed. Returns
-  // false if unattributed.
-  bool AddSpeakerlessQuote(const ByteSpan& inner, bool long_quote);
+  // A quote no cue attributes: by the previous sentence's speaker, or
+  // unattributed. Returns false if unattributed.
+  bool AddSpeakerlessQuote(const ByteSpan& inner);
 
   std::string_view text_;
   // ASCII-lower-cased copy (in the scratch): rules slice words from it
@@ -313,16 +305,6 @@ void DocumentPass::Materialize(const RawStatement& raw, Statement& st) {
   st.confidence = std::clamp(st.confidence, 0.05, 1.0);
 }
 
-// Words between a quote's marks (to its paragraph's end when unclosed).
-size_t WordsInside(const Paragraph& p, const Quote& q) {
-  const size_t end = q.closed ? q.close_token : p.tokens.size();
-  size_t words = 0;
-  for (size_t i = q.open_token + 1; i < end; ++i) {
-    words += p.tokens[i].kind == TokenKind::kWord;
-  }
-  return words;
-}
-
 // A quote that no rule attributed. If it forms the whole sentence it is a
 // statement: the continuation of the previous quote (`"A," she said. "B."`),
 // or a quote by the previous sentence's speaker, or unattributed. Quotes
@@ -385,7 +367,7 @@ bool DocumentPass::HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
       next_continuable_ = target;
       return true;
     }
-    if (!AddSpeakerlessQuote(inner, WordsInside(p, q) >= kMinLongQuoteWords)) {
+    if (!AddSpeakerlessQuote(inner)) {
       next_orphan_quote_ = static_cast<int>(out_.size() - 1);
     }
   }
@@ -399,6 +381,7 @@ bool DocumentPass::HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
 void DocumentPass::HandleLongOpeningQuote(const Paragraph& p, const Sentence& s,
                                           const SentenceAttributions& found,
                                           std::vector<ByteSpan>& masked) {
+  constexpr size_t kMinQuoteWords = 8;
   for (size_t i = s.token_begin; i < s.token_end; ++i) {
     const int q = p.quote_of[i];
     const bool opens =
@@ -414,6 +397,10 @@ void DocumentPass::HandleLongOpeningQuote(const Paragraph& p, const Sentence& s,
             found.used_quotes.end()) {
       continue;
     }
+    size_t words = 0;
+    for (size_t w = quote.open_token + 1; w < quote.close_token; ++w) {
+      words += p.tokens[w].kind == TokenKind::kWord;
+    }
     bool covered = false;
     for (const RawStatement& st : found.statements) {
       for (const ByteSpan& part : st.parts) {
@@ -422,16 +409,15 @@ void DocumentPass::HandleLongOpeningQuote(const Paragraph& p, const Sentence& s,
       }
     }
     const ByteSpan inner = TrimContent(text_, quote.inner);
-    if (WordsInside(p, quote) < kMinLongQuoteWords || covered ||
-        inner.end <= inner.begin) {
+    if (words < kMinQuoteWords || covered || inner.end <= inner.begin) {
       continue;
     }
     masked.push_back(quote.outer);
-    AddSpeakerlessQuote(inner, /*long_quote=*/true);
+    AddSpeakerlessQuote(inner);
   }
 }
 
-bool DocumentPass::AddSpeakerlessQuote(const ByteSpan& inner, bool long_quote) {
+bool DocumentPass::AddSpeakerlessQuote(const ByteSpan& inner) {
   Statement st;
   st.kind = StatementKind::kDirectQuote;
   st.content_spans.push_back(inner);
@@ -452,24 +438,11 @@ bool DocumentPass::AddSpeakerlessQuote(const ByteSpan& inner, bool long_quote) {
       st.antecedent = out_[idx].mention;
     }
   }
-  // A long quote after sentences that name nobody (a paragraph of its own
-  // after an aside) most likely goes on with the last speaker quoted.
-  bool recent = false;
-  for (size_t back = out_.size(); source == nullptr && long_quote && back > 0 &&
-                                  out_.size() - back < kRecentSpeakerReach;
-       --back) {
-    const Statement& o = out_[back - 1];
-    if (o.kind != StatementKind::kFactualClaim && !o.speaker.name.empty()) {
-      source = &o;
-      recent = true;
-    }
-  }
   if (source != nullptr) {
     st.speaker = source->speaker;
     st.antecedent = source->mention;
-    st.confidence =
-        recent ? kRecentSpeakerConfidence : kAdjacentSpeakerConfidence;
-    st.rule = recent ? "quote.recent_speaker" : "quote.adjacent_speaker";
+    st.confidence = kAdjacentSpeakerConfidence;
+    st.rule = "quote.adjacent_speaker";
   } else {
     st.confidence = kUnattributedConfidence;
     st.rule = "quote.unattributed";

@@ -128,20 +128,6 @@ TEST_F(EngineTest, LongQuoteOpeningASentenceWithoutACue) {
   EXPECT_EQ(Find(all, "Ferry now"), nullptr);
 }
 
-TEST_F(EngineTest, LongQuoteAfterAnAsideGoesOnWithTheLastSpeaker) {
-  // A long quote in a paragraph of its own, after a sentence that names
-  // nobody, is the article's most recent speaker's.
-  const auto all =
-      Run("Dana Whitfield said the vote was close.\n\n"
-          "The hall emptied slowly.\n\n"
-          "\"We will bring the ferry back to the harbor where it belongs.\"");
-  const Statement* s =
-      Find(all, "We will bring the ferry back to the harbor where it belongs");
-  ASSERT_NE(s, nullptr);
-  EXPECT_EQ(s->rule, "quote.recent_speaker");
-  EXPECT_EQ(s->speaker.name, "Dana Whitfield");
-}
-
 TEST_F(EngineTest, SplitQuoteInOneSentence) {
   const auto all = Run("“First part,” she said, “second part.”");
   const Statement* s = Find(all, "First part second part");
