@@ -1458,7 +1458,14 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
     return true;
   }
   size_t begin = 0;
-  const size_t subject = SubjectStart();
+  size_t subject = SubjectStart();
+  // "While friends say X, ...": the subject opens after a concessive
+  // subordinator.
+  if (subject < static_cast<size_t>(k) && Free(subject) &&
+      (Low(subject) == "while" || Low(subject) == "although" ||
+       Low(subject) == "though" || Low(subject) == "whereas")) {
+    ++subject;
+  }
   if (!NameBefore(k, begin)) {
     // A lower-case headed subject running from the sentence start ("Most of
     // the jurors said", "Residents of the valley said").

@@ -1883,6 +1883,14 @@ TEST_F(CorpusRulesTest, ButThatAndButNotContinueTheContent) {
       << Dump();
 }
 
+TEST_F(CorpusRulesTest, SubjectAfterAConcessiveSubordinator) {
+  // "While riders say X, ...": the plural subject opens after "while".
+  Run("While riders say the fares are too high, the board disagrees.\n");
+  const Statement* a = Find("the fares are too high");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "riders");
+}
+
 TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
   Run("Ida Moss praised the crew and went on to say that the fares were "
       "too high.\n"
