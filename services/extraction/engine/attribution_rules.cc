@@ -554,6 +554,10 @@ class SentenceRules {
             v.compare(v.size() - 2, 2, "en") == 0 ||
             v.compare(v.size() - 2, 2, "wn") == 0);
   }
+  // "said yes", "said no", "says so": a content of one word.
+  bool OneWordAnswer(size_t b) const {
+    return Free(b) && (Low(b) == "yes" || Low(b) == "no" || Low(b) == "so");
+  }
   bool QuoteEndsWithComma(const Quote& q) const {
     return q.inner.end > q.inner.begin && text_[q.inner.end - 1] == ',';
   }
@@ -3467,7 +3471,8 @@ void SentenceRules::Run(SentenceAttributions& out) {
           }
         }
         e = RelativeClauseEnd(h, b, e);
-        if (e <= b || (e - b < 2 && OpeningQuoteAt(b) < 0) ||
+        if (e <= b ||
+            (e - b < 2 && OpeningQuoteAt(b) < 0 && !OneWordAnswer(b)) ||
             AnonymityRequest(b, e)) {
           continue;
         }
@@ -3546,7 +3551,8 @@ void SentenceRules::Run(SentenceAttributions& out) {
             break;
           }
         }
-        if (e <= b || (e - b < 2 && OpeningQuoteAt(b) < 0) ||
+        if (e <= b ||
+            (e - b < 2 && OpeningQuoteAt(b) < 0 && !OneWordAnswer(b)) ||
             AnonymityRequest(b, e)) {
           continue;
         }

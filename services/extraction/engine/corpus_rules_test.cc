@@ -1891,6 +1891,16 @@ TEST_F(CorpusRulesTest, SubjectAfterAConcessiveSubordinator) {
   EXPECT_EQ(a->mention->text, "riders");
 }
 
+TEST_F(CorpusRulesTest, YesNoAndSoAreContentsOfOneWord) {
+  // "said no", "think so": an answer of one word is the content; other
+  // single words after a cue are not ("said Tuesday").
+  Run("Asked if the pier was safe, Ida Moss said no.\nLee Roe thinks so.\n"
+      "Lee Roe said Tuesday.\n");
+  EXPECT_NE(Find("no"), nullptr) << Dump();
+  EXPECT_NE(Find("so"), nullptr) << Dump();
+  EXPECT_EQ(Find("Tuesday"), nullptr) << Dump();
+}
+
 TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
   Run("Ida Moss praised the crew and went on to say that the fares were "
       "too high.\n"
