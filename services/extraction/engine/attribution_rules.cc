@@ -3124,6 +3124,8 @@ void SentenceRules::Run(SentenceAttributions& out) {
     size_t context_begin = kNoToken, context_end = kNoToken;
     size_t particle_end = 0;  // Set when a particle joins the cue.
     size_t object_begin = 0;  // Set when the verb's object opens the content.
+    // A clause after a quote-first frame, reported as well (below).
+    size_t clause_after = kNoToken;
     std::optional<SpeakerPhrase> passive_agent;
     bool no_speaker = false;  // An agentless passive.
     switch (h.shape) {
@@ -3166,6 +3168,16 @@ void SentenceRules::Run(SentenceAttributions& out) {
                  : h.inverted ? "quote.cue_speaker_after"
                               : "quote.speaker_cue_after";
         s.confidence = 0.95;
+        // `On ABC's "This Week," Lee said the plan would fail`: after a
+        // quoted title in an introduction the cue opens a clause of its own
+        // ("that", a determiner, a pronoun or a name, then more words).
+        if (partial && !h.inverted && h.after + 2 < body_end_ &&
+            Free(h.after) &&
+            (Low(h.after) == "that" || lex_.IsDeterminer(LowWord(h.after)) ||
+             lex_.IsPronoun(LowWord(h.after)) || CapAt(h.after)) &&
+            !lex_.IsContextStarter(LowWord(h.after))) {
+          clause_after = h.after;
+        }
         size_t rest = h.after;
         if (rest < body_end_ && Free(rest) &&
             lex_.IsContextStarter(LowWord(rest))) {
@@ -3615,6 +3627,20 @@ void SentenceRules::Run(SentenceAttributions& out) {
     }
     s.negated = s.negated || h.negated;
     out.statements.push_back(std::move(s));
+    if (clause_after != kNoToken) {
+      RawStatement c =
+          BuildContent(clause_after, ClauseEnd(clause_after, trailing));
+      if (!c.parts.empty() && c.parts[0].end > c.parts[0].begin) {
+        c.speaker = PhraseOf(h);
+        c.cue = cue_span(h);
+        c.rule = "reported.speaker_cue_after_quoted_phrase";
+        c.confidence = 0.6;
+        for (const ByteSpan& part : c.parts) {
+          out.masked.push_back(part);
+        }
+        out.statements.push_back(std::move(c));
+      }
+    }
   }
   MarkReportsInsideDenials(out);
   if (when_asked_ != kNoToken) {

@@ -1901,6 +1901,19 @@ TEST_F(CorpusRulesTest, YesNoAndSoAreContentsOfOneWord) {
   EXPECT_EQ(Find("Tuesday"), nullptr) << Dump();
 }
 
+TEST_F(CorpusRulesTest, ClauseAfterAQuotedTitleIsReportedToo) {
+  // `On "Harbor Talk," Ida Moss said the fares were too high`: the clause
+  // after the cue is a statement of its own; a quote-first frame that
+  // ends the sentence is unchanged.
+  Run("On \"Harbor Talk,\" Ida Moss said the fares were too high.\n"
+      "The plan is a \"raw deal,\" Lee Roe said in May.\n");
+  const Statement* a = Find("the fares were too high");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Ida Moss");
+  EXPECT_EQ(a->rule, "reported.speaker_cue_after_quoted_phrase");
+  EXPECT_EQ(out_.size(), 3u) << Dump();
+}
+
 TEST_F(CorpusRulesTest, WentOnToSayJoinsTheCue) {
   Run("Ida Moss praised the crew and went on to say that the fares were "
       "too high.\n"
