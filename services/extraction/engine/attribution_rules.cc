@@ -67,6 +67,17 @@ struct Hit {
 using Hits = absl::InlinedVector<Hit, 4>;
 using Trailing = absl::InlinedVector<size_t, 8>;
 
+// True if `w` is `word` (a string literal). Same as `w == word`, but in the
+// large rule functions below GCC stops inlining string_view's comparison
+// and calls it and memcmp out of line for every word of the literal's
+// length; with the length a constant, the memcmp is expanded inline into
+// a load or two.
+template <size_t N>
+[[gnu::always_inline]] inline bool Is(std::string_view w,
+                                      const char (&word)[N]) {
+  return w.size() == N - 1 && __builtin_memcmp(w.data(), word, N - 1) == 0;
+}
+
 // True if `w` is one of `list`'s words.
 template <size_t N>
 bool InWordList(const std::string_view (&list)[N], std::string_view w) {
@@ -635,14 +646,14 @@ Hits SentenceRules::FindCues(size_t from) const {
         Free(i - 1) && Free(i + 1)) {
       const std::string_view prev = Low(i - 1);
       const std::string_view next = Low(i + 1);
-      const bool possessive = prev == "his" || prev == "her" ||
-                              prev == "their" || prev == "its" ||
-                              prev == "my" || prev == "our" ||
+      const bool possessive = Is(prev, "his") || Is(prev, "her") ||
+                              Is(prev, "their") || Is(prev, "its") ||
+                              Is(prev, "my") || Is(prev, "our") ||
                               IsPossessive(Text(i - 1));
-      const bool opens_content = next == "that" || next == "to";
-      const bool preposition = next == "for" || next == "of" ||
-                               next == "about" || next == "on" ||
-                               next == "against";
+      const bool opens_content = Is(next, "that") || Is(next, "to");
+      const bool preposition = Is(next, "for") || Is(next, "of") ||
+                               Is(next, "about") || Is(next, "on") ||
+                               Is(next, "against");
       if (possessive && (opens_content || preposition)) {
         Hit h;
         h.noun = true;
@@ -667,7 +678,7 @@ Hits SentenceRules::FindCues(size_t from) const {
     // `"...," read the letter` and `The letter read: "..."`: "read" is a
     // cue only right after a quote or right before a colon and a quote.
     const bool reads =
-        (lw == "read" || lw == "reads") &&
+        (Is(lw, "read") || Is(lw, "reads")) &&
         ((i > tb_ + 1 && ClosingQuoteAt(i - 1) >= 0 &&
           QuoteEndsWithComma(quotes_[quote_of_[i - 1]])) ||
          (i > tb_ + 2 && FreeKind(i - 1, TokenKind::kComma) &&
@@ -675,12 +686,12 @@ Hits SentenceRules::FindCues(size_t from) const {
          (i + 2 < te_ && FreeKind(i + 1, TokenKind::kColon) &&
           OpeningQuoteAt(i + 2) >= 0));
     // "As Lee put it, ...": a speaker's wording, introduced by "as".
-    bool put_it = lw == "put" && i + 2 < body_end_ && Free(i + 1) &&
-                  Low(i + 1) == "it" && i > tb_ + 1;
+    bool put_it = Is(lw, "put") && i + 2 < body_end_ && Free(i + 1) &&
+                  Is(Low(i + 1), "it") && i > tb_ + 1;
     if (put_it) {
       put_it = false;
       for (size_t j = i - 1; j + 12 > i && j > tb_; --j) {
-        if (Free(j - 1) && Low(j - 1) == "as") {
+        if (Free(j - 1) && Is(Low(j - 1), "as")) {
           put_it = true;
           break;
         }
@@ -693,14 +704,14 @@ Hits SentenceRules::FindCues(size_t from) const {
     bool publishes = false;   // "released a statement Wednesday saying X".
     if (flags & Lexicon::kConstructionCue) {
       talk_about = InWordList(kTalkVerbs, lw) && i + 1 < body_end_ &&
-                   Free(i + 1) && Low(i + 1) == "about";
+                   Free(i + 1) && Is(Low(i + 1), "about");
       made_clear = MadeClear(i) != kNoToken;
       phrasal = PhrasalCueEnd(i) != kNoToken;
       publishes = i + 3 < body_end_ && Free(i + 1) &&
                   DocumentParticipleEnd(i, i + 1) > i + 1;
     }
     if ((flags & (Lexicon::kAnyCue | Lexicon::kAdjectiveCue)) == 0 &&
-        lw != "according" && !reads && !put_it && !talk_about &&
+        !Is(lw, "according") && !reads && !put_it && !talk_about &&
         !made_clear && !publishes && !phrasal) {
       continue;
     }
@@ -710,12 +721,12 @@ Hits SentenceRules::FindCues(size_t from) const {
     // question X", "continued on Monday, saying X"), not before a task
     // ("continued his push").
     const bool shows_or_adds =
-        lw.substr(0, 4) == "show" || lw.substr(0, 3) == "add";
-    const bool continues = lw.substr(0, 7) == "continu";
+        Is(lw.substr(0, 4), "show") || Is(lw.substr(0, 3), "add");
+    const bool continues = Is(lw.substr(0, 7), "continu");
     if ((shows_or_adds || continues) && i + 1 < body_end_ && Free(i + 1)) {
       const std::string_view next = Low(i + 1);
-      if ((shows_or_adds && next == "up") ||
-          (continues && next != "that" && next != "to" &&
+      if ((shows_or_adds && Is(next, "up")) ||
+          (continues && !Is(next, "that") && !Is(next, "to") &&
            !EndsWith2(next, "ng") && TimePhraseEnd(i + 1) == i + 1)) {
         continue;
       }
@@ -725,10 +736,10 @@ Hits SentenceRules::FindCues(size_t from) const {
     if (i > tb_ && Free(i - 1) && lw.size() > 3 &&
         lw.compare(lw.size() - 2, 2, "ed") == 0) {
       const std::string_view prev = Low(i - 1);
-      if (prev == "when" || prev == "if" || prev == "once" ||
-          prev == "unless" || prev == "until" || prev == "though" ||
-          prev == "although" || prev == "whenever") {
-        if (lw == "asked") {
+      if (Is(prev, "when") || Is(prev, "if") || Is(prev, "once") ||
+          Is(prev, "unless") || Is(prev, "until") || Is(prev, "though") ||
+          Is(prev, "although") || Is(prev, "whenever")) {
+        if (Is(lw, "asked")) {
           when_asked_ = i;  // The question may be an attribution (Run).
         }
         continue;
@@ -747,15 +758,15 @@ Hits SentenceRules::FindCues(size_t from) const {
       const bool relative =
           det > tb_ && Free(det - 1) &&
           (IsRelativeWord(Low(det - 1)) ||
-           (Low(det - 1) == "that" &&
+           (Is(Low(det - 1), "that") &&
             (hits.empty() || hits.back().cue_end != det - 1)));
       if (Free(det) && lex_.IsDeterminer(LowWord(det)) &&
           !lex_.IsPronoun(LowWord(i - 1)) && !relative) {
         continue;
       }
     }
-    if (lw == "according" && i + 1 < body_end_ && Free(i + 1) &&
-        Low(i + 1) == "to") {
+    if (Is(lw, "according") && i + 1 < body_end_ && Free(i + 1) &&
+        Is(Low(i + 1), "to")) {
       Hit h;
       h.according = true;
       h.verb = h.cue_begin = h.chain_begin = h.frame_begin = i;
@@ -767,15 +778,15 @@ Hits SentenceRules::FindCues(size_t from) const {
     // "As reported by Politico, X", "X, as first reported by Politico": the
     // source follows "by" as it follows "according to". After a cue ("Lee
     // said X, as reported by Politico") it only says where Lee was heard.
-    if (lw == "reported" && i > tb_ && i + 1 < body_end_ && Free(i + 1) &&
-        Low(i + 1) == "by" && hits.empty()) {
+    if (Is(lw, "reported") && i > tb_ && i + 1 < body_end_ && Free(i + 1) &&
+        Is(Low(i + 1), "by") && hits.empty()) {
       size_t as = i - 1;
       if (as > tb_ && Free(as) &&
-          (Low(as) == "first" || Low(as) == "originally" ||
-           Low(as) == "previously")) {
+          (Is(Low(as), "first") || Is(Low(as), "originally") ||
+           Is(Low(as), "previously"))) {
         --as;
       }
-      if (Free(as) && Low(as) == "as") {
+      if (Free(as) && Is(Low(as), "as")) {
         Hit h;
         h.according = true;
         h.verb = i;
@@ -793,12 +804,14 @@ Hits SentenceRules::FindCues(size_t from) const {
     // the same subject ("while" and "without" are too often no report).
     const bool quote_comma = i > tb_ + 1 && ClosingQuoteAt(i - 1) >= 0 &&
                              QuoteEndsWithComma(quotes_[quote_of_[i - 1]]);
-    const bool time_clause = i > tb_ + 1 && Free(i - 1) &&
-                             (Low(i - 1) == "after" || Low(i - 1) == "before");
+    const bool time_clause =
+        i > tb_ + 1 && Free(i - 1) &&
+        (Is(Low(i - 1), "after") || Is(Low(i - 1), "before"));
     // "calling it unfair and urging the board to act": a second participle
     // joined by "and"/"but" is a statement of its own, by the same subject.
-    const bool second_participle = i > tb_ + 1 && Free(i - 1) &&
-                                   (Low(i - 1) == "and" || Low(i - 1) == "but");
+    const bool second_participle =
+        i > tb_ + 1 && Free(i - 1) &&
+        (Is(Low(i - 1), "and") || Is(Low(i - 1), "but"));
     // ", later saying", ", repeatedly calling": an adverb after the comma.
     const bool adverb_comma = i > tb_ + 2 && Free(i - 1) && LowerAt(i - 1) &&
                               lex_.IsCueAdverb(LowWord(i - 1)) &&
@@ -806,7 +819,7 @@ Hits SentenceRules::FindCues(size_t from) const {
     if ((flags & Lexicon::kCueParticiple) && i > tb_ + 1 &&
         (FreeKind(i - 1, TokenKind::kComma) || quote_comma || time_clause ||
          second_participle || adverb_comma ||
-         (Free(i - 1) && Low(i - 1) == "by"))) {
+         (Free(i - 1) && Is(Low(i - 1), "by")))) {
       Hit h;
       h.participle = true;
       h.time_clause = time_clause;
@@ -818,15 +831,16 @@ Hits SentenceRules::FindCues(size_t from) const {
       continue;
     }
     bool finite = (flags & Lexicon::kCueVerb) != 0 || reads || put_it ||
-                  (talk_about && lw != "talking" && lw != "speaking") ||
+                  (talk_about && !Is(lw, "talking") && !Is(lw, "speaking")) ||
                   made_clear || publishes ||
-                  (phrasal && lw != "taking" && lw != "coming" &&
-                   lw != "poking" && lw != "take" && lw != "come" &&
-                   lw != "poke" && lw != "taken");
+                  (phrasal && !Is(lw, "taking") && !Is(lw, "coming") &&
+                   !Is(lw, "poking") && !Is(lw, "take") && !Is(lw, "come") &&
+                   !Is(lw, "poke") && !Is(lw, "taken"));
     // Declining and refusing are attributions ("declined to comment").
-    if (!finite && (lw == "declined" || lw == "refused" || lw == "declines" ||
-                    lw == "refuses") &&
-        i + 1 < body_end_ && Free(i + 1) && Low(i + 1) == "to") {
+    if (!finite &&
+        (Is(lw, "declined") || Is(lw, "refused") || Is(lw, "declines") ||
+         Is(lw, "refuses")) &&
+        i + 1 < body_end_ && Free(i + 1) && Is(Low(i + 1), "to")) {
       finite = true;
     }
     // Past forms that are also participles ("a group called X") attribute
@@ -845,15 +859,16 @@ Hits SentenceRules::FindCues(size_t from) const {
     }
     // No participle takes "for" or "on" ("The prince called for X"), so
     // with one "called" also attributes after a determined subject.
-    const bool call_particle =
-        lw == "called" && i + 1 < body_end_ && Free(i + 1) &&
-        (Low(i + 1) == "for" || Low(i + 1) == "on" || Low(i + 1) == "upon");
+    const bool call_particle = Is(lw, "called") && i + 1 < body_end_ &&
+                               Free(i + 1) &&
+                               (Is(Low(i + 1), "for") || Is(Low(i + 1), "on") ||
+                                Is(Low(i + 1), "upon"));
     if (!finite && (flags & Lexicon::kStrictCue) && i > tb_ && Free(i - 1) &&
         ((Free(subject_end) &&
           (CapAt(subject_end) || lex_.IsPronoun(LowWord(subject_end)))) ||
          ObjectThenQuote(i) || CallOnInfinitive(i, i + 1) ||
-         ((lw != "called" || call_particle) && subject_end >= SubjectStart() &&
-          subject_end < SubjectStart() + 4 &&
+         ((!Is(lw, "called") || call_particle) &&
+          subject_end >= SubjectStart() && subject_end < SubjectStart() + 4 &&
           lex_.IsDeterminer(LowWord(SubjectStart())) &&
           WholeSubject(SubjectStart(), subject_end)))) {
       finite = true;
@@ -863,7 +878,7 @@ Hits SentenceRules::FindCues(size_t from) const {
     // participle).
     if (!finite && (flags & Lexicon::kStrictCue) && subject_end > tb_ + 2 &&
         FreeKind(subject_end, TokenKind::kComma) &&
-        !(i + 1 < body_end_ && Free(i + 1) && Low(i + 1) == "by")) {
+        !(i + 1 < body_end_ && Free(i + 1) && Is(Low(i + 1), "by"))) {
       Hit probe;
       finite = SpeakerBefore(static_cast<ptrdiff_t>(subject_end), probe);
     }
@@ -873,17 +888,17 @@ Hits SentenceRules::FindCues(size_t from) const {
     const bool participle = (flags & Lexicon::kCueParticiple) != 0;
     if (!finite && participle && i > tb_ && Free(i - 1) &&
         (CapAt(i - 1) || lex_.IsPronoun(LowWord(i - 1))) &&
-        Low(i - 1) != "it" && !lex_.IsSpeakerStop(LowWord(i - 1)) &&
+        !Is(Low(i - 1), "it") && !lex_.IsSpeakerStop(LowWord(i - 1)) &&
         !lex_.IsContextStarter(LowWord(i - 1))) {
       finite = true;
     }
     // "..., with 50 percent saying X", "with three in 10 saying X": a poll's
     // share after "with" is the participle's subject.
     if (!finite && participle && i > tb_ + 2 && Free(i - 1) &&
-        (Low(i - 1) == "percent" || DigitAt(i - 1) ||
+        (Is(Low(i - 1), "percent") || DigitAt(i - 1) ||
          lex_.IsNumberWord(LowWord(i - 1)))) {
       for (size_t j = i - 2; j > tb_ && j + 6 > i && Free(j); --j) {
-        if (Low(j) == "with") {
+        if (Is(Low(j), "with")) {
           finite = true;
           break;
         }
@@ -895,9 +910,9 @@ Hits SentenceRules::FindCues(size_t from) const {
     bool adjective = false;
     if ((flags & Lexicon::kAdjectiveCue) && i + 1 < body_end_ && Free(i + 1)) {
       const std::string_view next = Low(i + 1);
-      adjective = next == "that" || next == "to" || next == "of" ||
-                  next == "about" || next == "with" || next == "on" ||
-                  next == "over";
+      adjective = Is(next, "that") || Is(next, "to") || Is(next, "of") ||
+                  Is(next, "about") || Is(next, "with") || Is(next, "on") ||
+                  Is(next, "over");
     }
     if (!finite && !plural_form && !participle && !adjective &&
         (flags & Lexicon::kCueBase) == 0) {
@@ -908,9 +923,9 @@ Hits SentenceRules::FindCues(size_t from) const {
     // to X" and "the hope that X" are statements all the same).
     if (!finite && !adjective && !participle && i > tb_ && Free(i - 1) &&
         !(i + 1 < body_end_ && Free(i + 1) &&
-          (Low(i + 1) == "that" || Low(i + 1) == "to"))) {
+          (Is(Low(i + 1), "that") || Is(Low(i + 1), "to")))) {
       const std::string_view article = Low(i - 1);
-      if (article == "the" || article == "a" || article == "an") {
+      if (Is(article, "the") || Is(article, "a") || Is(article, "an")) {
         continue;
       }
     }
@@ -918,11 +933,12 @@ Hits SentenceRules::FindCues(size_t from) const {
     // "went on to" and "was quick to" join the cue as an auxiliary would.
     const bool catenative =
         i >= tb_ + 3 && Free(i - 1) && Free(i - 2) && Free(i - 3) &&
-        Low(i - 1) == "to" &&
-        ((Low(i - 2) == "on" &&
-          (Low(i - 3) == "went" || Low(i - 3) == "goes" || Low(i - 3) == "go" ||
-           Low(i - 3) == "going" || Low(i - 3) == "gone")) ||
-         (Low(i - 2) == "quick" && lex_.IsAuxiliary(LowWord(i - 3))));
+        Is(Low(i - 1), "to") &&
+        ((Is(Low(i - 2), "on") &&
+          (Is(Low(i - 3), "went") || Is(Low(i - 3), "goes") ||
+           Is(Low(i - 3), "go") || Is(Low(i - 3), "going") ||
+           Is(Low(i - 3), "gone"))) ||
+         (Is(Low(i - 2), "quick") && lex_.IsAuxiliary(LowWord(i - 3))));
     // Walk back over "has", "did not", "also" between speaker and verb.
     ptrdiff_t k = static_cast<ptrdiff_t>(catenative ? i - 3 : i) - 1;
     size_t first_aux = catenative ? i - 3 : i;
@@ -956,8 +972,8 @@ Hits SentenceRules::FindCues(size_t from) const {
     if (!finite && plural_form && !has_aux &&
         k >= static_cast<ptrdiff_t>(tb_) + 3 &&
         FreeKind(k, TokenKind::kComma) && Free(k - 1) && LowerAt(k - 1) &&
-        (lex_.IsCueAdverb(LowWord(k - 1)) || Low(k - 1) == "however" ||
-         Low(k - 1) == "though" || Low(k - 1) == "too") &&
+        (lex_.IsCueAdverb(LowWord(k - 1)) || Is(Low(k - 1), "however") ||
+         Is(Low(k - 1), "though") || Is(Low(k - 1), "too")) &&
         FreeKind(k - 2, TokenKind::kComma) && Free(k - 3)) {
       k -= 3;
     }
@@ -969,7 +985,7 @@ Hits SentenceRules::FindCues(size_t from) const {
       if (CapAt(k)) {
         for (ptrdiff_t j = k - 1;
              j >= static_cast<ptrdiff_t>(tb_) && j >= k - 4; --j) {
-          if (Free(j) && Low(j) == "and") {
+          if (Free(j) && Is(Low(j), "and")) {
             coordinated_names = j > static_cast<ptrdiff_t>(tb_) &&
                                 CapAt(j - 1);
             for (ptrdiff_t n = j + 1; n <= k; ++n) {
@@ -981,17 +997,17 @@ Hits SentenceRules::FindCues(size_t from) const {
         }
       }
       plural_subject =
-          IsPluralSubject(lk, Text(k)) || DigitAt(k) || lk == "percent" ||
-          lk == "police" || lk == "staff" || lk == "public" || lk == "clergy" ||
-          lk == "media" ||
+          IsPluralSubject(lk, Text(k)) || DigitAt(k) || Is(lk, "percent") ||
+          Is(lk, "police") || Is(lk, "staff") || Is(lk, "public") ||
+          Is(lk, "clergy") || Is(lk, "media") ||
           (lex_.IsNumberWord(LowWord(k)) && k > static_cast<ptrdiff_t>(tb_) &&
-           Free(k - 1) && (Low(k - 1) == "in" || Low(k - 1) == "of")) ||
+           Free(k - 1) && (Is(Low(k - 1), "in") || Is(Low(k - 1), "of"))) ||
           coordinated_names;
       if (!plural_subject && k >= static_cast<ptrdiff_t>(tb_) + 2 &&
           Free(k - 1) && Free(k - 2) && CapAt(k)) {
         const std::string_view prep = Low(k - 1);
-        if (prep == "in" || prep == "of" || prep == "from" || prep == "at" ||
-            prep == "for" || prep == "with") {
+        if (Is(prep, "in") || Is(prep, "of") || Is(prep, "from") ||
+            Is(prep, "at") || Is(prep, "for") || Is(prep, "with")) {
           plural_subject = IsPluralSubject(Low(k - 2), Text(k - 2));
         }
       }
@@ -1019,7 +1035,7 @@ Hits SentenceRules::FindCues(size_t from) const {
     // "the rules that warn ...": "that" after a noun is a relative pronoun
     // and the source as written.
     const bool relative_that = !has_aux && k > static_cast<ptrdiff_t>(tb_) &&
-                               Free(k) && Low(k) == "that" && Free(k - 1) &&
+                               Free(k) && Is(Low(k), "that") && Free(k - 1) &&
                                (toks_[k - 1].flags & Lexicon::kAnyCue) == 0 &&
                                !lex_.IsAuxiliary(LowWord(k - 1)) &&
                                !IsClauseWord(Low(k - 1));
@@ -1035,9 +1051,10 @@ Hits SentenceRules::FindCues(size_t from) const {
       const std::string_view lk = Low(k);
       // "a lead in pledged delegates": after a preposition the form is an
       // adjective.
-      if (lk == "in" || lk == "of" || lk == "for" || lk == "with" ||
-          lk == "on" || lk == "at" || lk == "from" || lk == "about" ||
-          lk == "into" || lk == "among" || lk == "between" || lk == "without") {
+      if (Is(lk, "in") || Is(lk, "of") || Is(lk, "for") || Is(lk, "with") ||
+          Is(lk, "on") || Is(lk, "at") || Is(lk, "from") || Is(lk, "about") ||
+          Is(lk, "into") || Is(lk, "among") || Is(lk, "between") ||
+          Is(lk, "without")) {
         continue;
       }
       // Noun or adjective uses: "the claims", "Russia's alleged", "to say".
@@ -1045,14 +1062,15 @@ Hits SentenceRules::FindCues(size_t from) const {
       // form that is no noun ("Two in three said", "all but two say",
       // "Several said", "and many told").
       const bool counted_subject =
-          (lex_.IsNumberWord(LowWord(k)) || lk == "many" || lk == "several" ||
-           lk == "some" || lk == "both" || lk == "each" || lk == "another") &&
-          (lw == "said" || lw == "say" || lw == "says" || lw == "told" ||
-           lw == "think" || lw == "thought" || lw == "believe" ||
-           lw == "believed" || lw == "agreed" || lw == "want" ||
-           lw == "wanted");
+          (lex_.IsNumberWord(LowWord(k)) || Is(lk, "many") ||
+           Is(lk, "several") || Is(lk, "some") || Is(lk, "both") ||
+           Is(lk, "each") || Is(lk, "another")) &&
+          (Is(lw, "said") || Is(lw, "say") || Is(lw, "says") ||
+           Is(lw, "told") || Is(lw, "think") || Is(lw, "thought") ||
+           Is(lw, "believe") || Is(lw, "believed") || Is(lw, "agreed") ||
+           Is(lw, "want") || Is(lw, "wanted"));
       if ((lex_.IsDeterminer(LowWord(k)) && !counted_subject) ||
-          IsPossessive(Text(k)) || lk == "to") {
+          IsPossessive(Text(k)) || Is(lk, "to")) {
         continue;
       }
     }
