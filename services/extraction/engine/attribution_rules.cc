@@ -126,11 +126,11 @@ bool IsClauseWord(std::string_view lw) {
     case 6:
       return InWordList(k6, lw);
     case 7:
-      return lw == "because" || lw == "whether";
+      return Is(lw, "because") || Is(lw, "whether");
     case 8:
-      return lw == "although";
+      return Is(lw, "although");
     case 9:
-      return lw == "according";
+      return Is(lw, "according");
     default:
       return false;
   }
@@ -139,10 +139,10 @@ bool IsClauseWord(std::string_view lw) {
 // A plural subject right before a base-form verb makes it finite ("they
 // say", "polls show", "Democrats want").
 bool IsPluralSubject(std::string_view lw, std::string_view raw) {
-  if (lw == "i" || lw == "we" || lw == "you" || lw == "they" || lw == "who" ||
-      lw == "people" || lw == "many" || lw == "others" || lw == "some" ||
-      lw == "both" || lw == "few" || lw == "most" || lw == "all" ||
-      lw == "data") {
+  if (Is(lw, "i") || Is(lw, "we") || Is(lw, "you") || Is(lw, "they") ||
+      Is(lw, "who") || Is(lw, "people") || Is(lw, "many") || Is(lw, "others") ||
+      Is(lw, "some") || Is(lw, "both") || Is(lw, "few") || Is(lw, "most") ||
+      Is(lw, "all") || Is(lw, "data")) {
     return true;
   }
   if (lw.size() < 4 || lw.back() != 's') {
@@ -155,17 +155,18 @@ bool IsPluralSubject(std::string_view lw, std::string_view raw) {
       raw.find("\xE2\x80\x99") != std::string_view::npos) {
     return false;
   }
-  return lw != "this" && lw != "was" && lw != "has" && lw != "does" &&
-         lw != "news" && lw != "always" && lw != "perhaps" &&
-         lw != "sometimes" && lw != "its" && lw != "hers" && lw != "ours" &&
-         lw != "yours" && lw != "theirs" && lw != "whereas" &&
-         lw != "afterwards" && lw != "towards";
+  return !Is(lw, "this") && !Is(lw, "was") && !Is(lw, "has") &&
+         !Is(lw, "does") && !Is(lw, "news") && !Is(lw, "always") &&
+         !Is(lw, "perhaps") && !Is(lw, "sometimes") && !Is(lw, "its") &&
+         !Is(lw, "hers") && !Is(lw, "ours") && !Is(lw, "yours") &&
+         !Is(lw, "theirs") && !Is(lw, "whereas") && !Is(lw, "afterwards") &&
+         !Is(lw, "towards");
 }
 
 // Relative and wh- pronouns that can open a clause whose verb follows a
 // speaker frame ("which Roe said would fail", "what he called a sham").
 bool IsRelativeWord(std::string_view lw) {
-  return lw == "which" || lw == "who" || lw == "whom" || lw == "what";
+  return Is(lw, "which") || Is(lw, "who") || Is(lw, "whom") || Is(lw, "what");
 }
 
 // "WASHINGTON", "PARIS": three or more ASCII capitals and nothing else.
@@ -205,21 +206,21 @@ bool IsPronounContraction(std::string_view lw) {
   }
   const std::string_view pronoun = lw.substr(0, apostrophe);
   std::string_view rest = lw.substr(apostrophe);
-  if (rest.substr(0, 1) == "'") {
+  if (Is(rest.substr(0, 1), "'")) {
     rest.remove_prefix(1);
-  } else if (rest.substr(0, 3) == "\xE2\x80\x99") {
+  } else if (Is(rest.substr(0, 3), "\xE2\x80\x99")) {
     rest.remove_prefix(3);
   } else {
     return false;
   }
   // Third persons and "we": "I'd like" and "you're" outside quotes are
   // mostly transcript or the author's aside, not a report.
-  if (pronoun != "he" && pronoun != "she" && pronoun != "they" &&
-      pronoun != "we") {
+  if (!Is(pronoun, "he") && !Is(pronoun, "she") && !Is(pronoun, "they") &&
+      !Is(pronoun, "we")) {
     return false;
   }
-  return rest == "s" || rest == "re" || rest == "ve" || rest == "d" ||
-         rest == "ll";
+  return Is(rest, "s") || Is(rest, "re") || Is(rest, "ve") || Is(rest, "d") ||
+         Is(rest, "ll");
 }
 
 // True if w ends with the two letters of `suffix` ("ed", "ly"); compares
@@ -241,8 +242,8 @@ bool IsFiniteVerbForm(std::string_view lw) {
       lw[n - 2] != 'i' && lw[n - 2] != '\'') {
     return true;
   }
-  return lw == "shot" || lw == "went" || lw == "began" || lw == "spoke" ||
-         lw == "swore" || lw == "sang" || lw == "read";
+  return Is(lw, "shot") || Is(lw, "went") || Is(lw, "began") ||
+         Is(lw, "spoke") || Is(lw, "swore") || Is(lw, "sang") || Is(lw, "read");
 }
 
 class SentenceRules {
@@ -307,8 +308,8 @@ class SentenceRules {
   // "After Lee said ...", "While critics argue ...": subordinate clauses and
   // "after"/"before" clauses that open a sentence.
   bool SubordinatorOrPreposition(size_t i) const {
-    return lex_.IsSubordinator(LowWord(i)) || Low(i) == "after" ||
-           Low(i) == "before";
+    return lex_.IsSubordinator(LowWord(i)) || Is(Low(i), "after") ||
+           Is(Low(i), "before");
   }
   ByteSpan SpanOf(size_t b, size_t e) const {
     return {toks_[b].begin, toks_[e - 1].end};
@@ -361,30 +362,30 @@ class SentenceRules {
       return false;
     }
     const std::string_view w = Low(i);
-    if (w == "for" || w == "about" || w == "of" || w == "out" || w == "on" ||
-        w == "at" || w == "against" || w == "with" || w == "up" ||
-        w == "into" || w == "over") {
+    if (Is(w, "for") || Is(w, "about") || Is(w, "of") || Is(w, "out") ||
+        Is(w, "on") || Is(w, "at") || Is(w, "against") || Is(w, "with") ||
+        Is(w, "up") || Is(w, "into") || Is(w, "over")) {
       return true;
     }
-    if (w != "to") {
+    if (!Is(w, "to")) {
       return false;
     }
     const std::string_view next = Low(i + 1);
     if (lex_.IsDeterminer(LowWord(i + 1)) || lex_.IsPronoun(LowWord(i + 1)) ||
-        next == "him" || next == "them" || next == "me" || next == "us" ||
-        CapAt(i + 1) || DigitAt(i + 1)) {
+        Is(next, "him") || Is(next, "them") || Is(next, "me") ||
+        Is(next, "us") || CapAt(i + 1) || DigitAt(i + 1)) {
       return true;
     }
     // "referring to herself", "admitted to lying", "pointed to polls": no
     // infinitive takes a reflexive, a gerund or a plural noun.
     const size_t n = next.size();
-    if (next == "himself" || next == "herself" || next == "themselves" ||
-        next == "itself" || next == "myself" || next == "ourselves") {
+    if (Is(next, "himself") || Is(next, "herself") || Is(next, "themselves") ||
+        Is(next, "itself") || Is(next, "myself") || Is(next, "ourselves")) {
       return true;
     }
-    if (n > 4 && next.compare(n - 3, 3, "ing") == 0 && next != "bring" &&
-        next != "swing" && next != "sting" && next != "cling" &&
-        next != "fling") {
+    if (n > 4 && next.compare(n - 3, 3, "ing") == 0 && !Is(next, "bring") &&
+        !Is(next, "swing") && !Is(next, "sting") && !Is(next, "cling") &&
+        !Is(next, "fling")) {
       return true;
     }
     return n > 3 && next[n - 1] == 's' && next[n - 2] != 's' &&
@@ -408,7 +409,7 @@ class SentenceRules {
       if (!Free(i) && !number_comma) {
         break;
       }
-      if (Low(i) == "that") {
+      if (Is(Low(i), "that")) {
         return i;
       }
     }
@@ -425,8 +426,8 @@ class SentenceRules {
       return b;
     }
     if (h.cue_end > h.verb + 1 && b + 1 < body_end_ && Free(b) &&
-        (Low(b) == "to" ||
-         (Low(b) == "not" && Free(b + 1) && Low(b + 1) == "to"))) {
+        (Is(Low(b), "to") ||
+         (Is(Low(b), "not") && Free(b + 1) && Is(Low(b + 1), "to")))) {
       object_begin = h.verb + 1;
       return object_begin;
     }
@@ -437,8 +438,8 @@ class SentenceRules {
   // by a word; b when there is none within a few words.
   size_t PronounAfterPhrase(size_t b) const {
     const std::string_view opener = Low(b);
-    if (opener != "in" && opener != "on" && opener != "at" &&
-        opener != "during" && opener != "via") {
+    if (!Is(opener, "in") && !Is(opener, "on") && !Is(opener, "at") &&
+        !Is(opener, "during") && !Is(opener, "via")) {
       return b;
     }
     for (size_t i = b + 1; i + 1 < body_end_ && i <= b + 8; ++i) {
@@ -477,7 +478,7 @@ class SentenceRules {
         return false;
       }
       const std::string_view w = Low(k);
-      object = object || (w != "the" && w != "a" && w != "an");
+      object = object || (!Is(w, "the") && !Is(w, "a") && !Is(w, "an"));
     }
     return false;
   }
@@ -487,14 +488,14 @@ class SentenceRules {
   // (the one urged, as after "urged").
   bool CallOnInfinitive(size_t verb, size_t b) const {
     if (Low(verb).substr(0, 4) != "call" || b + 3 >= body_end_ || !Free(b) ||
-        (Low(b) != "on" && Low(b) != "upon")) {
+        (!Is(Low(b), "on") && !Is(Low(b), "upon"))) {
       return false;
     }
     for (size_t k = b + 2; k < body_end_ && k <= b + 1 + kMaxObjectWords; ++k) {
       if (!Free(k)) {
         return false;
       }
-      if (Low(k) == "to") {
+      if (Is(Low(k), "to")) {
         return k + 1 < body_end_ && Free(k + 1) && LowerAt(k + 1);
       }
     }
@@ -506,7 +507,7 @@ class SentenceRules {
       return false;
     }
     const std::string_view w = Low(h.name_begin);
-    return w == "which" || w == "who" || w == "that";
+    return Is(w, "which") || Is(w, "who") || Is(w, "that");
   }
   // A relative clause ("the union, which says X, met ...") ends at its
   // closing comma: the first comma in [b, e) after a relative subject.
@@ -542,9 +543,9 @@ class SentenceRules {
     }
     const std::string_view aux = Low(a);
     const std::string_view v = Low(h.verb);
-    const bool be = aux == "is" || aux == "was" || aux == "were" ||
-                    aux == "are" || aux == "been" || aux == "be" ||
-                    aux == "being";
+    const bool be = Is(aux, "is") || Is(aux, "was") || Is(aux, "were") ||
+                    Is(aux, "are") || Is(aux, "been") || Is(aux, "be") ||
+                    Is(aux, "being");
     return be && v.size() > 3 &&
            (v.compare(v.size() - 2, 2, "ed") == 0 ||
             v.compare(v.size() - 2, 2, "en") == 0 ||
@@ -571,7 +572,7 @@ class SentenceRules {
   // True if token i is "that" (by its length and first letter first).
   bool IsThat(size_t i) const {
     return toks_[i].end - toks_[i].begin == 4 &&
-           lower_[toks_[i].begin] == 't' && Free(i) && Low(i) == "that";
+           lower_[toks_[i].begin] == 't' && Free(i) && Is(Low(i), "that");
   }
   bool PluralSubjectPhrase(size_t k) const;
   size_t DocumentParticipleEnd(size_t verb, size_t b) const;
