@@ -183,8 +183,8 @@ bool IsUpperCaseWord(std::string_view w) {
 }
 
 bool IsPossessive(std::string_view w) {
-  return (w.size() > 2 && w.substr(w.size() - 2) == "'s") ||
-         (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s");
+  return (w.size() > 2 && Is(w.substr(w.size() - 2), "'s")) ||
+         (w.size() > 4 && Is(w.substr(w.size() - 4), "\xE2\x80\x99s"));
 }
 
 // "she's", "they’re", "we've", "he'd": a subject pronoun glued to a
@@ -487,7 +487,7 @@ class SentenceRules {
   // words, then "to" and a lower-case word. The object opens the content
   // (the one urged, as after "urged").
   bool CallOnInfinitive(size_t verb, size_t b) const {
-    if (Low(verb).substr(0, 4) != "call" || b + 3 >= body_end_ || !Free(b) ||
+    if (!Is(Low(verb).substr(0, 4), "call") || b + 3 >= body_end_ || !Free(b) ||
         (!Is(Low(b), "on") && !Is(Low(b), "upon"))) {
       return false;
     }
@@ -1117,10 +1117,10 @@ size_t SentenceRules::CueComplementEnd(size_t verb) const {
   const size_t clear = MadeClear(verb);
   if (clear != kNoToken) {
     size_t e = TimePhraseEnd(clear + 1);
-    if (e < body_end_ && Free(e) && Low(e) == "to") {
+    if (e < body_end_ && Free(e) && Is(Low(e), "to")) {
       // "to the judge that X": the one told joins the cue.
       for (size_t j = e + 1; j < body_end_ && j <= e + 5 && Free(j); ++j) {
-        if (Low(j) == "that") {
+        if (Is(Low(j), "that")) {
           return j;
         }
       }
@@ -1136,7 +1136,7 @@ size_t SentenceRules::CueComplementEnd(size_t verb) const {
   // "spoke about the levy", "talked about X".
   if (InWordList(kTalkVerbs, lw)) {
     const size_t n = verb + 1;
-    return Free(n) && Low(n) == "about" && phrase_after(n) ? n + 1 : verb + 1;
+    return Free(n) && Is(Low(n), "about") && phrase_after(n) ? n + 1 : verb + 1;
   }
   if (!IsStanceVerb(lw)) {
     return verb + 1;
@@ -1147,15 +1147,15 @@ size_t SentenceRules::CueComplementEnd(size_t verb) const {
       break;
     }
     const std::string_view next = Low(n);
-    if (next == "that") {
+    if (Is(next, "that")) {
       return n;
     }
     // "in" only after "interest": "frustration in an interview" is the
     // occasion, not the object.
     const bool preposition =
-        next == "about" || next == "over" || next == "at" || next == "for" ||
-        next == "with" || next == "on" ||
-        (next == "in" && Low(n - 1).rfind("interest", 0) == 0);
+        Is(next, "about") || Is(next, "over") || Is(next, "at") ||
+        Is(next, "for") || Is(next, "with") || Is(next, "on") ||
+        (Is(next, "in") && Low(n - 1).rfind("interest", 0) == 0);
     if (preposition) {
       return phrase_after(n) ? n + 1 : verb + 1;
     }
@@ -1179,9 +1179,9 @@ size_t SentenceRules::PhrasalCueEnd(size_t verb) const {
       return kNoToken;
     }
     const std::string_view w = Low(i);
-    const bool preposition = w == "with" || w == "at" || w == "in" ||
-                             w == "on" || w == "for" || w == "of" ||
-                             w == "to" || w == "by" || w == "from";
+    const bool preposition = Is(w, "with") || Is(w, "at") || Is(w, "in") ||
+                             Is(w, "on") || Is(w, "for") || Is(w, "of") ||
+                             Is(w, "to") || Is(w, "by") || Is(w, "from");
     return preposition ? kNoToken : i;
   };
   // "his push for X", "the lay of the land": after a determiner the form
@@ -1189,7 +1189,7 @@ size_t SentenceRules::PhrasalCueEnd(size_t verb) const {
   if (verb > tb_ && Free(verb - 1)) {
     // ("that" is a relative pronoun there: "groups that push for X".)
     const std::string_view prev = Low(verb - 1);
-    if ((lex_.IsDeterminer(LowWord(verb - 1)) && prev != "that") ||
+    if ((lex_.IsDeterminer(LowWord(verb - 1)) && !Is(prev, "that")) ||
         IsPossessive(Text(verb - 1))) {
       return kNoToken;
     }
@@ -1201,11 +1201,11 @@ size_t SentenceRules::PhrasalCueEnd(size_t verb) const {
         break;
       }
       const std::string_view w = Low(n);
-      const bool noun = w == "aim" || w == "shot" || w == "shots" ||
-                        w == "swipe" || w == "swipes" || w == "jab" ||
-                        w == "jabs" || w == "potshots" || w == "issue";
+      const bool noun = Is(w, "aim") || Is(w, "shot") || Is(w, "shots") ||
+                        Is(w, "swipe") || Is(w, "swipes") || Is(w, "jab") ||
+                        Is(w, "jabs") || Is(w, "potshots") || Is(w, "issue");
       if (noun) {
-        const std::string_view prep = w == "issue" ? "with" : "at";
+        const std::string_view prep = Is(w, "issue") ? "with" : "at";
         return word(n + 1, prep) ? object_follows(n + 2) : kNoToken;
       }
     }
@@ -1240,27 +1240,28 @@ size_t SentenceRules::PhrasalCueEnd(size_t verb) const {
 // kNoToken.
 size_t SentenceRules::MadeClear(size_t verb) const {
   const std::string_view lw = Low(verb);
-  if (lw != "made" && lw != "makes") {
+  if (!Is(lw, "made") && !Is(lw, "makes")) {
     return kNoToken;
   }
   // "were made clear Sunday": a passive says nothing of a speaker.
   if (verb > tb_ && Free(verb - 1)) {
     const std::string_view prev = Low(verb - 1);
-    if (prev == "was" || prev == "were" || prev == "is" || prev == "are" ||
-        prev == "be" || prev == "been" || prev == "being") {
+    if (Is(prev, "was") || Is(prev, "were") || Is(prev, "is") ||
+        Is(prev, "are") || Is(prev, "be") || Is(prev, "been") ||
+        Is(prev, "being")) {
       return kNoToken;
     }
   }
   size_t i = verb + 1;
-  if (i < body_end_ && Free(i) && Low(i) == "it") {
+  if (i < body_end_ && Free(i) && Is(Low(i), "it")) {
     ++i;
   }
   if (i < body_end_ && Free(i) &&
-      (Low(i) == "very" || Low(i) == "abundantly" || Low(i) == "perfectly" ||
-       Low(i) == "crystal")) {
+      (Is(Low(i), "very") || Is(Low(i), "abundantly") ||
+       Is(Low(i), "perfectly") || Is(Low(i), "crystal"))) {
     ++i;
   }
-  return i + 1 < body_end_ && Free(i) && Low(i) == "clear" ? i : kNoToken;
+  return i + 1 < body_end_ && Free(i) && Is(Low(i), "clear") ? i : kNoToken;
 }
 
 // "told the Times", "told reporters", "told CNN", "told him".
@@ -1269,12 +1270,13 @@ size_t SentenceRules::ObjectEnd(size_t b) const {
     return b;
   }
   const std::string_view first = Low(b);
-  if (first == "that" || lex_.IsContextStarter(LowWord(b))) {
+  if (Is(first, "that") || lex_.IsContextStarter(LowWord(b))) {
     return b;
   }
-  if (first == "me" || first == "him" || first == "her" || first == "us" ||
-      first == "them" || first == "you" || first == "reporters" ||
-      first == "journalists" || first == "lawmakers" || first == "investors") {
+  if (Is(first, "me") || Is(first, "him") || Is(first, "her") ||
+      Is(first, "us") || Is(first, "them") || Is(first, "you") ||
+      Is(first, "reporters") || Is(first, "journalists") ||
+      Is(first, "lawmakers") || Is(first, "investors")) {
     return b + 1;
   }
   // "told supporters X", "assured donors X": a plural of people.
@@ -1324,7 +1326,7 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
   size_t n = 0;
   while (k >= static_cast<ptrdiff_t>(tb_) && Free(k) && n < kMaxNameWords) {
     const std::string_view lk = Low(k);
-    if (lk == "and") {
+    if (Is(lk, "and")) {
       // Only inside names ("Smith and Jones", "Bank and Trust").
       if (!(k > static_cast<ptrdiff_t>(tb_) && Free(k - 1) &&
             CapAt(k - 1))) {
@@ -1375,14 +1377,14 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
     return true;
   }
   // A lone "one" or "another" is a speaker ("One said", "read another").
-  if ((head == "one" || head == "another") &&
+  if ((Is(head, "one") || Is(head, "another")) &&
       begin == static_cast<size_t>(end)) {
     return true;
   }
-  return DigitAt(static_cast<size_t>(end)) || head == "percent" ||
-         head == "several" || head == "many" || head == "most" ||
-         head == "some" || head == "others" || head == "half" ||
-         head == "few" || head == "both" || head == "majority";
+  return DigitAt(static_cast<size_t>(end)) || Is(head, "percent") ||
+         Is(head, "several") || Is(head, "many") || Is(head, "most") ||
+         Is(head, "some") || Is(head, "others") || Is(head, "half") ||
+         Is(head, "few") || Is(head, "both") || Is(head, "majority");
 }
 
 // Finds "NAME" or "NAME, ROLE," ending at token k (just before the cue).
@@ -1393,8 +1395,8 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
   // Relative pronouns stay as written: "Smith, who said ..." -> "who".
   if (Free(k)) {
     const std::string_view lk = Low(k);
-    if (lk == "who" || lk == "which" ||
-        (lk == "that" && k > static_cast<ptrdiff_t>(tb_) && Free(k - 1) &&
+    if (Is(lk, "who") || Is(lk, "which") ||
+        (Is(lk, "that") && k > static_cast<ptrdiff_t>(tb_) && Free(k - 1) &&
          (toks_[k - 1].flags & Lexicon::kAnyCue) == 0)) {
       h.has_speaker = true;
       h.name_begin = static_cast<size_t>(k);
@@ -1508,13 +1510,13 @@ bool SentenceRules::WholeSubject(size_t b, size_t k) const {
   // vote the senator said").
   const std::string_view first = Low(b);
   // "At least half of the voters" is a subject; "At the rally" is not.
-  const bool at_least =
-      first == "at" && b < k && (Low(b + 1) == "least" || Low(b + 1) == "most");
-  if ((lex_.IsContextStarter(LowWord(b)) && !at_least) || first == "for" ||
-      first == "with" || first == "by" || first == "to" ||
-      (first == "at" && !at_least) || first == "from" || first == "of" ||
-      first == "about" || first == "like" || first == "if" ||
-      first == "despite") {
+  const bool at_least = Is(first, "at") && b < k &&
+                        (Is(Low(b + 1), "least") || Is(Low(b + 1), "most"));
+  if ((lex_.IsContextStarter(LowWord(b)) && !at_least) || Is(first, "for") ||
+      Is(first, "with") || Is(first, "by") || Is(first, "to") ||
+      (Is(first, "at") && !at_least) || Is(first, "from") || Is(first, "of") ||
+      Is(first, "about") || Is(first, "like") || Is(first, "if") ||
+      Is(first, "despite")) {
     return false;
   }
   // "A nurse who works there said", "Voters who backed Lee say": a
@@ -1523,7 +1525,7 @@ bool SentenceRules::WholeSubject(size_t b, size_t k) const {
   // voted"); another clause, a coordination or a speech verb is not.
   size_t relative = kNoToken;
   for (size_t i = b + 1; i < k; ++i) {
-    if (Free(i) && Low(i) == "who") {
+    if (Free(i) && Is(Low(i), "who")) {
       relative = i;
       break;
     }
@@ -1535,9 +1537,10 @@ bool SentenceRules::WholeSubject(size_t b, size_t k) const {
     const std::string_view li = Low(i);
     if (relative != kNoToken && i > relative) {
       if ((IsClauseWord(li) && !lex_.IsAuxiliary(LowWord(i)) &&
-           !lex_.IsNegation(LowWord(i)) && li != "there" && li != "before" &&
-           li != "just" && li != "also" && li != "still") ||
-          li == "and" || li == "or" ||
+           !lex_.IsNegation(LowWord(i)) && !Is(li, "there") &&
+           !Is(li, "before") && !Is(li, "just") && !Is(li, "also") &&
+           !Is(li, "still")) ||
+          Is(li, "and") || Is(li, "or") ||
           (toks_[i].flags & Lexicon::kAnyCue) != 0) {
         return false;
       }
@@ -1628,7 +1631,7 @@ bool SentenceRules::LongAppositive(ptrdiff_t k, Hit& h) const {
     if (!Free(j + 1)) {
       return false;
     }
-    if (first == "who" || first == "which") {
+    if (Is(first, "who") || Is(first, "which")) {
       // "Gov. Lund, who faces a recount, said": the relative clause
       // is incidental; the source is the name alone.
       while (begin < static_cast<size_t>(j) &&
@@ -1747,10 +1750,10 @@ bool SentenceRules::SubjectPhrase(size_t limit, size_t& b, size_t& e) const {
   if (b < limit && Free(b)) {
     const std::string_view first = Low(b);
     const bool intro =
-        lex_.IsContextStarter(LowWord(b)) || first == "for" ||
-        first == "with" || first == "by" || first == "despite" ||
-        first == "like" || first == "unlike" || first == "according" ||
-        first == "asked" ||
+        lex_.IsContextStarter(LowWord(b)) || Is(first, "for") ||
+        Is(first, "with") || Is(first, "by") || Is(first, "despite") ||
+        Is(first, "like") || Is(first, "unlike") || Is(first, "according") ||
+        Is(first, "asked") ||
         (first.size() > 4 && first.compare(first.size() - 3, 3, "ing") == 0);
     if (intro) {
       size_t comma = b;
@@ -1770,7 +1773,7 @@ bool SentenceRules::SubjectPhrase(size_t limit, size_t& b, size_t& e) const {
     const std::string_view lw = Low(e);
     if (e == b && lex_.IsPronoun(LowWord(e))) {
       e = b + 1;
-      return lw != "it" && lw != "there";
+      return !Is(lw, "it") && !Is(lw, "there");
     }
     const bool capital = CapAt(e) || AcronymAt(e);
     if (capital || lex_.IsDeterminer(LowWord(e)) || IsPossessive(w) ||
@@ -1796,11 +1799,11 @@ bool SentenceRules::AsClause(Hit& h) const {
   constexpr size_t kMaxAdjunctWords = 8;
   constexpr size_t kMaxIntroWords = 6;
   const size_t as = h.frame_begin - 1;
-  if (h.frame_begin <= tb_ || !Free(as) || Low(as) != "as" ||
-      Low(h.verb) == "put" || IsPassive(h) ||
+  if (h.frame_begin <= tb_ || !Free(as) || !Is(Low(as), "as") ||
+      Is(Low(h.verb), "put") || IsPassive(h) ||
       (as > tb_ && Free(as - 1) &&
-       (Low(as - 1) == "such" || Low(as - 1) == "well" ||
-        Low(as - 1) == "just" || Low(as - 1) == "as"))) {
+       (Is(Low(as - 1), "such") || Is(Low(as - 1), "well") ||
+        Is(Low(as - 1), "just") || Is(Low(as - 1), "as")))) {
     return false;
   }
   size_t e = h.cue_end;
@@ -1905,7 +1908,7 @@ void SentenceRules::Classify(Hit& h) const {
   // verb of the same subject, whatever the subject rules made of the words
   // before "and".
   if (k > static_cast<ptrdiff_t>(tb_) && Free(k) &&
-      (Low(k) == "and" || Low(k) == "but")) {
+      (Is(Low(k), "and") || Is(Low(k), "but"))) {
     h.coordinated = true;
     h.shape = Hit::Shape::kParticiple;
     h.after = h.cue_end;
@@ -1961,7 +1964,7 @@ void SentenceRules::Classify(Hit& h) const {
   bool that_follows = false;
   if (!h.inverted && rest > h.after) {
     for (size_t i = h.after; i < rest; ++i) {
-      if (Free(i) && Low(i) == "that") {
+      if (Free(i) && Is(Low(i), "that")) {
         that_follows = true;
         break;
       }
@@ -1972,11 +1975,12 @@ void SentenceRules::Classify(Hit& h) const {
     // before the comma is no content.
     const size_t st = SubjectStart();
     const size_t comma = h.frame_begin - 1;
-    bool intro = st < comma && Free(st) &&
-                 ((lex_.IsContextStarter(LowWord(st)) &&
-                   !lex_.IsDeterminer(LowWord(st))) ||
-                  SubordinatorOrPreposition(st) || Low(st) == "for" ||
-                  Low(st) == "with" || Low(st) == "by" || Low(st) == "despite");
+    bool intro =
+        st < comma && Free(st) &&
+        ((lex_.IsContextStarter(LowWord(st)) &&
+          !lex_.IsDeterminer(LowWord(st))) ||
+         SubordinatorOrPreposition(st) || Is(Low(st), "for") ||
+         Is(Low(st), "with") || Is(Low(st), "by") || Is(Low(st), "despite"));
     for (size_t i = st; intro && i < comma; ++i) {
       intro = !FreeKind(i, TokenKind::kComma) && !InQuote(i);
     }
@@ -2023,7 +2027,7 @@ size_t SentenceRules::ContextEnd(size_t begin) const {
 size_t SentenceRules::ClauseEnd(size_t begin,
                                 const Trailing& trailing) const {
   size_t first = begin;
-  if (first + 1 < body_end_ && Free(first) && Low(first) == "that") {
+  if (first + 1 < body_end_ && Free(first) && Is(Low(first), "that")) {
     ++first;
   }
   const bool fronted =
@@ -2060,9 +2064,9 @@ size_t SentenceRules::ClauseEnd(size_t begin,
     if ((FreeKind(i, TokenKind::kComma) || quote_comma) && i + 1 < body_end_ &&
         Free(i + 1)) {
       const std::string_view next = Low(i + 1);
-      if (next == "which" || next == "who" || next == "whom" ||
-          next == "where" || next == "but" || next == "while" ||
-          next == "whereas" || next == "despite") {
+      if (Is(next, "which") || Is(next, "who") || Is(next, "whom") ||
+          Is(next, "where") || Is(next, "but") || Is(next, "while") ||
+          Is(next, "whereas") || Is(next, "despite")) {
         return stop;
       }
       // ", even as he ...", ", after he introduced ...", ", in which ...",
@@ -2075,11 +2079,11 @@ size_t SentenceRules::ClauseEnd(size_t begin,
       }
       // ", and they rejected ...", ", and the police said ...": a new
       // clause with its own subject.
-      if ((next == "and") && i + 2 < body_end_ && Free(i + 2) &&
+      if ((Is(next, "and")) && i + 2 < body_end_ && Free(i + 2) &&
           lex_.IsPronoun(LowWord(i + 2))) {
         return stop;
       }
-      if (next == "and" || next == "but") {
+      if (Is(next, "and") || Is(next, "but")) {
         for (size_t j = i + 2; j < body_end_ && j < i + 8 && Free(j); ++j) {
           if (LowerAt(j) &&
               (toks_[j].flags & Lexicon::kCueVerb)) {
@@ -2095,14 +2099,14 @@ size_t SentenceRules::ClauseEnd(size_t begin,
     if (FreeKind(i, TokenKind::kDash) && i > begin && i + 1 < body_end_ &&
         Free(i + 1)) {
       const std::string_view next = Low(i + 1);
-      if (next == "and" || next == "but" || next == "though" ||
-          next == "although" || next == "which" || next == "who") {
+      if (Is(next, "and") || Is(next, "but") || Is(next, "though") ||
+          Is(next, "although") || Is(next, "which") || Is(next, "who")) {
         return i;
       }
     }
     // "... and said X": a second cue on the same subject starts a new
     // statement.
-    if (i > begin && Free(i) && (Low(i) == "and" || Low(i) == "but") &&
+    if (i > begin && Free(i) && (Is(Low(i), "and") || Is(Low(i), "but")) &&
         i + 1 < body_end_ && Free(i + 1) && lex_.IsCueVerb(LowWord(i + 1))) {
       return i;
     }
@@ -2121,22 +2125,24 @@ bool SentenceRules::ClauseBreakAfterComma(size_t i) const {
   }
   const std::string_view w = Low(i);
   const std::string_view next = Free(i + 1) ? Low(i + 1) : std::string_view();
-  if (w == "even" && (next == "as" || next == "though" || next == "if")) {
+  if (Is(w, "even") &&
+      (Is(next, "as") || Is(next, "though") || Is(next, "if"))) {
     return true;
   }
-  if ((w == "in" || w == "by" || w == "from") && next == "which") {
+  if ((Is(w, "in") || Is(w, "by") || Is(w, "from")) && Is(next, "which")) {
     return true;
   }
   // ", as (first) reported by X": where the statement appeared.
-  if (w == "as" && (next == "reported" || next == "first")) {
+  if (Is(w, "as") && (Is(next, "reported") || Is(next, "first"))) {
     return true;
   }
-  if (w == "after" || w == "before" || w == "as" || w == "when" ||
-      w == "since" || w == "although" || w == "though" || w == "until") {
+  if (Is(w, "after") || Is(w, "before") || Is(w, "as") || Is(w, "when") ||
+      Is(w, "since") || Is(w, "although") || Is(w, "though") ||
+      Is(w, "until")) {
     return lex_.IsPronoun(next) || CapAt(i + 1) ||
            lex_.IsDeterminer(next);
   }
-  if (lex_.IsPronoun(LowWord(i)) && w != "it" && w != "you") {
+  if (lex_.IsPronoun(LowWord(i)) && !Is(w, "it") && !Is(w, "you")) {
     // "he also stated", "they said": a pronoun subject and its verb.
     size_t j = i + 1;
     while (j < body_end_ && Free(j) && lex_.IsCueAdverb(LowWord(j))) {
@@ -2172,12 +2178,12 @@ size_t SentenceRules::DocumentParticipleEnd(size_t verb, size_t b) const {
     return b;
   }
   // "put out a statement", "sent out a release".
-  const size_t det = Low(b) == "out" ? b + 1 : b;
+  const size_t det = Is(Low(b), "out") ? b + 1 : b;
   auto document = [&](size_t n) {
     const std::string_view noun = Low(n);
-    return n > det && (lex_.IsDocumentHead(LowWord(n)) || noun == "ad" ||
-                       noun == "tweet" || noun == "video" ||
-                       noun == "message" || noun == "column");
+    return n > det && (lex_.IsDocumentHead(LowWord(n)) || Is(noun, "ad") ||
+                       Is(noun, "tweet") || Is(noun, "video") ||
+                       Is(noun, "message") || Is(noun, "column"));
   };
   // "a statement Wednesday saying": a time phrase may follow the noun.
   const bool frame = document(p - 1) ||
@@ -2215,12 +2221,13 @@ bool SentenceRules::PluralSubjectPhrase(size_t k) const {
   bool noun = false;
   for (size_t p = s; p <= k && !noun; ++p) {
     const std::string_view w = Low(p);
-    if (w == "to" ||
+    if (Is(w, "to") ||
         (LowerAt(p) && (EndsWith2(w, "ed") || EndsWith2(w, "ng")))) {
       return false;  // A verb before the subject's noun.
     }
-    noun = IsPluralSubject(w, Text(p)) || DigitAt(p) || w == "percent" ||
-           w == "half" || w == "majority" || w == "those" || w == "these";
+    noun = IsPluralSubject(w, Text(p)) || DigitAt(p) || Is(w, "percent") ||
+           Is(w, "half") || Is(w, "majority") || Is(w, "those") ||
+           Is(w, "these");
   }
   if (!noun) {
     return false;
@@ -2252,8 +2259,9 @@ size_t SentenceRules::AdverbBeforeThat(size_t b) const {
     return b;
   }
   const std::string_view w = Low(i);
-  const bool adverb = (w.size() > 4 && EndsWith2(w, "ly")) || w == "however" ||
-                      w == "also" || w == "again" || w == "too";
+  const bool adverb = (w.size() > 4 && EndsWith2(w, "ly")) ||
+                      Is(w, "however") || Is(w, "also") || Is(w, "again") ||
+                      Is(w, "too");
   return adverb ? that : b;
 }
 
@@ -2325,42 +2333,45 @@ void SentenceRules::MarkReportsInsideDenials(SentenceAttributions& out) const {
 // reporter's account of the source, not a statement of it. True if tokens
 // [b, e) are one.
 bool SentenceRules::AnonymityRequest(size_t b, size_t e) const {
-  if (e - b > 2 && Low(b) == "not") {
+  if (e - b > 2 && Is(Low(b), "not")) {
     ++b;
   }
-  return e - b > 2 && Low(b) == "to" && Low(b + 1) == "be" &&
-         (Low(b + 2) == "named" || Low(b + 2) == "identified");
+  return e - b > 2 && Is(Low(b), "to") && Is(Low(b + 1), "be") &&
+         (Is(Low(b + 2), "named") || Is(Low(b + 2), "identified"));
 }
 
 // "Monday", "on Tuesday", "last week", "earlier this month", "yesterday":
 // returns the token after a time phrase starting at b, or b if there is none.
 size_t SentenceRules::TimePhraseEnd(size_t b) const {
   auto weekday = [](std::string_view w) {
-    return w == "monday" || w == "tuesday" || w == "wednesday" ||
-           w == "thursday" || w == "friday" || w == "saturday" || w == "sunday";
+    return Is(w, "monday") || Is(w, "tuesday") || Is(w, "wednesday") ||
+           Is(w, "thursday") || Is(w, "friday") || Is(w, "saturday") ||
+           Is(w, "sunday");
   };
   auto period = [&](std::string_view w) {
-    return weekday(w) || w == "week" || w == "month" || w == "year" ||
-           w == "weekend" || w == "night" || w == "morning" ||
-           w == "afternoon" || w == "evening" || w == "fall" || w == "spring" ||
-           w == "summer" || w == "winter";
+    return weekday(w) || Is(w, "week") || Is(w, "month") || Is(w, "year") ||
+           Is(w, "weekend") || Is(w, "night") || Is(w, "morning") ||
+           Is(w, "afternoon") || Is(w, "evening") || Is(w, "fall") ||
+           Is(w, "spring") || Is(w, "summer") || Is(w, "winter");
   };
   size_t i = b;
   if (i >= body_end_ || !Free(i)) {
     return b;
   }
   const std::string_view w = Low(i);
-  if (w == "yesterday" || w == "today" || w == "tonight" || w == "recently" ||
-      w == "publicly" || w == "privately" || weekday(w)) {
+  if (Is(w, "yesterday") || Is(w, "today") || Is(w, "tonight") ||
+      Is(w, "recently") || Is(w, "publicly") || Is(w, "privately") ||
+      weekday(w)) {
     ++i;
-  } else if ((w == "on" || w == "late" || w == "early") && i + 1 < body_end_ &&
-             Free(i + 1) && weekday(Low(i + 1))) {
+  } else if ((Is(w, "on") || Is(w, "late") || Is(w, "early")) &&
+             i + 1 < body_end_ && Free(i + 1) && weekday(Low(i + 1))) {
     i += 2;
-  } else if ((w == "last" || w == "this" || w == "earlier" || w == "later") &&
+  } else if ((Is(w, "last") || Is(w, "this") || Is(w, "earlier") ||
+              Is(w, "later")) &&
              i + 1 < body_end_ && Free(i + 1)) {
     if (period(Low(i + 1))) {
       i += 2;
-    } else if ((Low(i + 1) == "this" || Low(i + 1) == "last") &&
+    } else if ((Is(Low(i + 1), "this") || Is(Low(i + 1), "last")) &&
                i + 2 < body_end_ && Free(i + 2) && period(Low(i + 2))) {
       i += 3;
     }
@@ -2626,18 +2637,18 @@ void SentenceRules::NameColonQuote(const Hits& hits,
     size_t b = c - 1;
     while (b > tb_ && c - b < kMaxNameWords && Free(b - 1) &&
            (CapAt(b - 1) || AcronymAt(b - 1) ||
-            (Low(b - 1) == "and" && b - 1 > tb_ && Free(b - 2) &&
+            (Is(Low(b - 1), "and") && b - 1 > tb_ && Free(b - 2) &&
              CapAt(b - 2)))) {
       --b;
     }
     if (b == c - 1) {
       // A one-word label that names no speaker ("UPDATE:", "Note:").
       const std::string_view label = Low(b);
-      if (label == "update" || label == "updated" || label == "note" ||
-          label == "source" || label == "sources" || label == "related" ||
-          label == "watch" || label == "read" || label == "correction" ||
-          label == "photo" || label == "video" || label == "editor's" ||
-          label == "a" || label == "q") {
+      if (Is(label, "update") || Is(label, "updated") || Is(label, "note") ||
+          Is(label, "source") || Is(label, "sources") || Is(label, "related") ||
+          Is(label, "watch") || Is(label, "read") || Is(label, "correction") ||
+          Is(label, "photo") || Is(label, "video") || Is(label, "editor's") ||
+          Is(label, "a") || Is(label, "q")) {
         return;
       }
     }
@@ -2673,7 +2684,7 @@ void SentenceRules::NameColonQuote(const Hits& hits,
 // quote that ends the sentence.
 void SentenceRules::SaidFirst(SentenceAttributions& out) const {
   if (tb_ + 3 >= body_end_ || !Free(tb_) ||
-      (Text(tb_) != "Said" && Text(tb_) != "Says") || !Free(tb_ + 1) ||
+      (!Is(Text(tb_), "Said") && !Is(Text(tb_), "Says")) || !Free(tb_ + 1) ||
       !CapAt(tb_ + 1)) {
     return;
   }
@@ -2763,10 +2774,10 @@ void SentenceRules::QuoteAnyVerbAfter(SentenceAttributions& out) const {
       return false;
     }
     const std::string_view next = Low(i);
-    return lex_.IsContextStarter(LowWord(i)) || next == "back" ||
-           next == "to" || next == "at" || next == "with" || next == "about" ||
-           next == "of" || next == "and" || next == "out" || next == "up" ||
-           next == "again";
+    return lex_.IsContextStarter(LowWord(i)) || Is(next, "back") ||
+           Is(next, "to") || Is(next, "at") || Is(next, "with") ||
+           Is(next, "about") || Is(next, "of") || Is(next, "and") ||
+           Is(next, "out") || Is(next, "up") || Is(next, "again");
   };
   // The speaker runs from b to the verb: a pronoun, a name, or a noun
   // phrase ("the ferry's captain", "a tired Lee").
@@ -2801,8 +2812,8 @@ void SentenceRules::QuoteAnyVerbAfter(SentenceAttributions& out) const {
       return;
     }
     // "it" is a speaker only of a text ("...," it read).
-    if (v == b + 1 && Low(b) == "it" && Low(v) != "read" && Low(v) != "reads" &&
-        Low(v) != "says" && Low(v) != "states") {
+    if (v == b + 1 && Is(Low(b), "it") && !Is(Low(v), "read") &&
+        !Is(Low(v), "reads") && !Is(Low(v), "says") && !Is(Low(v), "states")) {
       return;
     }
     name_end = v;
@@ -2839,12 +2850,12 @@ void SentenceRules::QuoteAnyVerbAfter(SentenceAttributions& out) const {
 size_t SentenceRules::QuestionStart(size_t from) const {
   for (size_t i = from; i < body_end_ && i < from + 5 && Free(i); ++i) {
     const std::string_view w = Low(i);
-    if (w == "if" || w == "whether" || w == "what" || w == "how" ||
-        w == "why" || w == "who" || w == "when" || w == "where" ||
-        w == "which") {
+    if (Is(w, "if") || Is(w, "whether") || Is(w, "what") || Is(w, "how") ||
+        Is(w, "why") || Is(w, "who") || Is(w, "when") || Is(w, "where") ||
+        Is(w, "which")) {
       return i;
     }
-    if (w == "about") {
+    if (Is(w, "about")) {
       return i + 1;
     }
   }
@@ -2886,7 +2897,7 @@ void SentenceRules::WhenAsked(SentenceAttributions& out) const {
 // context of another cue. A participle after the comma ("conducted in
 // May,") stays in the source.
 void SentenceRules::PollLead(SentenceAttributions& out) const {
-  if (tb_ + 4 >= body_end_ || !Free(tb_) || Text(tb_) != "In") {
+  if (tb_ + 4 >= body_end_ || !Free(tb_) || !Is(Text(tb_), "In")) {
     return;
   }
   size_t comma = kNoToken;
@@ -2908,8 +2919,8 @@ void SentenceRules::PollLead(SentenceAttributions& out) const {
     if (IsClauseWord(w) && !poll) {
       return;
     }
-    poll =
-        poll || w == "poll" || w == "polls" || w == "survey" || w == "surveys";
+    poll = poll || Is(w, "poll") || Is(w, "polls") || Is(w, "survey") ||
+           Is(w, "surveys");
   }
   if (comma == kNoToken || !poll) {
     return;
@@ -2948,7 +2959,7 @@ void SentenceRules::PollLead(SentenceAttributions& out) const {
 // to no one in particular (the corpus leaves its source empty); the answer
 // is found by the other rules.
 size_t SentenceRules::AskedIntro(SentenceAttributions& out) const {
-  if (tb_ + 2 >= body_end_ || !Free(tb_) || Text(tb_) != "Asked") {
+  if (tb_ + 2 >= body_end_ || !Free(tb_) || !Is(Text(tb_), "Asked")) {
     return tb_;
   }
   size_t b = QuestionStart(tb_ + 1);
@@ -3148,7 +3159,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
           context_end = ContextEnd(rest);
           rest = context_end;
         } else if (rest < body_end_ && Free(rest) &&
-                   (Low(rest) == "of" || Low(rest) == "about")) {
+                   (Is(Low(rest), "of") || Is(Low(rest), "about"))) {
           // `"A," he said of Lee, "B."`: whom it is about, then part two.
           for (size_t i = rest + 1; i + 1 < te_ && i <= rest + 5; ++i) {
             if (FreeKind(i, TokenKind::kComma) && OpeningQuoteAt(i + 1) >= 0) {
@@ -3194,17 +3205,17 @@ void SentenceRules::Run(SentenceAttributions& out) {
           // vouches for the relative clause only.
           for (size_t i = h.trailing_comma; i > tb_ + 1; --i) {
             if (FreeKind(i - 1, TokenKind::kComma) && Free(i) &&
-                (Low(i) == "which" || Low(i) == "who")) {
+                (Is(Low(i), "which") || Is(Low(i), "who"))) {
               b = i;
               break;
             }
           }
         }
         s = BuildContent(b, h.trailing_comma);
-        s.rule = h.as_clause                  ? "reported.as_clause_trailing"
-                 : !h.according               ? "reported.trailing_cue"
-                 : Low(h.verb) == "according" ? "according_to.trailing"
-                                              : "as_reported_by.trailing";
+        s.rule = h.as_clause                    ? "reported.as_clause_trailing"
+                 : !h.according                 ? "reported.trailing_cue"
+                 : Is(Low(h.verb), "according") ? "according_to.trailing"
+                                                : "as_reported_by.trailing";
         s.confidence = h.according ? 0.85 : 0.8;
         if (!h.according && h.after < body_end_ && Free(h.after) &&
             lex_.IsContextStarter(LowWord(h.after))) {
@@ -3219,9 +3230,9 @@ void SentenceRules::Run(SentenceAttributions& out) {
           ++b;
         }
         s = BuildContent(b, ClauseEnd(b, trailing));
-        s.rule = h.as_clause                  ? "reported.as_clause_leading"
-                 : Low(h.verb) == "according" ? "according_to.leading"
-                                              : "as_reported_by.leading";
+        s.rule = h.as_clause                    ? "reported.as_clause_leading"
+                 : Is(Low(h.verb), "according") ? "according_to.leading"
+                                                : "as_reported_by.leading";
         s.confidence = 0.85;
         break;
       }
@@ -3229,7 +3240,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
         size_t b = h.cue_end;
         // "The plan was praised by critics of the bank": in the passive the
         // agent after "by" is the source and the subject is the content.
-        if (IsPassive(h) && b + 1 < body_end_ && Free(b) && Low(b) == "by" &&
+        if (IsPassive(h) && b + 1 < body_end_ && Free(b) && Is(Low(b), "by") &&
             !h.noun) {
           const size_t agent_end = ClauseEnd(b + 1, trailing);
           if (agent_end > b + 1) {
@@ -3254,8 +3265,8 @@ void SentenceRules::Run(SentenceAttributions& out) {
         // "The race seems close", "Lee appeared to concede": raising verbs
         // carry the author's view; like the agentless passive, no source.
         const bool raising =
-            (vw == "seem" || vw == "seems" || vw == "seemed" ||
-             vw == "appear" || vw == "appears" || vw == "appeared") &&
+            (Is(vw, "seem") || Is(vw, "seems") || Is(vw, "seemed") ||
+             Is(vw, "appear") || Is(vw, "appears") || Is(vw, "appeared")) &&
             b < body_end_ && Free(b) && !lex_.IsContextStarter(LowWord(b)) &&
             !IsParticle(b);
         // A relative pronoun as the subject ("voters who seem to be
@@ -3271,7 +3282,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
           size_t cb = b;
           // "is seen as X": "as" joins the cue like a particle.
           if (IsParticle(cb) ||
-              (cb + 1 < body_end_ && Free(cb) && Low(cb) == "as")) {
+              (cb + 1 < body_end_ && Free(cb) && Is(Low(cb), "as"))) {
             particle_end = ++cb;
           }
           if (cb < body_end_ && Free(cb) &&
@@ -3287,13 +3298,13 @@ void SentenceRules::Run(SentenceAttributions& out) {
           // its subject, as does "it seemed like X" (either is written).
           const bool complement = s.parts.size() == 2;
           const bool expletive = complement && h.name_end == h.name_begin + 1 &&
-                                 Low(h.name_begin) == "it" && Low(cb) != "to" &&
-                                 Low(cb) != "like";
+                                 Is(Low(h.name_begin), "it") &&
+                                 !Is(Low(cb), "to") && !Is(Low(cb), "like");
           // "Lee was asked about X", "was asked what X": the question is
           // the content and the one asked a recipient, left out like the
           // one told; "was asked to X" keeps the infinitive's subject.
           const bool question =
-              complement && !raising && vw == "asked" && Low(cb) != "to";
+              complement && !raising && Is(vw, "asked") && !Is(Low(cb), "to");
           if (expletive || question) {
             s.parts.erase(s.parts.begin());
           }
@@ -3335,7 +3346,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
                    lex_.IsContextStarter(LowWord(b))) {
           // "said on Monday that ...": the phrase before "that" is context.
           size_t that = b;
-          while (that < body_end_ && !(Free(that) && Low(that) == "that")) {
+          while (that < body_end_ && !(Free(that) && Is(Low(that), "that"))) {
             ++that;
           }
           const size_t time_end = TimePhraseEnd(b);
@@ -3346,7 +3357,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
           } else if (time_end > b && time_end + 2 < body_end_ &&
                      Free(time_end) &&
                      !lex_.IsContextStarter(LowWord(time_end)) &&
-                     Low(time_end) != "to" && Low(time_end) != "for") {
+                     !Is(Low(time_end), "to") && !Is(Low(time_end), "for")) {
             // "said Monday the plan will pass": a time phrase, then the
             // clause without "that".
             context_begin = b;
@@ -3359,7 +3370,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
             context_begin = b;
             context_end = subject;
             b = subject;
-          } else if (!lex_.IsDeterminer(LowWord(b)) && Low(b) != "as") {
+          } else if (!lex_.IsDeterminer(LowWord(b)) && !Is(Low(b), "as")) {
             // "said in Ohio": no content. "believe this helps" is content.
             continue;
           }
@@ -3375,13 +3386,13 @@ void SentenceRules::Run(SentenceAttributions& out) {
         }
         // "continued to insist that X", "continues to say that X": the verb
         // after "to" is the statement's and joins the cue.
-        if (b + 2 < body_end_ && Free(b) && Low(b) == "to" && Free(b + 1) &&
-            LowerAt(b + 1) && Low(h.verb).substr(0, 7) == "continu") {
+        if (b + 2 < body_end_ && Free(b) && Is(Low(b), "to") && Free(b + 1) &&
+            LowerAt(b + 1) && Is(Low(h.verb).substr(0, 7), "continu")) {
           particle_end = b = b + 2;
         }
         b = AdverbBeforeThat(b);
         std::optional<ByteSpan> that;
-        if (b < body_end_ && Free(b) && Low(b) == "that") {
+        if (b < body_end_ && Free(b) && Is(Low(b), "that")) {
           that = SpanOf(b, b + 1);
           ++b;
         }
@@ -3412,9 +3423,10 @@ void SentenceRules::Run(SentenceAttributions& out) {
           // "agreed with the president that X", "explained to reporters
           // that X": the preposition's object is no content.
           const std::string_view particle = Low(b - 1);
-          if (particle == "with" || particle == "to" || particle == "for") {
+          if (Is(particle, "with") || Is(particle, "to") ||
+              Is(particle, "for")) {
             const size_t r = AfterRecipient(b);
-            if (r > b && r + 1 < body_end_ && Free(r) && Low(r) == "that") {
+            if (r > b && r + 1 < body_end_ && Free(r) && Is(Low(r), "that")) {
               that = SpanOf(r, r + 1);
               b = r + 1;
             } else if (r > b) {
@@ -3504,7 +3516,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
         b = AfterObject(h, b, object_begin);
         b = AdverbBeforeThat(b);
         std::optional<ByteSpan> that;
-        if (b < body_end_ && Free(b) && Low(b) == "that") {
+        if (b < body_end_ && Free(b) && Is(Low(b), "that")) {
           that = SpanOf(b, b + 1);
           ++b;
         }
@@ -3570,9 +3582,10 @@ void SentenceRules::Run(SentenceAttributions& out) {
       // a subordinate clause ("when WarCAT was created in 2022") may still
       // hold a claim of its own.
       const std::string_view opener = Low(context_begin);
-      if (opener != "when" && opener != "while" && opener != "as" &&
-          opener != "since" && opener != "once" && opener != "because" &&
-          opener != "although" && opener != "after" && opener != "before") {
+      if (!Is(opener, "when") && !Is(opener, "while") && !Is(opener, "as") &&
+          !Is(opener, "since") && !Is(opener, "once") &&
+          !Is(opener, "because") && !Is(opener, "although") &&
+          !Is(opener, "after") && !Is(opener, "before")) {
         out.masked.push_back(*s.context);
       }
     }
@@ -3660,7 +3673,7 @@ void SentenceRules::EmbeddedQuotes(SentenceAttributions& out) const {
     // "said, per a translator, that X \"Y\"": the content opens at "that";
     // "again using an accent, \"X\"": a quote after a comma stands alone.
     for (size_t i = begin; i < q.open_token; ++i) {
-      if (Free(i) && Low(i) == "that") {
+      if (Free(i) && Is(Low(i), "that")) {
         begin = i;
         break;
       }
@@ -3711,7 +3724,7 @@ std::optional<SpeakerPhrase> SentenceRules::EmbeddedQuoteSpeaker(
   }
   if (!ValidHead(subject) || lex_.IsContextStarter(first) ||
       SubordinatorOrPreposition(subject) || EndsWith2(first, "ng") ||
-      first == "according") {
+      Is(first, "according")) {
     return std::nullopt;
   }
   size_t end = subject;
