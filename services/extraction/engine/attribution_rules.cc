@@ -78,6 +78,27 @@ template <size_t N>
   return w.size() == N - 1 && __builtin_memcmp(w.data(), word, N - 1) == 0;
 }
 
+// A word sliced from the padded lower-cased copy (SentenceInput::lower):
+// Lexicon::kFlagsPadding readable bytes follow it, so Is() reads its first
+// eight bytes in one load and compares them with the literal's, and its
+// length with the literal's, without a branch on either: the words the
+// rules compare follow the text, so those branches mispredicted.
+struct LowText : std::string_view {};
+
+template <size_t N>
+[[gnu::always_inline]] inline bool Is(LowText w, const char (&word)[N]) {
+  if constexpr (N - 1 > 8) {
+    return Is(static_cast<std::string_view>(w), word);
+  } else {
+    constexpr uint64_t kMask =
+        N - 1 == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * (N - 1))) - 1;
+    uint64_t first8, literal = 0;
+    std::memcpy(&first8, w.data(), 8);
+    std::memcpy(&literal, word, N - 1);
+    return (w.size() == N - 1) & ((first8 & kMask) == literal);
+  }
+}
+
 // True if `w` is one of `list`'s words.
 template <size_t N>
 bool InWordList(const std::string_view (&list)[N], std::string_view w) {
@@ -285,7 +306,7 @@ class SentenceRules {
   bool AcronymAt(size_t i) const { return toks_[i].shape & kShapeAcronym; }
   // Lower-cased token text, sliced from the document's lower-cased copy (no
   // allocation: ASCII lower-casing keeps byte offsets).
-  std::string_view Low(size_t i) const { return TokenText(lower_, toks_[i]); }
+  LowText Low(size_t i) const { return {TokenText(lower_, toks_[i])}; }
   // The same for the lexicon's predicates: the copy is padded
   // (SentenceInput::lower), so the word's key is read without branching on
   // its length.
@@ -361,7 +382,7 @@ class SentenceRules {
     if (i + 1 >= body_end_ || !Free(i) || !Free(i + 1)) {
       return false;
     }
-    const std::string_view w = Low(i);
+    const LowText w = Low(i);
     if (Is(w, "for") || Is(w, "about") || Is(w, "of") || Is(w, "out") ||
         Is(w, "on") || Is(w, "at") || Is(w, "against") || Is(w, "with") ||
         Is(w, "up") || Is(w, "into") || Is(w, "over")) {
@@ -370,7 +391,7 @@ class SentenceRules {
     if (!Is(w, "to")) {
       return false;
     }
-    const std::string_view next = Low(i + 1);
+    const LowText next = Low(i + 1);
     if (lex_.IsDeterminer(LowWord(i + 1)) || lex_.IsPronoun(LowWord(i + 1)) ||
         Is(next, "him") || Is(next, "them") || Is(next, "me") ||
         Is(next, "us") || CapAt(i + 1) || DigitAt(i + 1)) {
@@ -437,7 +458,7 @@ class SentenceRules {
   // plain words opened at b ("in a statement Monday they ..."), followed
   // by a word; b when there is none within a few words.
   size_t PronounAfterPhrase(size_t b) const {
-    const std::string_view opener = Low(b);
+    const LowText opener = Low(b);
     if (!Is(opener, "in") && !Is(opener, "on") && !Is(opener, "at") &&
         !Is(opener, "during") && !Is(opener, "via")) {
       return b;
@@ -477,7 +498,7 @@ class SentenceRules {
       if (!Free(k) || toks_[k].kind != TokenKind::kWord) {
         return false;
       }
-      const std::string_view w = Low(k);
+      const LowText w = Low(k);
       object = object || (!Is(w, "the") && !Is(w, "a") && !Is(w, "an"));
     }
     return false;
@@ -506,7 +527,7 @@ class SentenceRules {
     if (h.name_end != h.name_begin + 1) {
       return false;
     }
-    const std::string_view w = Low(h.name_begin);
+    const LowText w = Low(h.name_begin);
     return Is(w, "which") || Is(w, "who") || Is(w, "that");
   }
   // A relative clause ("the union, which says X, met ...") ends at its
@@ -541,8 +562,8 @@ class SentenceRules {
     while (a > h.cue_begin && lex_.IsCueAdverb(LowWord(a)) && Free(a - 1)) {
       --a;
     }
-    const std::string_view aux = Low(a);
-    const std::string_view v = Low(h.verb);
+    const LowText aux = Low(a);
+    const LowText v = Low(h.verb);
     const bool be = Is(aux, "is") || Is(aux, "was") || Is(aux, "were") ||
                     Is(aux, "are") || Is(aux, "been") || Is(aux, "be") ||
                     Is(aux, "being");
@@ -631,7 +652,7 @@ Hits SentenceRules::FindCues(size_t from) const {
     if (InQuote(i)) {
       continue;
     }
-    const std::string_view lw = Low(i);
+    const LowText lw = Low(i);
     // Cues are lower-case verbs; "States" in "United States" is a name.
     // In a title-case headline ("Lee Says He Will Run") a capitalized
     // finite speech verb still is one.
@@ -645,8 +666,8 @@ Hits SentenceRules::FindCues(size_t from) const {
     // "his warning that", "her hope to", "the mayor's criticism of".
     if ((flags & Lexicon::kNounCue) && i > tb_ && i + 2 < body_end_ &&
         Free(i - 1) && Free(i + 1)) {
-      const std::string_view prev = Low(i - 1);
-      const std::string_view next = Low(i + 1);
+      const LowText prev = Low(i - 1);
+      const LowText next = Low(i + 1);
       const bool possessive = Is(prev, "his") || Is(prev, "her") ||
                               Is(prev, "their") || Is(prev, "its") ||
                               Is(prev, "my") || Is(prev, "our") ||
@@ -725,7 +746,7 @@ Hits SentenceRules::FindCues(size_t from) const {
         Is(lw.substr(0, 4), "show") || Is(lw.substr(0, 3), "add");
     const bool continues = Is(lw.substr(0, 7), "continu");
     if ((shows_or_adds || continues) && i + 1 < body_end_ && Free(i + 1)) {
-      const std::string_view next = Low(i + 1);
+      const LowText next = Low(i + 1);
       if ((shows_or_adds && Is(next, "up")) ||
           (continues && !Is(next, "that") && !Is(next, "to") &&
            !EndsWith2(next, "ng") && TimePhraseEnd(i + 1) == i + 1)) {
@@ -736,7 +757,7 @@ Hits SentenceRules::FindCues(size_t from) const {
     // form makes a reduced clause without a subject of its own.
     if (i > tb_ && Free(i - 1) && lw.size() > 3 &&
         lw.compare(lw.size() - 2, 2, "ed") == 0) {
-      const std::string_view prev = Low(i - 1);
+      const LowText prev = Low(i - 1);
       if (Is(prev, "when") || Is(prev, "if") || Is(prev, "once") ||
           Is(prev, "unless") || Is(prev, "until") || Is(prev, "though") ||
           Is(prev, "although") || Is(prev, "whenever")) {
@@ -910,7 +931,7 @@ Hits SentenceRules::FindCues(size_t from) const {
     // copula is found as an auxiliary below.
     bool adjective = false;
     if ((flags & Lexicon::kAdjectiveCue) && i + 1 < body_end_ && Free(i + 1)) {
-      const std::string_view next = Low(i + 1);
+      const LowText next = Low(i + 1);
       adjective = Is(next, "that") || Is(next, "to") || Is(next, "of") ||
                   Is(next, "about") || Is(next, "with") || Is(next, "on") ||
                   Is(next, "over");
@@ -925,7 +946,7 @@ Hits SentenceRules::FindCues(size_t from) const {
     if (!finite && !adjective && !participle && i > tb_ && Free(i - 1) &&
         !(i + 1 < body_end_ && Free(i + 1) &&
           (Is(Low(i + 1), "that") || Is(Low(i + 1), "to")))) {
-      const std::string_view article = Low(i - 1);
+      const LowText article = Low(i - 1);
       if (Is(article, "the") || Is(article, "a") || Is(article, "an")) {
         continue;
       }
@@ -981,7 +1002,7 @@ Hits SentenceRules::FindCues(size_t from) const {
     if (!finite && plural_form && !has_aux && k >= static_cast<ptrdiff_t>(tb_) &&
         Free(k)) {
       // "police say", "one in five say", "Lee, Roe and Chu say".
-      const std::string_view lk = Low(k);
+      const LowText lk = Low(k);
       bool coordinated_names = false;
       if (CapAt(k)) {
         for (ptrdiff_t j = k - 1;
@@ -1006,7 +1027,7 @@ Hits SentenceRules::FindCues(size_t from) const {
           coordinated_names;
       if (!plural_subject && k >= static_cast<ptrdiff_t>(tb_) + 2 &&
           Free(k - 1) && Free(k - 2) && CapAt(k)) {
-        const std::string_view prep = Low(k - 1);
+        const LowText prep = Low(k - 1);
         if (Is(prep, "in") || Is(prep, "of") || Is(prep, "from") ||
             Is(prep, "at") || Is(prep, "for") || Is(prep, "with")) {
           plural_subject = IsPluralSubject(Low(k - 2), Text(k - 2));
@@ -1049,7 +1070,7 @@ Hits SentenceRules::FindCues(size_t from) const {
     }
     if (k >= static_cast<ptrdiff_t>(tb_) && IsWord(k) && !has_aux &&
         !relative_that && !plural_subject) {
-      const std::string_view lk = Low(k);
+      const LowText lk = Low(k);
       // "a lead in pledged delegates": after a preposition the form is an
       // adjective.
       if (Is(lk, "in") || Is(lk, "of") || Is(lk, "for") || Is(lk, "with") ||
@@ -1110,7 +1131,7 @@ size_t SentenceRules::CueComplementEnd(size_t verb) const {
       !IsStanceVerb(Low(verb))) {
     return verb + 1;
   }
-  const std::string_view lw = Low(verb);
+  const LowText lw = Low(verb);
   if (const size_t e = PhrasalCueEnd(verb); e != kNoToken) {
     return e;
   }
@@ -1146,7 +1167,7 @@ size_t SentenceRules::CueComplementEnd(size_t verb) const {
     if (!Free(n) || !Free(n - 1) || !LowerAt(n - 1)) {
       break;
     }
-    const std::string_view next = Low(n);
+    const LowText next = Low(n);
     if (Is(next, "that")) {
       return n;
     }
@@ -1168,7 +1189,7 @@ size_t SentenceRules::CueComplementEnd(size_t verb) const {
 // issue with X", and the frames of kPhrasalFrames ("came out against X",
 // "laid out X"). Returns the token after the phrase, or kNoToken.
 size_t SentenceRules::PhrasalCueEnd(size_t verb) const {
-  const std::string_view lw = Low(verb);
+  const LowText lw = Low(verb);
   auto word = [&](size_t i, std::string_view w) {
     return i < body_end_ && Free(i) && Low(i) == w;
   };
@@ -1178,7 +1199,7 @@ size_t SentenceRules::PhrasalCueEnd(size_t verb) const {
     if (i + 1 >= body_end_ || !IsWord(i)) {
       return kNoToken;
     }
-    const std::string_view w = Low(i);
+    const LowText w = Low(i);
     const bool preposition = Is(w, "with") || Is(w, "at") || Is(w, "in") ||
                              Is(w, "on") || Is(w, "for") || Is(w, "of") ||
                              Is(w, "to") || Is(w, "by") || Is(w, "from");
@@ -1188,7 +1209,7 @@ size_t SentenceRules::PhrasalCueEnd(size_t verb) const {
   // is a noun.
   if (verb > tb_ && Free(verb - 1)) {
     // ("that" is a relative pronoun there: "groups that push for X".)
-    const std::string_view prev = Low(verb - 1);
+    const LowText prev = Low(verb - 1);
     if ((lex_.IsDeterminer(LowWord(verb - 1)) && !Is(prev, "that")) ||
         IsPossessive(Text(verb - 1))) {
       return kNoToken;
@@ -1200,7 +1221,7 @@ size_t SentenceRules::PhrasalCueEnd(size_t verb) const {
       if (!Free(n)) {
         break;
       }
-      const std::string_view w = Low(n);
+      const LowText w = Low(n);
       const bool noun = Is(w, "aim") || Is(w, "shot") || Is(w, "shots") ||
                         Is(w, "swipe") || Is(w, "swipes") || Is(w, "jab") ||
                         Is(w, "jabs") || Is(w, "potshots") || Is(w, "issue");
@@ -1215,7 +1236,7 @@ size_t SentenceRules::PhrasalCueEnd(size_t verb) const {
     return kNoToken;
   }
   // The particle first: one comparison turns most frames away.
-  const std::string_view particle = Low(verb + 1);
+  const LowText particle = Low(verb + 1);
   for (const PhrasalFrame& frame : kPhrasalFrames) {
     if (frame.particle != particle ||
         std::find(frame.forms.begin(), frame.forms.end(), lw) ==
@@ -1239,13 +1260,13 @@ size_t SentenceRules::PhrasalCueEnd(size_t verb) const {
 // "made clear", "makes it very clear": returns the token "clear", or
 // kNoToken.
 size_t SentenceRules::MadeClear(size_t verb) const {
-  const std::string_view lw = Low(verb);
+  const LowText lw = Low(verb);
   if (!Is(lw, "made") && !Is(lw, "makes")) {
     return kNoToken;
   }
   // "were made clear Sunday": a passive says nothing of a speaker.
   if (verb > tb_ && Free(verb - 1)) {
-    const std::string_view prev = Low(verb - 1);
+    const LowText prev = Low(verb - 1);
     if (Is(prev, "was") || Is(prev, "were") || Is(prev, "is") ||
         Is(prev, "are") || Is(prev, "be") || Is(prev, "been") ||
         Is(prev, "being")) {
@@ -1269,7 +1290,7 @@ size_t SentenceRules::ObjectEnd(size_t b) const {
   if (b >= body_end_ || !Free(b)) {
     return b;
   }
-  const std::string_view first = Low(b);
+  const LowText first = Low(b);
   if (Is(first, "that") || lex_.IsContextStarter(LowWord(b))) {
     return b;
   }
@@ -1301,7 +1322,7 @@ size_t SentenceRules::ObjectEnd(size_t b) const {
 }
 
 bool SentenceRules::ValidHead(size_t i) const {
-  const std::string_view lw = Low(i);
+  const LowText lw = Low(i);
   // "The", "Ultimately", "While": capitalized at the sentence start but
   // no noun. A word in -ly right before a cue verb is a name ("Holly
   // said"): an adverb there would leave the verb without a subject.
@@ -1325,7 +1346,7 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
   const ptrdiff_t end = k;
   size_t n = 0;
   while (k >= static_cast<ptrdiff_t>(tb_) && Free(k) && n < kMaxNameWords) {
-    const std::string_view lk = Low(k);
+    const LowText lk = Low(k);
     if (Is(lk, "and")) {
       // Only inside names ("Smith and Jones", "Bank and Trust").
       if (!(k > static_cast<ptrdiff_t>(tb_) && Free(k - 1) &&
@@ -1368,7 +1389,7 @@ bool SentenceRules::NameBefore(ptrdiff_t k, size_t& begin) const {
   }
   // "the inspector", "his press aide", "40 percent", "several": a
   // determined or counted noun phrase is a speaker whatever its head.
-  const std::string_view head = Low(static_cast<size_t>(end));
+  const LowText head = Low(static_cast<size_t>(end));
   if (begin < static_cast<size_t>(end) &&
       (lex_.IsDeterminer(LowWord(begin)) || IsPossessive(Text(begin)) ||
        DigitAt(begin) || lex_.IsNumberWord(LowWord(begin))) &&
@@ -1394,7 +1415,7 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
   }
   // Relative pronouns stay as written: "Smith, who said ..." -> "who".
   if (Free(k)) {
-    const std::string_view lk = Low(k);
+    const LowText lk = Low(k);
     if (Is(lk, "who") || Is(lk, "which") ||
         (Is(lk, "that") && k > static_cast<ptrdiff_t>(tb_) && Free(k - 1) &&
          (toks_[k - 1].flags & Lexicon::kAnyCue) == 0)) {
@@ -1508,7 +1529,7 @@ bool SentenceRules::WholeSubject(size_t b, size_t k) const {
   }
   // An introductory phrase is not a subject ("In Iowa, ...", "After the
   // vote the senator said").
-  const std::string_view first = Low(b);
+  const LowText first = Low(b);
   // "At least half of the voters" is a subject; "At the rally" is not.
   const bool at_least = Is(first, "at") && b < k &&
                         (Is(Low(b + 1), "least") || Is(Low(b + 1), "most"));
@@ -1534,7 +1555,7 @@ bool SentenceRules::WholeSubject(size_t b, size_t k) const {
     if (!Free(i)) {
       return false;
     }
-    const std::string_view li = Low(i);
+    const LowText li = Low(i);
     if (relative != kNoToken && i > relative) {
       if ((IsClauseWord(li) && !lex_.IsAuxiliary(LowWord(i)) &&
            !lex_.IsNegation(LowWord(i)) && !Is(li, "there") &&
@@ -1555,7 +1576,7 @@ bool SentenceRules::WholeSubject(size_t b, size_t k) const {
   }
   // The head is the last word before the relative clause.
   const size_t h = relative != kNoToken ? relative - 1 : k;
-  const std::string_view head = Low(h);
+  const LowText head = Low(h);
   if (LowerAt(h) &&
       (head.size() > 4 && head.compare(head.size() - 2, 2, "ly") == 0)) {
     return false;
@@ -1627,7 +1648,7 @@ bool SentenceRules::LongAppositive(ptrdiff_t k, Hit& h) const {
     if (!clean) {
       return false;
     }
-    const std::string_view first = Low(j + 1);
+    const LowText first = Low(j + 1);
     if (!Free(j + 1)) {
       return false;
     }
@@ -1698,7 +1719,7 @@ bool SentenceRules::SpeakerAfter(Hit& h) const {
         c > tb_ && (ClosingQuoteAt(c - 1) >= 0 ||
                     (c > tb_ + 1 && FreeKind(c - 1, TokenKind::kComma) &&
                      ClosingQuoteAt(c - 2) >= 0));
-    const std::string_view head = Low(run_end - 1);
+    const LowText head = Low(run_end - 1);
     // "said the 46-year-old": a compound age is a head too.
     const bool age = DigitAt(run_end - 1) &&
                      head.find("-year-old") != std::string_view::npos;
@@ -1748,7 +1769,7 @@ bool SentenceRules::SubjectPhrase(size_t limit, size_t& b, size_t& e) const {
   // Skip an introductory phrase ("Amid the protests, ...", "Speaking in
   // Iowa, ...") to the subject after its comma.
   if (b < limit && Free(b)) {
-    const std::string_view first = Low(b);
+    const LowText first = Low(b);
     const bool intro =
         lex_.IsContextStarter(LowWord(b)) || Is(first, "for") ||
         Is(first, "with") || Is(first, "by") || Is(first, "despite") ||
@@ -1770,7 +1791,7 @@ bool SentenceRules::SubjectPhrase(size_t limit, size_t& b, size_t& e) const {
   e = b;
   while (e < limit && e < body_end_ && Free(e) && e - b < kMaxNameWords) {
     const std::string_view w = Text(e);
-    const std::string_view lw = Low(e);
+    const LowText lw = Low(e);
     if (e == b && lex_.IsPronoun(LowWord(e))) {
       e = b + 1;
       return !Is(lw, "it") && !Is(lw, "there");
@@ -2063,7 +2084,7 @@ size_t SentenceRules::ClauseEnd(size_t begin,
     const size_t stop = quote_comma ? i + 1 : i;
     if ((FreeKind(i, TokenKind::kComma) || quote_comma) && i + 1 < body_end_ &&
         Free(i + 1)) {
-      const std::string_view next = Low(i + 1);
+      const LowText next = Low(i + 1);
       if (Is(next, "which") || Is(next, "who") || Is(next, "whom") ||
           Is(next, "where") || Is(next, "but") || Is(next, "while") ||
           Is(next, "whereas") || Is(next, "despite")) {
@@ -2098,7 +2119,7 @@ size_t SentenceRules::ClauseEnd(size_t begin,
     // " - and the council agreed ...": a dash opening a new clause.
     if (FreeKind(i, TokenKind::kDash) && i > begin && i + 1 < body_end_ &&
         Free(i + 1)) {
-      const std::string_view next = Low(i + 1);
+      const LowText next = Low(i + 1);
       if (Is(next, "and") || Is(next, "but") || Is(next, "though") ||
           Is(next, "although") || Is(next, "which") || Is(next, "who")) {
         return i;
@@ -2123,7 +2144,7 @@ bool SentenceRules::ClauseBreakAfterComma(size_t i) const {
   if (i + 1 >= body_end_ || !Free(i) || !LowerAt(i)) {
     return false;
   }
-  const std::string_view w = Low(i);
+  const LowText w = Low(i);
   const std::string_view next = Free(i + 1) ? Low(i + 1) : std::string_view();
   if (Is(w, "even") &&
       (Is(next, "as") || Is(next, "though") || Is(next, "if"))) {
@@ -2180,7 +2201,7 @@ size_t SentenceRules::DocumentParticipleEnd(size_t verb, size_t b) const {
   // "put out a statement", "sent out a release".
   const size_t det = Is(Low(b), "out") ? b + 1 : b;
   auto document = [&](size_t n) {
-    const std::string_view noun = Low(n);
+    const LowText noun = Low(n);
     return n > det && (lex_.IsDocumentHead(LowWord(n)) || Is(noun, "ad") ||
                        Is(noun, "tweet") || Is(noun, "video") ||
                        Is(noun, "message") || Is(noun, "column"));
@@ -2220,7 +2241,7 @@ bool SentenceRules::PluralSubjectPhrase(size_t k) const {
   // The noun first (cheap), the clause-word check only for a candidate.
   bool noun = false;
   for (size_t p = s; p <= k && !noun; ++p) {
-    const std::string_view w = Low(p);
+    const LowText w = Low(p);
     if (Is(w, "to") ||
         (LowerAt(p) && (EndsWith2(w, "ed") || EndsWith2(w, "ng")))) {
       return false;  // A verb before the subject's noun.
@@ -2258,7 +2279,7 @@ size_t SentenceRules::AdverbBeforeThat(size_t b) const {
   if (that >= body_end_ || !IsThat(that)) {
     return b;
   }
-  const std::string_view w = Low(i);
+  const LowText w = Low(i);
   const bool adverb = (w.size() > 4 && EndsWith2(w, "ly")) ||
                       Is(w, "however") || Is(w, "also") || Is(w, "again") ||
                       Is(w, "too");
@@ -2358,7 +2379,7 @@ size_t SentenceRules::TimePhraseEnd(size_t b) const {
   if (i >= body_end_ || !Free(i)) {
     return b;
   }
-  const std::string_view w = Low(i);
+  const LowText w = Low(i);
   if (Is(w, "yesterday") || Is(w, "today") || Is(w, "tonight") ||
       Is(w, "recently") || Is(w, "publicly") || Is(w, "privately") ||
       weekday(w)) {
@@ -2488,7 +2509,7 @@ bool SentenceRules::SpeakerLabel(SentenceAttributions& out) const {
   static constexpr std::string_view kHeadlineTags[] = {
       "update",    "updated", "note",  "notice", "breaking", "revealed",
       "exclusive", "leaked",  "daily", "boom",   "bombshell"};
-  const std::string_view last = Low(colon - 1);
+  const LowText last = Low(colon - 1);
   if ((colon == tb_ + 1 && InWordList(kNotSpeakerWords, last)) ||
       InWordList(kHeadlineTags, last)) {
     return false;
@@ -2643,7 +2664,7 @@ void SentenceRules::NameColonQuote(const Hits& hits,
     }
     if (b == c - 1) {
       // A one-word label that names no speaker ("UPDATE:", "Note:").
-      const std::string_view label = Low(b);
+      const LowText label = Low(b);
       if (Is(label, "update") || Is(label, "updated") || Is(label, "note") ||
           Is(label, "source") || Is(label, "sources") || Is(label, "related") ||
           Is(label, "watch") || Is(label, "read") || Is(label, "correction") ||
@@ -2773,7 +2794,7 @@ void SentenceRules::QuoteAnyVerbAfter(SentenceAttributions& out) const {
     if (!Free(i)) {
       return false;
     }
-    const std::string_view next = Low(i);
+    const LowText next = Low(i);
     return lex_.IsContextStarter(LowWord(i)) || Is(next, "back") ||
            Is(next, "to") || Is(next, "at") || Is(next, "with") ||
            Is(next, "about") || Is(next, "of") || Is(next, "and") ||
@@ -2849,7 +2870,7 @@ void SentenceRules::QuoteAnyVerbAfter(SentenceAttributions& out) const {
 // ("on Monday", "by reporters"); kNoToken if there is none.
 size_t SentenceRules::QuestionStart(size_t from) const {
   for (size_t i = from; i < body_end_ && i < from + 5 && Free(i); ++i) {
-    const std::string_view w = Low(i);
+    const LowText w = Low(i);
     if (Is(w, "if") || Is(w, "whether") || Is(w, "what") || Is(w, "how") ||
         Is(w, "why") || Is(w, "who") || Is(w, "when") || Is(w, "where") ||
         Is(w, "which")) {
@@ -2914,7 +2935,7 @@ void SentenceRules::PollLead(SentenceAttributions& out) const {
     if (!IsWord(i)) {
       continue;
     }
-    const std::string_view w = Low(i);
+    const LowText w = Low(i);
     // "In the states where polls closed, ...": a clause of its own.
     if (IsClauseWord(w) && !poll) {
       return;
@@ -3261,7 +3282,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
         // "Rubio is seen as the likelier nominee", "The video was
         // released": a passive without an agent has no source; its subject
         // and complement are the content.
-        const std::string_view vw = Low(h.verb);
+        const LowText vw = Low(h.verb);
         // "The race seems close", "Lee appeared to concede": raising verbs
         // carry the author's view; like the agentless passive, no source.
         const bool raising =
@@ -3422,7 +3443,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
           particle_end = ++b;
           // "agreed with the president that X", "explained to reporters
           // that X": the preposition's object is no content.
-          const std::string_view particle = Low(b - 1);
+          const LowText particle = Low(b - 1);
           if (Is(particle, "with") || Is(particle, "to") ||
               Is(particle, "for")) {
             const size_t r = AfterRecipient(b);
@@ -3581,7 +3602,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
       // A prepositional context ("in a letter") belongs to the attribution;
       // a subordinate clause ("when WarCAT was created in 2022") may still
       // hold a claim of its own.
-      const std::string_view opener = Low(context_begin);
+      const LowText opener = Low(context_begin);
       if (!Is(opener, "when") && !Is(opener, "while") && !Is(opener, "as") &&
           !Is(opener, "since") && !Is(opener, "once") &&
           !Is(opener, "because") && !Is(opener, "although") &&
@@ -3718,7 +3739,7 @@ std::optional<SpeakerPhrase> SentenceRules::EmbeddedQuoteSpeaker(
   if (subject >= open || !Free(subject)) {
     return std::nullopt;
   }
-  const std::string_view first = Low(subject);
+  const LowText first = Low(subject);
   if (lex_.IsPronoun(first) && LowerAt(subject + 1)) {
     return SpeakerPhrase{SpanOf(subject, subject + 1), std::nullopt};
   }
