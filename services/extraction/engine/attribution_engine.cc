@@ -382,10 +382,16 @@ void DocumentPass::HandleLongOpeningQuote(const Paragraph& p, const Sentence& s,
                                           const SentenceAttributions& found,
                                           std::vector<ByteSpan>& masked) {
   constexpr size_t kMinQuoteWords = 8;
-  for (size_t i = s.token_begin; i < s.token_end; ++i) {
-    const int q = p.quote_of[i];
+  // The paragraph's quotes are ordered and disjoint, and each owns its
+  // opening mark (quote_of): walk the few quotes, not every token.
+  for (size_t qi = 0; qi < p.quotes.size(); ++qi) {
+    const size_t i = p.quotes[qi].open_token;
+    if (i >= s.token_end) {
+      break;
+    }
+    const int q = static_cast<int>(qi);
     const bool opens =
-        q >= 0 && p.quotes[q].open_token == i &&
+        i >= s.token_begin &&
         (i == s.token_begin ||
          (p.quote_of[i - 1] < 0 && p.tokens[i - 1].kind == TokenKind::kColon));
     if (!opens) {

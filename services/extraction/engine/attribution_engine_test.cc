@@ -128,6 +128,22 @@ TEST_F(EngineTest, LongQuoteOpeningASentenceWithoutACue) {
   EXPECT_EQ(Find(all, "Ferry now"), nullptr);
 }
 
+TEST_F(EngineTest, LongQuoteAfterAColonWithoutACue) {
+  // The same after a colon inside its sentence, past a short quote in an
+  // earlier sentence of the paragraph (no speaker: that sentence had
+  // none).
+  const auto all =
+      Run("Dana Whitfield said the vote was close. \"Ferry now\" was on every "
+          "sign. Her loudest line of the night: \"Bring the ferry back to the "
+          "harbor where it belongs and soon.\"");
+  const Statement* s =
+      Find(all, "Bring the ferry back to the harbor where it belongs and soon");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->kind, StatementKind::kDirectQuote);
+  EXPECT_EQ(s->rule, "quote.unattributed");
+  EXPECT_EQ(Find(all, "Ferry now"), nullptr);
+}
+
 TEST_F(EngineTest, SplitQuoteInOneSentence) {
   const auto all = Run("“First part,” she said, “second part.”");
   const Statement* s = Find(all, "First part second part");
