@@ -307,9 +307,11 @@ void DocumentPass::Materialize(const RawStatement& raw, Statement& st) {
 
 // A quote that no rule attributed. If it forms the whole sentence it is a
 // statement: the continuation of the previous quote (`"A," she said. "B."`),
-// or a quote by the previous sentence's speaker, or unattributed. Quotes
-// inside other text without a cue are scare quotes or titles and are left
-// to the claim detector.
+// or a quote by the previous sentence's speaker, or unattributed. A long
+// quote opening a longer sentence is handled the same way
+// (HandleLongOpeningQuote); long quotes inside one are the rules'
+// (EmbeddedQuotes); short ones are scare quotes or titles, left to the
+// claim detector.
 bool DocumentPass::HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
                                       const SentenceAttributions& found,
                                       std::vector<ByteSpan>& masked) {
@@ -374,14 +376,12 @@ bool DocumentPass::HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
   return true;
 }
 
-// `"Bring the ferry back to the harbor where it belongs," a rider's sign
-// read`: a long quote that opens its sentence, or follows a colon in it,
-// and that no rule attributed is still speech, nearly always annotated as
-// such in the corpus (short ones are as often titles and slogans).
+// `"Bring the ferry back to the harbor where it belongs" was the loudest
+// cheer`: a long quote (kMinSpeechQuoteWords) that opens its sentence, or
+// follows a colon in it, and that no rule attributed is still speech.
 void DocumentPass::HandleLongOpeningQuote(const Paragraph& p, const Sentence& s,
                                           const SentenceAttributions& found,
                                           std::vector<ByteSpan>& masked) {
-  constexpr size_t kMinQuoteWords = 8;
   // The paragraph's quotes are ordered and disjoint, and each owns its
   // opening mark (quote_of): walk the few quotes, not every token.
   for (size_t qi = 0; qi < p.quotes.size(); ++qi) {
@@ -407,15 +407,9 @@ void DocumentPass::HandleLongOpeningQuote(const Paragraph& p, const Sentence& s,
     for (size_t w = quote.open_token + 1; w < quote.close_token; ++w) {
       words += p.tokens[w].kind == TokenKind::kWord;
     }
-    bool covered = false;
-    for (const RawStatement& st : found.statements) {
-      for (const ByteSpan& part : st.parts) {
-        covered = covered || (part.begin < quote.outer.end &&
-                              quote.outer.begin < part.end);
-      }
-    }
     const ByteSpan inner = TrimContent(text_, quote.inner);
-    if (words < kMinQuoteWords || covered || inner.end <= inner.begin) {
+    if (words < kMinSpeechQuoteWords || inner.end <= inner.begin ||
+        AnyPartOverlaps(found.statements, quote.outer)) {
       continue;
     }
     masked.push_back(quote.outer);

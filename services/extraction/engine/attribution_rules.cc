@@ -3711,13 +3711,12 @@ void SentenceRules::Run(SentenceAttributions& out) {
 }
 
 // `Lee called the plan "a raw deal for the riders who take it to work every
-// day"`: a long quote inside a sentence that no rule attributed is still
-// speech the writer reports, and the corpus nearly always annotates it
-// (short ones are as often titles and scare quotes). Its content runs from
-// after the nearest cue word before it, or is the quote alone; its speaker
-// is the sentence's subject when that is a name or a pronoun.
+// day"`: a long quote (kMinSpeechQuoteWords) inside a sentence that no rule
+// attributed is still speech the writer reports; a title-cased one is a
+// title. Its content runs from after the nearest cue word before it, or is
+// the quote alone; its speaker is that cue word's subject, else the
+// sentence's when that is a name or a pronoun (EmbeddedQuoteSpeaker).
 void SentenceRules::EmbeddedQuotes(SentenceAttributions& out) const {
-  constexpr size_t kMinQuoteWords = 8;
   for (size_t qi = 0; qi < quotes_.size(); ++qi) {
     const Quote& q = quotes_[qi];
     if (q.open_token <= tb_ || q.open_token >= te_ || !q.closed ||
@@ -3736,19 +3735,10 @@ void SentenceRules::EmbeddedQuotes(SentenceAttributions& out) const {
       words += toks_[i].kind == TokenKind::kWord;
       capitalized += toks_[i].kind == TokenKind::kWord && CapAt(i);
     }
-    if (words < kMinQuoteWords || 2 * capitalized > words ||
+    if (words < kMinSpeechQuoteWords || 2 * capitalized > words ||
         std::find(out.used_quotes.begin(), out.used_quotes.end(),
-                  static_cast<int>(qi)) != out.used_quotes.end()) {
-      continue;
-    }
-    bool covered = false;
-    for (const RawStatement& st : out.statements) {
-      for (const ByteSpan& part : st.parts) {
-        covered =
-            covered || (part.begin < q.outer.end && q.outer.begin < part.end);
-      }
-    }
-    if (covered) {
+                  static_cast<int>(qi)) != out.used_quotes.end() ||
+        AnyPartOverlaps(out.statements, q.outer)) {
       continue;
     }
     const size_t subject = SubjectStart();
@@ -3832,6 +3822,18 @@ std::optional<SpeakerPhrase> SentenceRules::EmbeddedQuoteSpeaker(
 }
 
 }  // namespace
+
+bool AnyPartOverlaps(const std::vector<RawStatement>& statements,
+                     ByteSpan span) {
+  for (const RawStatement& st : statements) {
+    for (const ByteSpan& part : st.parts) {
+      if (part.begin < span.end && span.begin < part.end) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
 
 ByteSpan TrimContent(std::string_view text, ByteSpan span) {
   uint32_t b = span.begin;
