@@ -3789,8 +3789,7 @@ std::optional<SpeakerPhrase> SentenceRules::EmbeddedQuoteSpeaker(
   if (begin < open) {
     ptrdiff_t k = static_cast<ptrdiff_t>(begin) - 2;
     while (k > static_cast<ptrdiff_t>(tb_) && Free(k) && LowerAt(k) &&
-           (lex_.IsAuxiliary(LowWord(k)) || lex_.IsCueAdverb(LowWord(k)) ||
-            lex_.IsNegation(LowWord(k)))) {
+           lex_.CueChainWord(LowWord(k)) != Lexicon::ChainWord::kOther) {
       --k;
     }
     Hit probe;
