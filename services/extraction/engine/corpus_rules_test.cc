@@ -2025,5 +2025,17 @@ TEST_F(CorpusRulesTest, PhrasalFramesFromTheTable) {
   EXPECT_EQ(out_.size(), 3u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, WeakCueFormsMakeNoStatement) {
+  Run("The council voted to close the pier in May.\n"
+      "The forecasts proved wrong again.\n"
+      "Riders find themselves waiting for the ferry.\n"
+      "A group supporting Ida Moss paid for the ads.\n"
+      "Lee Roe said the fares would rise.\n");
+  const Statement* a = Find("the fares would rise");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "said");
+  EXPECT_EQ(out_.size(), 1u) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
