@@ -596,6 +596,7 @@ class SentenceRules {
     return q.inner.end > q.inner.begin && text_[q.inner.end - 1] == ',';
   }
   size_t TimePhraseEnd(size_t b) const;
+  size_t TrailingTimeStart(size_t b, size_t e) const;
   bool AnonymityRequest(size_t b, size_t e) const;
   size_t CueComplementEnd(size_t verb) const;
   size_t MadeClear(size_t verb) const;
@@ -2447,6 +2448,31 @@ size_t SentenceRules::TimePhraseEnd(size_t b) const {
   return i;
 }
 
+// "last week", "on Tuesday", "in early June", "during a call with X":
+// where a time phrase ends the words [b, e), returns its first token;
+// otherwise e.
+size_t SentenceRules::TrailingTimeStart(size_t b, size_t e) const {
+  for (size_t i = b + 1; i < e; ++i) {
+    if (!Free(i)) {
+      continue;
+    }
+    const LowText w = Low(i);
+    if (Is(w, "during") || TimePhraseEnd(i) == e) {
+      return i;
+    }
+    size_t month = i + 1;
+    if (Is(w, "in") && month < e && Free(month) &&
+        (Is(Low(month), "early") || Is(Low(month), "late"))) {
+      ++month;
+    }
+    if (Is(w, "in") && month + 1 == e && Free(month) &&
+        (lex_.IsTemporalWord(LowWord(month)) || DigitAt(month))) {
+      return i;
+    }
+  }
+  return e;
+}
+
 // True if a quote ends with its own punctuation (`"We won."`, `"We won,"`)
 // or is set off by a comma, dash or parenthesis after it: a full
 // utterance, not a phrase glued into the author's clause.
@@ -3535,6 +3561,11 @@ void SentenceRules::Run(SentenceAttributions& out) {
           }
         }
         e = RelativeClauseEnd(h, b, e);
+        // "endorsed Cruz last week", "endorsed Clinton in November": the
+        // one endorsed is the content; when it happened is the author's.
+        if (Is(Low(h.verb).substr(0, 6), "endors")) {
+          e = TrailingTimeStart(b, e);
+        }
         if (e <= b ||
             (e - b < 2 && OpeningQuoteAt(b) < 0 && !OneWordAnswer(b)) ||
             AnonymityRequest(b, e)) {

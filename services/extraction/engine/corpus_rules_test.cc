@@ -2037,5 +2037,14 @@ TEST_F(CorpusRulesTest, WeakCueFormsMakeNoStatement) {
   EXPECT_EQ(out_.size(), 1u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, EndorsementLeavesItsTimeOutOfTheContent) {
+  Run("Ida Moss endorsed Lee Roe last week.\n"
+      "The ferry union endorsed the levy in early June.\n"
+      "The harbor board endorsed Ana Ruiz on Tuesday.\n");
+  EXPECT_NE(Find("Lee Roe"), nullptr) << Dump();
+  EXPECT_NE(Find("the levy"), nullptr) << Dump();
+  EXPECT_NE(Find("Ana Ruiz"), nullptr) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
