@@ -3460,9 +3460,10 @@ void SentenceRules::Run(SentenceAttributions& out) {
           } else if (time_end > b && time_end + 2 < body_end_ &&
                      Free(time_end) &&
                      !lex_.IsContextStarter(LowWord(time_end)) &&
-                     !Is(Low(time_end), "to") && !Is(Low(time_end), "for")) {
+                     !IsParticle(time_end)) {
             // "said Monday the plan will pass": a time phrase, then the
-            // clause without "that".
+            // clause without "that". "vowed Tuesday to appeal": then the
+            // infinitive ("said Monday to reporters" has no content).
             context_begin = b;
             context_end = time_end;
             b = time_end;

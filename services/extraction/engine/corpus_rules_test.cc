@@ -2046,5 +2046,16 @@ TEST_F(CorpusRulesTest, EndorsementLeavesItsTimeOutOfTheContent) {
   EXPECT_NE(Find("Ana Ruiz"), nullptr) << Dump();
 }
 
+TEST_F(CorpusRulesTest, TimePhraseBetweenCueAndInfinitive) {
+  Run("The ferry union vowed Tuesday to block the levy.\n"
+      "Lee Roe pledged last month to cut the fares.\n"
+      "Ida Moss said Monday to reporters in Salem.\n");
+  const Statement* a = Find("to block the levy");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "vowed");
+  EXPECT_NE(Find("to cut the fares"), nullptr) << Dump();
+  EXPECT_EQ(out_.size(), 2u) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
