@@ -2057,5 +2057,17 @@ TEST_F(CorpusRulesTest, TimePhraseBetweenCueAndInfinitive) {
   EXPECT_EQ(out_.size(), 2u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, FloatingQuantifierBeforeTheCue) {
+  Run("Lee Roe and Ida Moss have both argued that the fares are too high.\n"
+      "The harbor boards all agreed that the pier must close.\n");
+  const Statement* a = Find("the fares are too high");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Lee Roe and Ida Moss");
+  EXPECT_EQ(a->cue->text, "have both argued");
+  const Statement* b = Find("the pier must close");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "The harbor boards");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine

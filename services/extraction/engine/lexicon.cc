@@ -392,7 +392,7 @@ Lexicon::Lexicon() {
         "then",    "repeatedly", "reportedly", "notably", "recently",
         "earlier", "further",    "here",       "today",   "now",
         "even",    "often",      "always",     "too",     "already",
-        "since",   "long",       "first"});
+        "since",   "long",       "first",      "both",    "all"});
   // IsNegation adds the contractions in n't.
   Fill(negations_, {"not", "never", "declined", "refused", "cannot"});
   Fill(leading_conjunctions_,
