@@ -14,6 +14,7 @@ namespace {
 constexpr size_t kMaxNameWords = 8;
 constexpr size_t kMaxRoleWords = 14;
 constexpr size_t kMaxObjectWords = 4;
+constexpr size_t kMaxContextWords = 8;
 constexpr size_t kMaxSubjectWords = 10;
 constexpr size_t kMaxLabelWords = 4;
 constexpr size_t kMaxRecipientTokens = 12;
@@ -618,8 +619,12 @@ class SentenceRules {
   }
   bool PluralSubjectPhrase(size_t k) const;
   size_t DocumentParticipleEnd(size_t verb, size_t b) const;
-  std::optional<ByteSpan> ParentheticalLead(const Hit& h,
-                                            const Hits& hits) const;
+  // frame_end is the comma that closes the frame: right after the cue
+  // ("The plan, he said, ...") or after a phrase of context ("The plan, he
+  // said in a statement, ...").
+  std::optional<ByteSpan> ParentheticalLead(const Hit& h, const Hits& hits,
+                                            size_t frame_end) const;
+  size_t FrameCommaAfter(size_t b) const;
 
   std::string_view text_;
   std::string_view lower_;
@@ -2015,7 +2020,11 @@ void SentenceRules::Classify(Hit& h) const {
   }
   size_t rest = h.after;
   if (rest < body_end_ && Free(rest) && lex_.IsContextStarter(LowWord(rest))) {
-    rest = ContextEnd(rest);
+    // "The plan, he said in a statement, would cut taxes": a comma after a
+    // short phrase closes the frame, and the clause goes on.
+    const size_t frame_comma =
+        after_comma && before ? FrameCommaAfter(rest) : kNoToken;
+    rest = frame_comma != kNoToken ? frame_comma : ContextEnd(rest);
   }
   // "In his reply, Roe said on Tuesday that X": a "that" after the context
   // phrase opens the content, so the comma only closed an introduction.
@@ -2494,14 +2503,14 @@ bool SentenceRules::QuoteIsComplete(const Quote& q) const {
 // whose first part is the clause opening before the frame (from the
 // sentence's subject).
 std::optional<ByteSpan> SentenceRules::ParentheticalLead(
-    const Hit& h, const Hits& hits) const {
+    const Hit& h, const Hits& hits, size_t frame_end) const {
   if (h.noun || h.according || h.inverted || !h.has_speaker ||
-      h.frame_begin <= tb_ || h.cue_end >= body_end_) {
+      h.frame_begin <= tb_ || frame_end >= body_end_) {
     return std::nullopt;
   }
   const size_t before = h.frame_begin - 1;
   if (!FreeKind(before, TokenKind::kComma) ||
-      !FreeKind(h.cue_end, TokenKind::kComma)) {
+      !FreeKind(frame_end, TokenKind::kComma)) {
     return std::nullopt;
   }
   if (cues_from_ > tb_) {
@@ -2540,6 +2549,29 @@ std::optional<ByteSpan> SentenceRules::ParentheticalLead(
     }
   }
   return TrimContent(text_, SpanOf(b, before));
+}
+
+// "in a statement,", "on Tuesday in Salem,": the comma that ends a short
+// phrase of context starting at b and is followed by a clause's subject
+// ("the plan", "she", "Roe") or auxiliary ("would"), or kNoToken.
+size_t SentenceRules::FrameCommaAfter(size_t b) const {
+  for (size_t i = b + 1; i < body_end_ && i < b + kMaxContextWords; ++i) {
+    if (FreeKind(i, TokenKind::kComma)) {
+      const size_t s = i + 1;
+      const bool subject =
+          s < body_end_ && Free(s) && !SubordinatorOrPreposition(s) &&
+          !lex_.IsContextStarter(LowWord(s)) &&
+          (lex_.IsPronoun(LowWord(s)) || lex_.IsAuxiliary(LowWord(s)) ||
+           CapAt(s) || Is(Low(s), "the") || Is(Low(s), "a") ||
+           Is(Low(s), "his") || Is(Low(s), "her") || Is(Low(s), "their") ||
+           Is(Low(s), "its"));
+      return subject ? i : kNoToken;
+    }
+    if (!Free(i) || IsThat(i)) {
+      return kNoToken;
+    }
+  }
+  return kNoToken;
 }
 
 SpeakerPhrase SentenceRules::PhraseOf(const Hit& h) const {
@@ -3200,6 +3232,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
     RawStatement s;
     size_t context_begin = kNoToken, context_end = kNoToken;
     size_t particle_end = 0;  // Set when a particle joins the cue.
+    size_t frame_end = h.cue_end;  // The comma of a parenthetical frame.
     size_t object_begin = 0;  // Set when the verb's object opens the content.
     // A clause after a quote-first frame, reported as well (below).
     size_t clause_after = kNoToken;
@@ -3445,6 +3478,18 @@ void SentenceRules::Run(SentenceAttributions& out) {
           context_begin = b;
           context_end = quote_comma;
           b = quote_comma + 1;
+        } else if (const size_t comma =
+                       b < body_end_ && Free(b) &&
+                               lex_.IsContextStarter(LowWord(b))
+                           ? FrameCommaAfter(b)
+                           : kNoToken;
+                   comma != kNoToken &&
+                   ParentheticalLead(h, hits, comma).has_value()) {
+          // "The plan, he said in a statement, would cut taxes": the phrase
+          // is context and closes the frame.
+          context_begin = b;
+          context_end = frame_end = comma;
+          b = comma + 1;
         } else if (b < body_end_ && Free(b) &&
                    lex_.IsContextStarter(LowWord(b))) {
           // "said on Monday that ...": the phrase before "that" is context.
@@ -3538,7 +3583,8 @@ void SentenceRules::Run(SentenceAttributions& out) {
             }
           }
         }
-        const std::optional<ByteSpan> lead = ParentheticalLead(h, hits);
+        const std::optional<ByteSpan> lead =
+            ParentheticalLead(h, hits, frame_end);
         size_t e = ClauseEnd(b, trailing);
         // `tweeted "So sad," with a link`, `said "Q" - at which point ...`:
         // a complete quote right after the cue is the content; what follows

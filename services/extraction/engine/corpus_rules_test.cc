@@ -2069,5 +2069,15 @@ TEST_F(CorpusRulesTest, FloatingQuantifierBeforeTheCue) {
   EXPECT_EQ(b->mention->text, "The harbor boards");
 }
 
+TEST_F(CorpusRulesTest, ParentheticalFrameWithAPhraseOfContext) {
+  Run("The levy, Lee Roe said in a statement, would cut the fares.\n"
+      "The pier is safe, Ida Moss said on Tuesday, because it was rebuilt.\n");
+  const Statement* a = Find("The levy would cut the fares");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "reported.parenthetical_cue");
+  EXPECT_EQ(a->mention->text, "Lee Roe");
+  EXPECT_NE(Find("The pier is safe"), nullptr) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
