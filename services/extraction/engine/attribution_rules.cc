@@ -548,6 +548,21 @@ class SentenceRules {
   }
   // A relative clause ("the union, which says X, met ...") ends at its
   // closing comma: the first comma in [b, e) after a relative subject.
+  // "After Lee said X, Roe left", "As Lee was declared the winner, Roe
+  // left": in a subordinate clause that opens the sentence, the content
+  // [b, e) ends at the comma before the main clause.
+  size_t SubordinateClauseEnd(const Hit& h, size_t b, size_t e) const {
+    const size_t opener = SubjectStart();
+    if (opener < h.name_begin && opener + 1 == h.name_begin && Free(opener) &&
+        SubordinatorOrPreposition(opener)) {
+      for (size_t i = b + 1; i + 2 < e; ++i) {
+        if (FreeKind(i, TokenKind::kComma)) {
+          return i;
+        }
+      }
+    }
+    return e;
+  }
   size_t RelativeClauseEnd(const Hit& h, size_t b, size_t e) const {
     if (RelativeSubject(h)) {
       for (size_t i = b; i < e; ++i) {
@@ -3424,7 +3439,8 @@ void SentenceRules::Run(SentenceAttributions& out) {
           if (cb < body_end_ && Free(cb) &&
               !(lex_.IsContextStarter(LowWord(cb)) &&
                 !lex_.IsDeterminer(LowWord(cb)))) {
-            const size_t ce = RelativeClauseEnd(h, cb, ClauseEnd(cb, trailing));
+            const size_t ce = RelativeClauseEnd(
+                h, cb, SubordinateClauseEnd(h, cb, ClauseEnd(cb, trailing)));
             if (ce > cb) {
               s.parts.push_back(TrimContent(text_, SpanOf(cb, ce)));
             }
@@ -3594,20 +3610,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
             QuoteIsComplete(quotes_[q])) {
           e = quotes_[q].close_token + 1;
         }
-        // "After Lee said X, Roe left": in a subordinate clause that opens
-        // the sentence, the content ends at the comma before the main
-        // clause.
-        const size_t opener = SubjectStart();
-        if (opener < h.name_begin && opener + 1 == h.name_begin &&
-            Free(opener) && SubordinatorOrPreposition(opener)) {
-          for (size_t i = b + 1; i + 2 < e; ++i) {
-            if (FreeKind(i, TokenKind::kComma)) {
-              e = i;
-              break;
-            }
-          }
-        }
-        e = RelativeClauseEnd(h, b, e);
+        e = RelativeClauseEnd(h, b, SubordinateClauseEnd(h, b, e));
         // "endorsed Cruz last week", "endorsed Clinton in November": the
         // one endorsed is the content; when it happened is the author's.
         if (Is(Low(h.verb).substr(0, 6), "endors")) {

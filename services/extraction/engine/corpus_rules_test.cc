@@ -2079,5 +2079,15 @@ TEST_F(CorpusRulesTest, ParentheticalFrameWithAPhraseOfContext) {
   EXPECT_NE(Find("The pier is safe"), nullptr) << Dump();
 }
 
+TEST_F(CorpusRulesTest, PassiveInAnOpeningSubordinateClauseEndsAtItsComma) {
+  Run("As Ida Moss was declared the winner, Lee Roe said he would appeal.\n");
+  const Statement* a = Find("Ida Moss the winner");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "reported.passive");
+  const Statement* b = Find("he would appeal");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Lee Roe");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
