@@ -3146,6 +3146,19 @@ void SentenceRules::Run(SentenceAttributions& out) {
     if (h.shape == Hit::Shape::kQuoteFirst) {
       trailing.push_back(quotes_[h.quote_before].close_token + 1);
     }
+    // "X won, and aides say Y": an earlier cue's content ends before a
+    // clause joined by "and" or "but" that has a speaker and cue of its own.
+    // A pronoun or "that" ("Lee said X and he feels Y") more often goes on
+    // with what the first speaker said.
+    if (h.shape == Hit::Shape::kForward && h.has_speaker &&
+        h.name_begin > tb_ + 1 && Free(h.name_begin - 1) &&
+        (Is(Low(h.name_begin - 1), "and") ||
+         Is(Low(h.name_begin - 1), "but")) &&
+        !lex_.IsPronoun(LowWord(h.name_begin)) && !IsThat(h.name_begin)) {
+      trailing.push_back(FreeKind(h.name_begin - 2, TokenKind::kComma)
+                             ? h.name_begin - 2
+                             : h.name_begin - 1);
+    }
     if (h.shape != Hit::Shape::kParticiple) {
       continue;
     }

@@ -2089,5 +2089,17 @@ TEST_F(CorpusRulesTest, PassiveInAnOpeningSubordinateClauseEndsAtItsComma) {
   EXPECT_EQ(b->mention->text, "Lee Roe");
 }
 
+TEST_F(CorpusRulesTest, ContentEndsBeforeAJoinedClauseWithItsOwnSpeaker) {
+  Run("Ida Moss said the pier is safe, and harbor officials say it will "
+      "reopen.\n"
+      "Lee Roe said the fares are fair and he feels the levy will pass.\n");
+  EXPECT_NE(Find("the pier is safe"), nullptr) << Dump();
+  const Statement* a = Find("it will reopen");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "harbor officials");
+  EXPECT_NE(Find("the fares are fair and he feels the levy will pass"), nullptr)
+      << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
