@@ -399,6 +399,15 @@ class SentenceRules {
       return false;
     }
     const LowText w = Low(i);
+    // "predicted about a third of X", "said about 40 percent": "about" a
+    // number is an estimate, no particle.
+    if (Is(w, "about") &&
+        (DigitAt(i + 1) ||
+         (lex_.IsNumberWord(LowWord(i + 1)) && !Is(Low(i + 1), "all") &&
+          !Is(Low(i + 1), "every") && !Is(Low(i + 1), "only") &&
+          !Is(Low(i + 1), "most")))) {
+      return false;
+    }
     if (Is(w, "for") || Is(w, "about") || Is(w, "of") || Is(w, "out") ||
         Is(w, "on") || Is(w, "at") || Is(w, "against") || Is(w, "with") ||
         Is(w, "up") || Is(w, "into") || Is(w, "over")) {

@@ -2101,5 +2101,16 @@ TEST_F(CorpusRulesTest, ContentEndsBeforeAJoinedClauseWithItsOwnSpeaker) {
       << Dump();
 }
 
+TEST_F(CorpusRulesTest, AboutANumberIsNoParticle) {
+  Run("The harbor office said about 40 percent of the fares went unpaid.\n"
+      "Lee Roe talked about all the delays at the pier.\n");
+  const Statement* a = Find("about 40 percent of the fares went unpaid");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "said");
+  const Statement* b = Find("all the delays at the pier");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "talked about");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
