@@ -2234,6 +2234,18 @@ bool SentenceRules::ClauseBreakAfterComma(size_t i) const {
   if (Is(w, "as") && (Is(next, "reported") || Is(next, "first"))) {
     return true;
   }
+  // ", compared with 41 percent for Y": the writer's comparison.
+  if (Is(w, "compared") && (Is(next, "with") || Is(next, "to"))) {
+    return true;
+  }
+  // ", a claim that his office disputes", ", one that will ...": an
+  // appositive the writer adds about the statement.
+  if ((Is(w, "one") && Is(next, "that")) ||
+      ((Is(w, "a") || Is(w, "an")) && i + 2 < body_end_ && Free(i + 1) &&
+       LowerAt(i + 1) && Free(i + 2) &&
+       (IsThat(i + 2) || Is(Low(i + 2), "which") || Is(Low(i + 2), "who")))) {
+    return true;
+  }
   if (Is(w, "after") || Is(w, "before") || Is(w, "as") || Is(w, "when") ||
       Is(w, "since") || Is(w, "although") || Is(w, "though") ||
       Is(w, "until")) {

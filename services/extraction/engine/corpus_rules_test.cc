@@ -2112,5 +2112,14 @@ TEST_F(CorpusRulesTest, AboutANumberIsNoParticle) {
   EXPECT_EQ(b->cue->text, "talked about");
 }
 
+TEST_F(CorpusRulesTest, WritersAppositiveAndComparisonEndTheContent) {
+  Run("Lee Roe said the fares were too high, a claim that the harbor board "
+      "disputes.\n"
+      "Riders said they trust the ferry, compared with 40 percent last "
+      "year.\n");
+  EXPECT_NE(Find("the fares were too high"), nullptr) << Dump();
+  EXPECT_NE(Find("they trust the ferry"), nullptr) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
