@@ -2238,12 +2238,25 @@ bool SentenceRules::ClauseBreakAfterComma(size_t i) const {
   if (Is(w, "compared") && (Is(next, "with") || Is(next, "to"))) {
     return true;
   }
-  // ", a claim that his office disputes", ", one that will ...": an
-  // appositive the writer adds about the statement.
-  if ((Is(w, "one") && Is(next, "that")) ||
-      ((Is(w, "a") || Is(w, "an")) && i + 2 < body_end_ && Free(i + 1) &&
-       LowerAt(i + 1) && Free(i + 2) &&
-       (IsThat(i + 2) || Is(Low(i + 2), "which") || Is(Low(i + 2), "who")))) {
+  // ", a claim that his office disputes", ", one that will ...", ", a
+  // bold move that ...": an appositive the writer adds about the
+  // statement.
+  if ((Is(w, "one") || Is(w, "something") || Is(w, "someone")) &&
+      (Is(next, "that") || Is(next, "who"))) {
+    return true;
+  }
+  if (Is(w, "a") || Is(w, "an")) {
+    for (size_t j = i + 2;
+         j < i + 4 && j < body_end_ && Free(j - 1) && LowerAt(j - 1) && Free(j);
+         ++j) {
+      if (IsThat(j) || Is(Low(j), "which") || Is(Low(j), "who")) {
+        return true;
+      }
+    }
+  }
+  // ", drawing boos from the crowd": the reaction the statement met.
+  if (Is(w, "drawing") || Is(w, "prompting") || Is(w, "sparking") ||
+      Is(w, "triggering")) {
     return true;
   }
   if (Is(w, "after") || Is(w, "before") || Is(w, "as") || Is(w, "when") ||

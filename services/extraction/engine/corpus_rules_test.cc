@@ -2116,9 +2116,13 @@ TEST_F(CorpusRulesTest, WritersAppositiveAndComparisonEndTheContent) {
   Run("Lee Roe said the fares were too high, a claim that the harbor board "
       "disputes.\n"
       "Riders said they trust the ferry, compared with 40 percent last "
-      "year.\n");
+      "year.\n"
+      "Ida Moss said the pier must close, drawing boos from the crowd.\n"
+      "Ana Ruiz said the levy is fair, a rare view that few share.\n");
   EXPECT_NE(Find("the fares were too high"), nullptr) << Dump();
   EXPECT_NE(Find("they trust the ferry"), nullptr) << Dump();
+  EXPECT_NE(Find("the pier must close"), nullptr) << Dump();
+  EXPECT_NE(Find("the levy is fair"), nullptr) << Dump();
 }
 
 }  // namespace
