@@ -2125,5 +2125,17 @@ TEST_F(CorpusRulesTest, WritersAppositiveAndComparisonEndTheContent) {
   EXPECT_NE(Find("the levy is fair"), nullptr) << Dump();
 }
 
+TEST_F(CorpusRulesTest, RelativeClauseOfSupportDescribesItsAntecedent) {
+  Run("Lee Roe, who supports the levy, said the fares would rise.\n"
+      "Ida Moss, who said the pier is safe, left early.\n");
+  const Statement* a = Find("the fares would rise");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Lee Roe");
+  EXPECT_EQ(Find("the levy"), nullptr) << Dump();
+  const Statement* b = Find("the pier is safe");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "who");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
