@@ -555,8 +555,6 @@ class SentenceRules {
     const LowText w = Low(h.name_begin);
     return Is(w, "which") || Is(w, "who") || Is(w, "that");
   }
-  // A relative clause ("the union, which says X, met ...") ends at its
-  // closing comma: the first comma in [b, e) after a relative subject.
   // "After Lee said X, Roe left", "As Lee was declared the winner, Roe
   // left": in a subordinate clause that opens the sentence, the content
   // [b, e) ends at the comma before the main clause.
@@ -576,11 +574,7 @@ class SentenceRules {
   // ban Y": with these verbs a relative clause describes the one it
   // follows, and the corpus seldom annotates it as a statement.
   bool DescribesAntecedent(const Hit& h) const {
-    if (h.name_end != h.name_begin + 1 || !Free(h.name_begin)) {
-      return false;
-    }
-    const LowText who = Low(h.name_begin);
-    if (!Is(who, "who") && !Is(who, "which") && !IsThat(h.name_begin)) {
+    if (!RelativeSubject(h)) {
       return false;
     }
     const LowText v = Low(h.verb);
@@ -588,6 +582,8 @@ class SentenceRules {
            Is(v, "challenging") || Is(v, "known") || Is(v, "wants") ||
            Is(v, "declined") || Is(v, "seen");
   }
+  // A relative clause ("the union, which says X, met ...") ends at its
+  // closing comma: the first comma in [b, e) after a relative subject.
   size_t RelativeClauseEnd(const Hit& h, size_t b, size_t e) const {
     if (RelativeSubject(h)) {
       for (size_t i = b; i < e; ++i) {
