@@ -15,6 +15,10 @@ constexpr size_t kMaxNameWords = 8;
 constexpr size_t kMaxRoleWords = 14;
 constexpr size_t kMaxObjectWords = 4;
 constexpr size_t kMaxContextWords = 8;
+// A subject with a relative clause inside it ("the plan, which ..., will"):
+// at most this many tokens before the clause, and in it.
+constexpr size_t kMaxRelativeHead = 6;
+constexpr size_t kMaxRelativeTokens = 25;
 constexpr size_t kMaxSubjectWords = 10;
 constexpr size_t kMaxLabelWords = 4;
 constexpr size_t kMaxRecipientTokens = 12;
@@ -647,6 +651,7 @@ class SentenceRules {
   void SaidFirst(SentenceAttributions& out) const;
   void QuoteAnyVerbAfter(SentenceAttributions& out) const;
   bool ClauseBreakAfterComma(size_t i) const;
+  size_t SubjectRelativeClauseEnd(size_t comma) const;
   size_t AdverbBeforeThat(size_t b) const;
   // True if token i is "that" (by its length and first letter first).
   bool IsThat(size_t i) const {
@@ -2173,6 +2178,17 @@ size_t SentenceRules::ClauseEnd(size_t begin,
           Is(next, "but") && i + 2 < body_end_ && Free(i + 2) &&
           (Is(Low(i + 2), "that") || Is(Low(i + 2), "not") ||
            Is(Low(i + 2), "also") || Is(Low(i + 2), "rather"));
+      // "the plan, which passed last year, will raise fares": a relative
+      // clause inside the content's subject.
+      if (const size_t close = (Is(next, "which") || Is(next, "who")) &&
+                                       i <= first + kMaxRelativeHead
+                                   ? SubjectRelativeClauseEnd(i)
+                                   : kNoToken;
+          close != kNoToken) {
+        passed_first_comma = true;
+        i = close;
+        continue;
+      }
       if (Is(next, "which") || Is(next, "who") || Is(next, "whom") ||
           Is(next, "where") || (Is(next, "but") && !but_goes_on) ||
           Is(next, "while") || Is(next, "whereas") || Is(next, "despite")) {
@@ -2221,6 +2237,24 @@ size_t SentenceRules::ClauseEnd(size_t begin,
     }
   }
   return limit;
+}
+
+// The comma closing a relative clause that opens at the comma before it,
+// when an auxiliary follows ("the plan, which passed last year, will
+// raise fares"): the clause sat inside a subject, and its verb comes after.
+// Otherwise kNoToken.
+size_t SentenceRules::SubjectRelativeClauseEnd(size_t comma) const {
+  for (size_t j = comma + 2; j < body_end_ && j < comma + kMaxRelativeTokens;
+       ++j) {
+    if (toks_[j].kind == TokenKind::kWord) {
+      continue;
+    }
+    return FreeKind(j, TokenKind::kComma) && j + 1 < body_end_ && Free(j + 1) &&
+                   lex_.IsAuxiliary(LowWord(j + 1))
+               ? j
+               : kNoToken;
+  }
+  return kNoToken;
 }
 
 // True if the free word at token i, right after a comma, opens a clause

@@ -2137,5 +2137,15 @@ TEST_F(CorpusRulesTest, RelativeClauseOfSupportDescribesItsAntecedent) {
   EXPECT_EQ(b->mention->text, "who");
 }
 
+TEST_F(CorpusRulesTest, RelativeClauseInsideTheContentsSubject) {
+  Run("Critics say the levy, which passed last year, will raise the fares.\n"
+      "Lee Roe said the levy, which passed last year, hurt the riders.\n");
+  EXPECT_NE(Find("the levy, which passed last year, will raise the fares"),
+            nullptr)
+      << Dump();
+  // No auxiliary after the clause: the content ends before it, as before.
+  EXPECT_NE(Find("the levy"), nullptr) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
