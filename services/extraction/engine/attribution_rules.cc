@@ -3456,6 +3456,18 @@ void SentenceRules::Run(SentenceAttributions& out) {
           }
         }
         s = BuildContent(b, h.trailing_comma);
+        // "At the heart of it, according to X, was a decision": the clause
+        // goes on after the source with its verb, and the corpus takes both
+        // parts.
+        if (h.according && b == tb_ && h.after + 2 < body_end_ &&
+            FreeKind(h.after, TokenKind::kComma) && Free(h.after + 1) &&
+            lex_.IsAuxiliary(LowWord(h.after + 1))) {
+          const size_t rest = h.after + 1;
+          const size_t rest_end = ClauseEnd(rest, trailing);
+          if (rest_end > rest && !s.parts.empty()) {
+            s.parts.push_back(TrimContent(text_, SpanOf(rest, rest_end)));
+          }
+        }
         s.rule = h.as_clause                    ? "reported.as_clause_trailing"
                  : !h.according                 ? "reported.trailing_cue"
                  : Is(Low(h.verb), "according") ? "according_to.trailing"
@@ -3474,6 +3486,24 @@ void SentenceRules::Run(SentenceAttributions& out) {
           ++b;
         }
         s = BuildContent(b, ClauseEnd(b, trailing));
+        // "His criticism, according to X, was Y", "Since May, according to
+        // X, Y": the words before the frame are the content's first part,
+        // unless they only join the sentence to the one before ("But",
+        // "In addition").
+        if (h.according && h.cue_begin > tb_ + 1 &&
+            FreeKind(h.cue_begin - 1, TokenKind::kComma) && !s.parts.empty()) {
+          const size_t lead = SubjectStart();
+          const size_t lead_end = h.cue_begin - 1;
+          const bool connective =
+              (lead + 1 == lead_end && Free(lead) &&
+               lex_.IsLeadingConjunction(LowWord(lead))) ||
+              (lead + 2 == lead_end && Free(lead) && Is(Low(lead), "in") &&
+               Free(lead + 1) && Is(Low(lead + 1), "addition"));
+          if (lead < lead_end && !connective) {
+            s.parts.insert(s.parts.begin(),
+                           TrimContent(text_, SpanOf(lead, lead_end)));
+          }
+        }
         s.rule = h.as_clause                    ? "reported.as_clause_leading"
                  : Is(Low(h.verb), "according") ? "according_to.leading"
                                                 : "as_reported_by.leading";

@@ -2147,5 +2147,14 @@ TEST_F(CorpusRulesTest, RelativeClauseInsideTheContentsSubject) {
   EXPECT_NE(Find("the levy"), nullptr) << Dump();
 }
 
+TEST_F(CorpusRulesTest, AccordingToInsideTheClauseTakesBothParts) {
+  Run("His criticism, according to the harbor board, was the fare rise.\n"
+      "At the heart of it, according to Lee Roe, was the levy.\n"
+      "But, according to Ida Moss, the pier is safe.\n");
+  EXPECT_NE(Find("His criticism was the fare rise"), nullptr) << Dump();
+  EXPECT_NE(Find("At the heart of it was the levy"), nullptr) << Dump();
+  EXPECT_NE(Find("the pier is safe"), nullptr) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
