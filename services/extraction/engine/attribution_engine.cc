@@ -258,24 +258,30 @@ Statement DocumentPass::Materialize(const RawStatement& raw) {
 void DocumentPass::Materialize(const RawStatement& raw, Statement& st) {
   st.kind = raw.kind;
   st.content_spans.assign(raw.parts.begin(), raw.parts.end());
-  // The parts joined by single spaces.
-  size_t length = raw.parts.empty() ? 0 : raw.parts.size() - 1;
-  for (const ByteSpan& part : raw.parts) {
-    length += part.end - part.begin;
-  }
-  st.content.reserve(length);
-  for (const ByteSpan& part : raw.parts) {
-    if (&part != &raw.parts.front()) {
-      st.content += ' ';
+  // The parts joined by single spaces. The strings are built whole: a
+  // string constructed from its text costs less than an empty one grown by
+  // reserve() and append().
+  if (raw.parts.size() == 1) {
+    st.content = std::string(text_.substr(
+        raw.parts[0].begin, raw.parts[0].end - raw.parts[0].begin));
+  } else {
+    size_t length = raw.parts.empty() ? 0 : raw.parts.size() - 1;
+    for (const ByteSpan& part : raw.parts) {
+      length += part.end - part.begin;
     }
-    st.content.append(text_.data() + part.begin, part.end - part.begin);
+    st.content.reserve(length);
+    for (const ByteSpan& part : raw.parts) {
+      if (&part != &raw.parts.front()) {
+        st.content += ' ';
+      }
+      st.content.append(text_.data() + part.begin, part.end - part.begin);
+    }
   }
   for (const ByteSpan& f : raw.fragments) {
     st.quoted_fragments.push_back(MakeTextSpan(text_, f));
   }
   st.confidence = raw.confidence;
-  st.rule.reserve(raw.rule.size() + (raw.relayed ? 6 : 0));
-  st.rule.append(raw.rule.data(), raw.rule.size());
+  st.rule = std::string(raw.rule);
   if (raw.relayed) {
     st.rule += "+relay";
   }
