@@ -340,7 +340,7 @@ std::string EntityIndex::LastPersonBefore(uint32_t pos) const {
   if (it == persons_.begin()) {
     return "";
   }
-  return std::prev(it)->second;
+  return std::string(std::prev(it)->second);
 }
 
 std::string EntityIndex::PersonBySurname(std::string_view surname,
@@ -355,13 +355,13 @@ std::string EntityIndex::PersonBySurname(std::string_view surname,
   for (auto back = it; back != persons_.begin() && budget-- > 0;) {
     --back;
     if (LastWordIs(back->second, surname)) {
-      return back->second;
+      return std::string(back->second);
     }
   }
   for (budget = kMaxSurnameLookback; it != persons_.end() && budget-- > 0;
        ++it) {
     if (LastWordIs(it->second, surname)) {
-      return it->second;
+      return std::string(it->second);
     }
   }
   auto cand = name_candidates_.lower_bound(pos);
@@ -369,7 +369,7 @@ std::string EntityIndex::PersonBySurname(std::string_view surname,
   while (cand != name_candidates_.begin() && budget-- > 0) {
     --cand;
     if (LastWordIs(cand->second, surname)) {
-      return cand->second;
+      return std::string(cand->second);
     }
   }
   return "";
@@ -378,7 +378,7 @@ std::string EntityIndex::PersonBySurname(std::string_view surname,
 std::string EntityIndex::AdministrationAt(uint32_t pos) const {
   auto president = presidents_.lower_bound(pos);
   if (president != presidents_.begin()) {
-    return std::prev(president)->second + " administration";
+    return std::string(std::prev(president)->second) + " administration";
   }
   // No president yet: the nearest "<Name> administration" mention.
   auto next = administrations_.lower_bound(pos);
@@ -391,7 +391,7 @@ std::string EntityIndex::AdministrationAt(uint32_t pos) const {
        next->first - pos < pos - best->first)) {
     best = next;
   }
-  return best == administrations_.end() ? "" : best->second;
+  return best == administrations_.end() ? "" : std::string(best->second);
 }
 
 std::vector<std::string> EntityIndex::AliasesOf(const std::string& name) const {
