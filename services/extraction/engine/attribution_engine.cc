@@ -86,11 +86,11 @@ struct DocumentScratch {
   std::string lower;
   std::vector<ByteSpan> paragraph_spans;
   std::vector<Paragraph> paragraphs;
-  // Parsed speaker phrases by their text (mention, then '\x1f' and the
-  // appositive if any). ParseSpeaker reads nothing but the phrase's own
-  // text and the lexicon, so a parse made for one article holds for the
-  // next: "he", "officials", "the company" recur across articles. Kept for
-  // one lexicon; `parsed_bytes` approximates its heap use for the cap.
+  // Parsed speaker phrases without an appositive, by their text.
+  // ParseSpeaker reads nothing but the phrase's own text and the lexicon,
+  // so a parse made for one article holds for the next: "he", "officials",
+  // "the company" recur across articles. Kept for one lexicon;
+  // `parsed_bytes` approximates its heap use for the cap.
   absl::flat_hash_map<std::string, ParsedSpeaker> parsed;
   const Lexicon* parsed_lexicon = nullptr;
   size_t parsed_bytes = 0;
@@ -171,6 +171,8 @@ class DocumentPass {
   // added to out_: a Statement is ~700 bytes, not worth moving).
   void Materialize(const RawStatement& raw, Statement& st);
   Speaker ResolvePhrase(const SpeakerPhrase& phrase);
+  // The speaker `parsed` names at byte `pos`; a person is recorded there.
+  Speaker Resolve(const ParsedSpeaker& parsed, uint32_t pos);
   // False if the sentence is not one quote alone.
   bool HandleOrphanQuotes(const Paragraph& p, const Sentence& s,
                           const SentenceAttributions& found,
@@ -189,7 +191,6 @@ class DocumentPass {
   const Lexicon& lex_;
   EntityIndex index_;
   DocumentScratch& scratch_;
-  std::string key_;  // ResolvePhrase's look-up key.
   // One sentence's rule output, kept so its vectors keep their capacity.
   SentenceAttributions found_;
   std::vector<Statement> out_;
@@ -219,32 +220,37 @@ class DocumentPass {
 };
 
 Speaker DocumentPass::ResolvePhrase(const SpeakerPhrase& phrase) {
+  // A phrase with an appositive (", chief economist at Acme Bank,") is
+  // nearly always unique: in the training split 1,260 of 1,370 occur once.
+  // It is parsed each time; an entry would cost more than it saves and
+  // crowd the cache's cap.
+  if (phrase.appositive.has_value()) {
+    return Resolve(ParseSpeaker(text_, phrase.mention, phrase.appositive, lex_),
+                   phrase.mention.begin);
+  }
   // The same mention ("he", "Okafor", "the council") recurs through an
   // article and across articles; parse each distinct phrase once (the
-  // cache lives in the thread's scratch).
-  // The key is built in a buffer kept across calls; a new string is made
-  // only for a phrase not seen before.
-  std::string& key = key_;
-  key.assign(text_.data() + phrase.mention.begin,
-             phrase.mention.end - phrase.mention.begin);
-  if (phrase.appositive.has_value()) {
-    key += '\x1f';
-    key.append(text_.data() + phrase.appositive->begin,
-               phrase.appositive->end - phrase.appositive->begin);
-  }
+  // cache lives in the thread's scratch). A new key string is made only
+  // for a phrase not seen before.
+  const std::string_view mention = text_.substr(
+      phrase.mention.begin, phrase.mention.end - phrase.mention.begin);
   auto& parsed_cache = scratch_.parsed;
-  auto it = parsed_cache.find(absl::string_view(key.data(), key.size()));
+  auto it =
+      parsed_cache.find(absl::string_view(mention.data(), mention.size()));
   if (it == parsed_cache.end()) {
     it = parsed_cache
-             .emplace(key, ParseSpeaker(text_, phrase.mention,
-                                        phrase.appositive, lex_))
+             .emplace(std::string(mention),
+                      ParseSpeaker(text_, phrase.mention, std::nullopt, lex_))
              .first;
     scratch_.parsed_bytes += ParsedEntryBytes(it->first, it->second);
   }
-  const ParsedSpeaker& parsed = it->second;
-  Speaker speaker = index_.Resolve(parsed, phrase.mention.begin);
+  return Resolve(it->second, phrase.mention.begin);
+}
+
+Speaker DocumentPass::Resolve(const ParsedSpeaker& parsed, uint32_t pos) {
+  Speaker speaker = index_.Resolve(parsed, pos);
   if (speaker.type == SpeakerType::kPerson) {
-    index_.AddPerson(speaker.name, phrase.mention.begin);
+    index_.AddPerson(speaker.name, pos);
   }
   return speaker;
 }
