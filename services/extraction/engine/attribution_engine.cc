@@ -10,6 +10,7 @@
 #include "services/extraction/engine/lexicon.h"
 #include "services/extraction/engine/quote_scanner.h"
 #include "services/extraction/engine/sentence_splitter.h"
+#include "services/extraction/engine/speaker_cache.h"
 #include "services/extraction/engine/speaker_parser.h"
 #include "services/extraction/engine/tokenizer.h"
 
@@ -74,6 +75,15 @@ size_t SignatureNameEnd(const Paragraph& p) {
   return e;
 }
 
+// The speaker cache's cap (~1,500 phrases at ~170 bytes an entry, in two
+// generations; the slot arrays may hold up to twice that). The phrases
+// that pay ("he", "officials", "the company") recur in every article, and
+// SpeakerCache keeps them across turnovers, so a larger cache gains little:
+// over the 840 training articles 1 MB saved 0.6% more instructions than
+// this (when the cache was dropped whole at its cap) and cost 1.7 MB more
+// peak memory.
+constexpr size_t kMaxParsedBytes = size_t{256} << 10;
+
 // Per-thread buffers that outlive one document, so that the lower-cased
 // copy, the paragraph spans and the per-paragraph token, quote and sentence
 // vectors keep their capacity from one article to the next instead of being
@@ -89,11 +99,9 @@ struct DocumentScratch {
   // Parsed speaker phrases without an appositive, by their text.
   // ParseSpeaker reads nothing but the phrase's own text and the lexicon,
   // so a parse made for one article holds for the next: "he", "officials",
-  // "the company" recur across articles. Kept for one lexicon;
-  // `parsed_bytes` approximates its heap use for the cap.
-  absl::flat_hash_map<std::string, ParsedSpeaker> parsed;
+  // "the company" recur across articles. Kept for one lexicon.
+  SpeakerCache parsed{kMaxParsedBytes};
   const Lexicon* parsed_lexicon = nullptr;
-  size_t parsed_bytes = 0;
   // Paragraph::KeptBytes summed over `paragraphs`, brought up to date as
   // each paragraph is filled: a slot stays for every paragraph of the
   // longest article seen (hundreds), and summing them all after each
@@ -106,25 +114,6 @@ struct DocumentScratch {
   }
 };
 constexpr size_t kMaxKeptBytes = size_t{4} << 20;
-// The speaker cache's cap (~1,500 phrases at ~170 bytes an entry; the
-// slot array may hold up to twice that). The phrases that pay ("he",
-// "officials", "the company") recur in every article, so a larger cache
-// gains little: over the 840 training articles 1 MB saves 0.6% more
-// instructions than this and costs 1.7 MB more peak memory.
-constexpr size_t kMaxParsedBytes = size_t{256} << 10;
-
-// Heap bytes a cache entry holds, roughly: its slot, the key and the
-// parsed strings (short ones live inside the string objects).
-size_t ParsedEntryBytes(const std::string& key, const ParsedSpeaker& p) {
-  size_t bytes = sizeof(std::string) + sizeof(ParsedSpeaker) + 1;
-  for (const std::string* s : {&key, &p.name, &p.role, &p.organization,
-                               &p.pronoun}) {
-    if (s->size() > 15) {
-      bytes += s->capacity() + 1;
-    }
-  }
-  return bytes;
-}
 
 // The lower-cased copy of `text` in `out`, followed by the padding the
 // tokenizer reads past a word; returns the copy without it.
@@ -234,17 +223,12 @@ Speaker DocumentPass::ResolvePhrase(const SpeakerPhrase& phrase) {
   // for a phrase not seen before.
   const std::string_view mention = text_.substr(
       phrase.mention.begin, phrase.mention.end - phrase.mention.begin);
-  auto& parsed_cache = scratch_.parsed;
-  auto it =
-      parsed_cache.find(absl::string_view(mention.data(), mention.size()));
-  if (it == parsed_cache.end()) {
-    it = parsed_cache
-             .emplace(std::string(mention),
-                      ParseSpeaker(text_, phrase.mention, std::nullopt, lex_))
-             .first;
-    scratch_.parsed_bytes += ParsedEntryBytes(it->first, it->second);
+  const ParsedSpeaker* parsed = scratch_.parsed.Find(mention);
+  if (parsed == nullptr) {
+    parsed = &scratch_.parsed.Insert(
+        mention, ParseSpeaker(text_, phrase.mention, std::nullopt, lex_));
   }
-  return Resolve(it->second, phrase.mention.begin);
+  return Resolve(*parsed, phrase.mention.begin);
 }
 
 Speaker DocumentPass::Resolve(const ParsedSpeaker& parsed, uint32_t pos) {
@@ -642,8 +626,7 @@ std::vector<Statement> AttributionEngine::Extract(std::string_view text) const {
   }
   thread_local DocumentScratch scratch;
   if (scratch.parsed_lexicon != lexicon_.get()) {
-    scratch.parsed = {};
-    scratch.parsed_bytes = 0;
+    scratch.parsed.Clear();
     scratch.parsed_lexicon = lexicon_.get();
   }
   std::vector<Statement> out;
@@ -657,10 +640,7 @@ std::vector<Statement> AttributionEngine::Extract(std::string_view text) const {
     scratch.paragraphs = std::vector<Paragraph>();
     scratch.paragraph_bytes = 0;
   }
-  if (scratch.parsed_bytes > kMaxParsedBytes) {
-    scratch.parsed = {};
-    scratch.parsed_bytes = 0;
-  }
+  scratch.parsed.EndDocument();
   return out;
 }
 
