@@ -26,7 +26,9 @@ struct Paragraph {
   ByteSpan span;
   std::vector<Token> tokens;
   std::vector<Quote> quotes;
-  std::vector<int> quote_of;  // Per token.
+  // Per token: the quote it lies in, or -1. May hold more entries than
+  // `tokens` (see DocumentPass::Run).
+  std::vector<int> quote_of;
   std::vector<Sentence> sentences;
 
   // Heap bytes the vectors hold.
@@ -464,7 +466,13 @@ std::vector<Statement> DocumentPass::Run() {
     Tokenize(text_, lower_, span, lex_, p.tokens);
     if (!p.tokens.empty()) {
       ScanQuotes(p.tokens, p.quotes);
-      p.quote_of.assign(p.tokens.size(), -1);
+      // quote_of only grows (as the lower-cased copy): refilling its first
+      // tokens.size() entries, the ones read, is one memset, where assign
+      // branched on the old size against the new and filled the parts.
+      if (p.quote_of.size() < p.tokens.size()) {
+        p.quote_of.resize(p.tokens.size());
+      }
+      std::fill_n(p.quote_of.begin(), p.tokens.size(), -1);
       // A quote's tokens run from its opening mark to the last token
       // inside its outer span; quotes are ordered and disjoint.
       for (size_t qi = 0; qi < p.quotes.size(); ++qi) {
