@@ -216,8 +216,9 @@ Speaker DocumentPass::ResolvePhrase(const SpeakerPhrase& phrase) {
   // It is parsed each time; an entry would cost more than it saves and
   // crowd the cache's cap.
   if (phrase.appositive.has_value()) {
-    return Resolve(ParseSpeaker(text_, phrase.mention, phrase.appositive, lex_),
-                   phrase.mention.begin);
+    return Resolve(
+        ParseSpeaker(text_, lower_, phrase.mention, phrase.appositive, lex_),
+        phrase.mention.begin);
   }
   // The same mention ("he", "Okafor", "the council") recurs through an
   // article and across articles; parse each distinct phrase once (the
@@ -228,7 +229,8 @@ Speaker DocumentPass::ResolvePhrase(const SpeakerPhrase& phrase) {
   const ParsedSpeaker* parsed = scratch_.parsed.Find(mention);
   if (parsed == nullptr) {
     parsed = &scratch_.parsed.Insert(
-        mention, ParseSpeaker(text_, phrase.mention, std::nullopt, lex_));
+        mention,
+        ParseSpeaker(text_, lower_, phrase.mention, std::nullopt, lex_));
   }
   return Resolve(*parsed, phrase.mention.begin);
 }
