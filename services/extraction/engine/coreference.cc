@@ -165,6 +165,9 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
     uint32_t title_words = 0;
     for (size_t k = i; k < end; ++k) {
       const std::string_view word = TokenText(text_, tokens[k]);
+      if (tokens[k].shape & kShapeAcronym) {
+        acronyms_seen_.insert(std::string(word));
+      }
       words.push_back((tokens[k].shape & kShapePossessive) != 0
                           ? StripPossessiveView(word)
                           : word);
@@ -183,11 +186,6 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
       ++b;
     }
     const uint32_t run_begin = tokens[i].begin;
-    for (size_t k = i; k < end; ++k) {
-      if (tokens[k].shape & kShapeAcronym) {
-        acronyms_seen_.insert(std::string(TokenText(text_, tokens[k])));
-      }
-    }
     if (b < words.size()) {
       // A name of two words or more is kept in names_ and used from there,
       // not copied (nothing below adds to names_).
@@ -215,13 +213,12 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
       // Titled persons: "President Vladimir Putin", "Attorney General X".
       // Bit k of org_from: some word in [k, end) names an organization (a
       // run has at most kMaxRunWords words).
+      // That is every bit up to org_words' highest: no loop over the words
+      // (whose exit followed the run's length).
       static_assert(kMaxRunWords < 32);
-      uint32_t org_from = 0;
-      for (size_t k = words.size(); k-- > 0;) {
-        if ((org_from >> (k + 1)) & 1 || (org_words >> k) & 1) {
-          org_from |= uint32_t{1} << k;
-        }
-      }
+      const uint32_t org_from =
+          org_words == 0 ? 0
+                         : (uint32_t{2} << (31 - __builtin_clz(org_words))) - 1;
       const auto org_from_at = [&](size_t k) { return (org_from >> k) & 1; };
       bool titled = false;
       std::vector<std::string_view>& stripped = lower;
