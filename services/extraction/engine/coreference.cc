@@ -163,6 +163,7 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
     static_assert(kMaxRunWords + 2 < 32, "a run's words fit the masks");
     uint32_t org_words = 0;
     uint32_t title_words = 0;
+    uint32_t title_starts = 0;  // Where the title loop below may match.
     for (size_t k = i; k < end; ++k) {
       const std::string_view word = TokenText(text_, tokens[k]);
       if (tokens[k].shape & kShapeAcronym) {
@@ -180,7 +181,14 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
       org_words |= uint32_t{(flags & Lexicon::kOrgKeyword) != 0} << (k - i);
       title_words |= uint32_t{(flags & Lexicon::kTitleFirstWord) != 0}
                      << (k - i);
+      // A title may also start at a word that opens with a "then-", "ex-"
+      // or "former-" (the title loop below tests the first letters so).
+      const std::string_view lw = lower.back();
+      const bool may_be_prefixed =
+          lw.size() >= 3 && ((lw[0] == 't') | (lw[0] == 'e') | (lw[0] == 'f'));
+      title_starts |= uint32_t{may_be_prefixed} << (k - i);
     }
+    title_starts |= title_words;
     size_t b = 0;
     while (b < words.size() && (lower[b] == "the" || lower[b] == "a")) {
       ++b;
@@ -222,7 +230,11 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
       const auto org_from_at = [&](size_t k) { return (org_from >> k) & 1; };
       bool titled = false;
       std::vector<std::string_view>& stripped = lower;
-      for (size_t p = b; p < words.size() && !titled; ++p) {
+      // Only the words whose title_starts bit is set can start a title:
+      // the loop visits those alone (most runs have none).
+      for (uint32_t starts = title_starts >> b << b; starts != 0 && !titled;
+           starts &= starts - 1) {
+        const size_t p = __builtin_ctz(starts);
         // Only the title's first word loses its prefix; restore it after.
         const std::string_view original = stripped[p];
         // Only "then-", "ex-" or "former-" can be cut: test their first
