@@ -115,6 +115,15 @@ bool AllCapitalized(const Words& w, size_t begin, size_t end,
   return true;
 }
 
+// Lexicon::IsOrganizationKeyword of word i's first `size` bytes, asked of
+// its lower-cased copy, which is padded: one look-up, without lower-casing
+// the word again or branching on its length.
+bool IsOrganizationWord(const Words& w, size_t i, size_t size,
+                        const Lexicon& lexicon) {
+  return lexicon.IsOrganizationKeywordLower(
+      Lexicon::Word::Padded(w.lower[i].substr(0, size)));
+}
+
 bool IsPreposition(std::string_view w) {
   return w == "of" || w == "for" || w == "with" || w == "at" || w == "in" ||
          w == "from" || w == "to" || w == "familiar" || w == "close" ||
@@ -264,7 +273,7 @@ ParsedSpeaker ParseSpeaker(std::string_view text, std::string_view lower_text,
     if (lexicon.IsAnonymousHead(Lexicon::Word::Padded(w.lower[i]))) {
       bool named = false;
       for (size_t j = d; j < i; ++j) {
-        named = named || lexicon.IsOrganizationKeyword(w.text[j]) ||
+        named = named || IsOrganizationWord(w, j, w.text[j].size(), lexicon) ||
                 IsAcronym(w.text[j]);
       }
       out.form = SpeakerForm::kAnonymous;
@@ -363,7 +372,9 @@ ParsedSpeaker ParseSpeaker(std::string_view text, std::string_view lower_text,
   if (AllCapitalized(w, d, n, lexicon)) {
     bool org = false;
     for (size_t i = d; i < n; ++i) {
-      org = org || lexicon.IsOrganizationKeyword(StripPossessive(w.text[i])) ||
+      org = org ||
+            IsOrganizationWord(w, i, StripPossessive(w.text[i]).size(),
+                               lexicon) ||
             IsAcronym(w.text[i]);
     }
     // "the Kremlin", "The Group": a determiner before a capitalized name is
@@ -391,7 +402,7 @@ ParsedSpeaker ParseSpeaker(std::string_view text, std::string_view lower_text,
   const bool place = h == "city" || h == "state" || h == "county" ||
                      h == "town" || h == "village" || h == "country" ||
                      h == "district" || h == "province" || h == "nation";
-  if (place || lexicon.IsOrganizationKeyword(h)) {
+  if (place || IsOrganizationWord(w, head, h.size(), lexicon)) {
     out.type = SpeakerType::kOrganization;
   } else if (lexicon.IsSpeakerNoun(Lexicon::Word::Padded(h))) {
     out.type = SpeakerType::kPerson;
