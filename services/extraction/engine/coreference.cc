@@ -1,6 +1,7 @@
 #include "services/extraction/engine/coreference.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "absl/strings/str_join.h"
 #include "services/extraction/engine/utf8.h"
@@ -25,6 +26,20 @@ std::string_view LastWordView(std::string_view name) {
 
 std::string LastWord(std::string_view name) {
   return std::string(LastWordView(name));
+}
+
+// LastWordView(name) == word for a `word` without spaces: `name` ends with
+// `word`, which starts `name` or follows a space. PersonBySurname asks this
+// of up to hundreds of names a mention, and most differ in the byte before
+// the suffix or its length: no search for the last space (a loop over the
+// name's bytes) and no comparison for them.
+bool LastWordIs(std::string_view name, std::string_view word) {
+  if (name.size() < word.size()) {
+    return false;
+  }
+  const size_t start = name.size() - word.size();
+  return (start == 0 || name[start - 1] == ' ') &&
+         std::memcmp(name.data() + start, word.data(), word.size()) == 0;
 }
 
 // Initials of all words ("DoJ" upper-cased to "DOJ") into `all` and of
@@ -148,8 +163,12 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
     static_assert(kMaxRunWords + 2 < 32, "a run's words fit the masks");
     uint32_t org_words = 0;
     uint32_t title_words = 0;
+    uint32_t title_starts = 0;  // Where the title loop below may match.
     for (size_t k = i; k < end; ++k) {
       const std::string_view word = TokenText(text_, tokens[k]);
+      if (tokens[k].shape & kShapeAcronym) {
+        acronyms_seen_.insert(std::string(word));
+      }
       words.push_back((tokens[k].shape & kShapePossessive) != 0
                           ? StripPossessiveView(word)
                           : word);
@@ -162,17 +181,19 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
       org_words |= uint32_t{(flags & Lexicon::kOrgKeyword) != 0} << (k - i);
       title_words |= uint32_t{(flags & Lexicon::kTitleFirstWord) != 0}
                      << (k - i);
+      // A title may also start at a word that opens with a "then-", "ex-"
+      // or "former-" (the title loop below tests the first letters so).
+      const std::string_view lw = lower.back();
+      const bool may_be_prefixed =
+          lw.size() >= 3 && ((lw[0] == 't') | (lw[0] == 'e') | (lw[0] == 'f'));
+      title_starts |= uint32_t{may_be_prefixed} << (k - i);
     }
+    title_starts |= title_words;
     size_t b = 0;
     while (b < words.size() && (lower[b] == "the" || lower[b] == "a")) {
       ++b;
     }
     const uint32_t run_begin = tokens[i].begin;
-    for (size_t k = i; k < end; ++k) {
-      if (tokens[k].shape & kShapeAcronym) {
-        acronyms_seen_.insert(std::string(TokenText(text_, tokens[k])));
-      }
-    }
     if (b < words.size()) {
       // A name of two words or more is kept in names_ and used from there,
       // not copied (nothing below adds to names_).
@@ -200,17 +221,20 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
       // Titled persons: "President Vladimir Putin", "Attorney General X".
       // Bit k of org_from: some word in [k, end) names an organization (a
       // run has at most kMaxRunWords words).
+      // That is every bit up to org_words' highest: no loop over the words
+      // (whose exit followed the run's length).
       static_assert(kMaxRunWords < 32);
-      uint32_t org_from = 0;
-      for (size_t k = words.size(); k-- > 0;) {
-        if ((org_from >> (k + 1)) & 1 || (org_words >> k) & 1) {
-          org_from |= uint32_t{1} << k;
-        }
-      }
+      const uint32_t org_from =
+          org_words == 0 ? 0
+                         : (uint32_t{2} << (31 - __builtin_clz(org_words))) - 1;
       const auto org_from_at = [&](size_t k) { return (org_from >> k) & 1; };
       bool titled = false;
       std::vector<std::string_view>& stripped = lower;
-      for (size_t p = b; p < words.size() && !titled; ++p) {
+      // Only the words whose title_starts bit is set can start a title:
+      // the loop visits those alone (most runs have none).
+      for (uint32_t starts = title_starts >> b << b; starts != 0 && !titled;
+           starts &= starts - 1) {
+        const size_t p = __builtin_ctz(starts);
         // Only the title's first word loses its prefix; restore it after.
         const std::string_view original = stripped[p];
         // Only "then-", "ex-" or "former-" can be cut: test their first
@@ -325,32 +349,36 @@ std::string EntityIndex::LastPersonBefore(uint32_t pos) const {
   if (it == persons_.begin()) {
     return "";
   }
-  return std::prev(it)->second;
+  return std::string(std::prev(it)->second);
 }
 
 std::string EntityIndex::PersonBySurname(std::string_view surname,
                                          uint32_t pos) const {
+  // A last word holds no space (LastWordIs needs a surname without one).
+  if (surname.find(' ') != std::string_view::npos) {
+    return "";
+  }
   // Prefer the latest full name before the mention, else any later one.
   auto it = persons_.lower_bound(pos);
   int budget = kMaxSurnameLookback;
   for (auto back = it; back != persons_.begin() && budget-- > 0;) {
     --back;
-    if (LastWordView(back->second) == surname) {
-      return back->second;
+    if (LastWordIs(back->second, surname)) {
+      return std::string(back->second);
     }
   }
   for (budget = kMaxSurnameLookback; it != persons_.end() && budget-- > 0;
        ++it) {
-    if (LastWordView(it->second) == surname) {
-      return it->second;
+    if (LastWordIs(it->second, surname)) {
+      return std::string(it->second);
     }
   }
   auto cand = name_candidates_.lower_bound(pos);
   budget = kMaxSurnameLookback;
   while (cand != name_candidates_.begin() && budget-- > 0) {
     --cand;
-    if (LastWordView(cand->second) == surname) {
-      return cand->second;
+    if (LastWordIs(cand->second, surname)) {
+      return std::string(cand->second);
     }
   }
   return "";
@@ -359,7 +387,7 @@ std::string EntityIndex::PersonBySurname(std::string_view surname,
 std::string EntityIndex::AdministrationAt(uint32_t pos) const {
   auto president = presidents_.lower_bound(pos);
   if (president != presidents_.begin()) {
-    return std::prev(president)->second + " administration";
+    return std::string(std::prev(president)->second) + " administration";
   }
   // No president yet: the nearest "<Name> administration" mention.
   auto next = administrations_.lower_bound(pos);
@@ -372,7 +400,7 @@ std::string EntityIndex::AdministrationAt(uint32_t pos) const {
        next->first - pos < pos - best->first)) {
     best = next;
   }
-  return best == administrations_.end() ? "" : best->second;
+  return best == administrations_.end() ? "" : std::string(best->second);
 }
 
 std::vector<std::string> EntityIndex::AliasesOf(const std::string& name) const {
@@ -387,11 +415,8 @@ std::vector<std::string> EntityIndex::AliasesOf(const std::string& name) const {
 }
 
 Speaker EntityIndex::Resolve(const ParsedSpeaker& parsed, uint32_t pos) const {
-  Speaker s;
-  s.type = parsed.type;
-  s.name = parsed.name;
-  s.role = parsed.role;
-  s.organization = parsed.organization;
+  // Copy-constructed: cheaper than assigning into empty strings.
+  Speaker s{parsed.name, parsed.type, parsed.role, parsed.organization, {}};
   switch (parsed.form) {
     case SpeakerForm::kPronoun:
       if (parsed.pronoun == "he" || parsed.pronoun == "she") {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -26,7 +27,13 @@ class EntityIndex {
   // saves lower-casing each token again.
   EntityIndex(std::string_view text, std::string_view lower,
               const Lexicon& lexicon)
-      : text_(text), lower_text_(lower), lexicon_(lexicon) {
+      : text_(text),
+        lower_text_(lower),
+        lexicon_(lexicon),
+        persons_(position_texts_),
+        name_candidates_(position_texts_),
+        presidents_(position_texts_),
+        administrations_(position_texts_) {
     // Sized once from the text's length (news runs to a capitalized
     // multi-word name per ~130 bytes, a person or a name candidate per
     // ~500), so that the index does not grow them step by step, moving
@@ -66,25 +73,31 @@ class EntityIndex {
   // interface the index uses (try_emplace, lower_bound, iteration).
   // Entries arrive nearly in document order (the pre-pass scans forward,
   // AddPerson follows reading order), so an insert is nearly always an
-  // append, and a vector allocates no node per entry.
+  // append, and a vector allocates no node per entry. An entry holds a view
+  // of its string, which `texts` keeps in place: AddPerson inserts among
+  // the pre-pass's entries, and shifting views is a memmove where shifting
+  // strings moved each one (a branch on whether it is stored inline).
   class PositionMap {
    public:
-    using value_type = std::pair<uint32_t, std::string>;
+    using value_type = std::pair<uint32_t, std::string_view>;
     using const_iterator = std::vector<value_type>::const_iterator;
+
+    // `texts` owns the strings and outlives the map; a deque never moves
+    // its elements, so the views stay valid.
+    explicit PositionMap(std::deque<std::string>& texts) : texts_(texts) {}
 
     // As std::map::try_emplace: an entry already at `pos` is kept.
     template <typename V>
     void try_emplace(uint32_t pos, V&& value) {
-      if (entries_.empty() || entries_.back().first < pos) {
-        entries_.emplace_back(pos, std::forward<V>(value));
-        return;
+      auto it = entries_.end();
+      if (!entries_.empty() && entries_.back().first >= pos) {
+        it =
+            std::lower_bound(entries_.begin(), entries_.end(), pos, ByPosition);
+        if (it != entries_.end() && it->first == pos) {
+          return;
+        }
       }
-      const auto it = std::lower_bound(entries_.begin(), entries_.end(), pos,
-                                       ByPosition);
-      if (it != entries_.end() && it->first == pos) {
-        return;
-      }
-      entries_.emplace(it, pos, std::forward<V>(value));
+      entries_.emplace(it, pos, texts_.emplace_back(std::forward<V>(value)));
     }
     // The first entry at or after `pos`.
     const_iterator lower_bound(uint32_t pos) const {
@@ -100,11 +113,15 @@ class EntityIndex {
       return entry.first < pos;
     }
     std::vector<value_type> entries_;
+    std::deque<std::string>& texts_;
   };
 
   std::string_view text_;
   std::string_view lower_text_;
   const Lexicon& lexicon_;
+  // The strings of the four position maps below (one deque for all: a
+  // deque allocates on construction).
+  std::deque<std::string> position_texts_;
   PositionMap persons_;  // Position -> full name.
   // Untyped capitalized two- or three-word names ("Greta Holm"): too vague
   // for "he", but good enough to expand a bare surname.

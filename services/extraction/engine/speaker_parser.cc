@@ -11,48 +11,57 @@ namespace claimtrack::engine {
 namespace {
 
 // The words of a span as views: `text` as written, `lower` into an
-// ASCII-lower-cased copy owned here (so a Words is filled in place, never
-// copied or moved).
+// ASCII-lower-cased copy, the document's or one owned here (so a Words is
+// filled in place, never copied or moved).
 struct Words {
   Words() = default;
   Words(const Words&) = delete;
   Words& operator=(const Words&) = delete;
   // Speaker phrases are a few words: inline storage, no allocation. The
-  // lower-cased words are slices of lower_buffer, which is padded, so the
-  // parser hands them to the lexicon as Lexicon::Word::Padded (no branch
-  // on a word's length).
+  // lower-cased copy is padded, so the parser hands its words to the
+  // lexicon as Lexicon::Word::Padded (no branch on a word's length).
   absl::InlinedVector<std::string_view, 8> text;
   absl::InlinedVector<std::string_view, 8> lower;
   absl::InlinedVector<char, 96> lower_buffer;
 };
 
-void WordsOf(std::string_view text, ByteSpan span, const Lexicon& lexicon,
-             Words& words) {
+// The words of text[span], with `lower` the ASCII-lower-cased copy of
+// `text` (same offsets) followed by kTokenizerPadding readable bytes.
+void WordsOf(std::string_view text, std::string_view lower, ByteSpan span,
+             const Lexicon& lexicon, Words& words) {
   // The span on its own: tokenizing it alone gives the same tokens (the
   // tokenizer never looks outside its span), with offsets from its start.
   const std::string_view piece = text.substr(span.begin, span.end - span.begin);
-  // The tokenizer reads a few bytes past a word's end.
-  words.lower_buffer.resize(piece.size() + kTokenizerPadding);
-  // Through a plain pointer, so that the loop is vectorized (an inlined
-  // vector's operator[] asks where its storage is for every byte).
-  char* const lower_bytes = words.lower_buffer.data();
-  for (size_t i = 0; i < piece.size(); ++i) {
-    const auto u = static_cast<unsigned char>(piece[i]);
-    lower_bytes[i] = static_cast<char>(
-        u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
-  }
-  const std::string_view lower(words.lower_buffer.data(), piece.size());
+  const std::string_view lower_piece =
+      lower.substr(span.begin, span.end - span.begin);
   // Reused across calls: speaker phrases are parsed many times a document.
   thread_local std::vector<Token> tokens;
-  Tokenize(piece, lower, {0, static_cast<uint32_t>(piece.size())}, lexicon,
-           tokens);
+  Tokenize(piece, lower_piece, {0, static_cast<uint32_t>(piece.size())},
+           lexicon, tokens);
   for (const Token& t : tokens) {
     if (t.kind != TokenKind::kWord) {
       continue;
     }
     words.text.push_back(TokenText(piece, t));
-    words.lower.push_back(TokenText(lower, t));
+    words.lower.push_back(TokenText(lower_piece, t));
   }
+}
+
+// The same for all of `text`, which has no lower-cased copy: lower-cased
+// into `words`.
+void WordsOf(std::string_view text, const Lexicon& lexicon, Words& words) {
+  // The tokenizer reads a few bytes past a word's end.
+  words.lower_buffer.resize(text.size() + kTokenizerPadding);
+  // Through a plain pointer, so that the loop is vectorized (an inlined
+  // vector's operator[] asks where its storage is for every byte).
+  char* const lower_bytes = words.lower_buffer.data();
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto u = static_cast<unsigned char>(text[i]);
+    lower_bytes[i] = static_cast<char>(
+        u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
+  }
+  WordsOf(text, std::string_view(lower_bytes, text.size()),
+          {0, static_cast<uint32_t>(text.size())}, lexicon, words);
 }
 
 std::string_view StripPossessive(std::string_view word) {
@@ -106,6 +115,15 @@ bool AllCapitalized(const Words& w, size_t begin, size_t end,
   return true;
 }
 
+// Lexicon::IsOrganizationKeyword of word i's first `size` bytes, asked of
+// its lower-cased copy, which is padded: one look-up, without lower-casing
+// the word again or branching on its length.
+bool IsOrganizationWord(const Words& w, size_t i, size_t size,
+                        const Lexicon& lexicon) {
+  return lexicon.IsOrganizationKeywordLower(
+      Lexicon::Word::Padded(w.lower[i].substr(0, size)));
+}
+
 bool IsPreposition(std::string_view w) {
   return w == "of" || w == "for" || w == "with" || w == "at" || w == "in" ||
          w == "from" || w == "to" || w == "familiar" || w == "close" ||
@@ -148,9 +166,10 @@ std::string DocumentName(const Words& w, size_t head, const Lexicon& lexicon) {
 
 }  // namespace
 
-std::string OrganizationInRole(std::string_view role, const Lexicon& lexicon) {
-  Words w;
-  WordsOf(role, {0, static_cast<uint32_t>(role.size())}, lexicon, w);
+namespace {
+
+// OrganizationInRole for the role's words.
+std::string OrganizationInWords(Words& w, const Lexicon& lexicon) {
   size_t end = w.text.size();
   while (end > 0 && !IsCapitalizedWord(w.text[end - 1])) {
     --end;
@@ -175,17 +194,25 @@ std::string OrganizationInRole(std::string_view role, const Lexicon& lexicon) {
   return Join(w, begin, end);
 }
 
-ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
-                           std::optional<ByteSpan> appositive,
+}  // namespace
+
+std::string OrganizationInRole(std::string_view role, const Lexicon& lexicon) {
+  Words w;
+  WordsOf(role, lexicon, w);
+  return OrganizationInWords(w, lexicon);
+}
+
+ParsedSpeaker ParseSpeaker(std::string_view text, std::string_view lower_text,
+                           ByteSpan mention, std::optional<ByteSpan> appositive,
                            const Lexicon& lexicon) {
   ParsedSpeaker out;
   Words w;
-  WordsOf(text, mention, lexicon, w);
+  WordsOf(text, lower_text, mention, lexicon, w);
   if (appositive.has_value()) {
     std::string_view role =
         text.substr(appositive->begin, appositive->end - appositive->begin);
     Words rw;
-    WordsOf(text, *appositive, lexicon, rw);
+    WordsOf(text, lower_text, *appositive, lexicon, rw);
     size_t skip = 0;
     if (!rw.lower.empty() &&
         (rw.lower[0] == "a" || rw.lower[0] == "an" || rw.lower[0] == "the")) {
@@ -195,7 +222,20 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
       }
     }
     out.role = std::string(role.substr(skip));
-    out.organization = OrganizationInRole(out.role, lexicon);
+    if (skip > 0 && rw.text[0].data() != role.data()) {
+      // The skip was measured from a first word further in: the role is
+      // tokenized as it reads.
+      out.organization = OrganizationInRole(out.role, lexicon);
+    } else {
+      // The role's words are the appositive's after the article skipped
+      // (tokenizing the role alone gives the same words: the tokenizer
+      // never looks outside its span).
+      if (skip > 0) {
+        rw.text.erase(rw.text.begin());
+        rw.lower.erase(rw.lower.begin());
+      }
+      out.organization = OrganizationInWords(rw, lexicon);
+    }
   }
   const size_t n = w.text.size();
   if (n == 0) {
@@ -233,7 +273,7 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
     if (lexicon.IsAnonymousHead(Lexicon::Word::Padded(w.lower[i]))) {
       bool named = false;
       for (size_t j = d; j < i; ++j) {
-        named = named || lexicon.IsOrganizationKeyword(w.text[j]) ||
+        named = named || IsOrganizationWord(w, j, w.text[j].size(), lexicon) ||
                 IsAcronym(w.text[j]);
       }
       out.form = SpeakerForm::kAnonymous;
@@ -332,7 +372,9 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
   if (AllCapitalized(w, d, n, lexicon)) {
     bool org = false;
     for (size_t i = d; i < n; ++i) {
-      org = org || lexicon.IsOrganizationKeyword(StripPossessive(w.text[i])) ||
+      org = org ||
+            IsOrganizationWord(w, i, StripPossessive(w.text[i]).size(),
+                               lexicon) ||
             IsAcronym(w.text[i]);
     }
     // "the Kremlin", "The Group": a determiner before a capitalized name is
@@ -360,7 +402,7 @@ ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
   const bool place = h == "city" || h == "state" || h == "county" ||
                      h == "town" || h == "village" || h == "country" ||
                      h == "district" || h == "province" || h == "nation";
-  if (place || lexicon.IsOrganizationKeyword(h)) {
+  if (place || IsOrganizationWord(w, head, h.size(), lexicon)) {
     out.type = SpeakerType::kOrganization;
   } else if (lexicon.IsSpeakerNoun(Lexicon::Word::Padded(h))) {
     out.type = SpeakerType::kPerson;

@@ -37,8 +37,11 @@ struct ParsedSpeaker {
 
 // `mention` is the speaker phrase; `appositive` an optional role phrase set
 // off by commas ("Jane Roe, chief economist at Acme Bank, said").
-ParsedSpeaker ParseSpeaker(std::string_view text, ByteSpan mention,
-                           std::optional<ByteSpan> appositive,
+// `lower_text` is the ASCII-lower-cased copy of `text` (same offsets), followed
+// in memory by kTokenizerPadding readable bytes (the engine's copy of the
+// document): the phrase's words are looked up in it in place.
+ParsedSpeaker ParseSpeaker(std::string_view text, std::string_view lower_text,
+                           ByteSpan mention, std::optional<ByteSpan> appositive,
                            const Lexicon& lexicon);
 
 // The last run of capitalized words in a role: "chief economist at Acme
