@@ -15,10 +15,10 @@ constexpr size_t kMaxNameWords = 8;
 constexpr size_t kMaxRoleWords = 14;
 constexpr size_t kMaxObjectWords = 4;
 constexpr size_t kMaxContextWords = 8;
-// A subject with a relative clause inside it ("the plan, which ..., will"):
-// at most this many tokens before the clause, and in it.
-constexpr size_t kMaxRelativeHead = 6;
-constexpr size_t kMaxRelativeTokens = 25;
+// A subject with an aside inside it ("the plan, which ..., will"): at most
+// this many tokens before the aside, and in it.
+constexpr size_t kMaxAsideHead = 6;
+constexpr size_t kMaxAsideTokens = 25;
 constexpr size_t kMaxSubjectWords = 10;
 constexpr size_t kMaxLabelWords = 4;
 constexpr size_t kMaxRecipientTokens = 12;
@@ -651,7 +651,7 @@ class SentenceRules {
   void SaidFirst(SentenceAttributions& out) const;
   void QuoteAnyVerbAfter(SentenceAttributions& out) const;
   bool ClauseBreakAfterComma(size_t i) const;
-  size_t SubjectRelativeClauseEnd(size_t comma) const;
+  size_t SubjectAsideEnd(size_t comma) const;
   size_t AdverbBeforeThat(size_t b) const;
   // True if token i is "that" (by its length and first letter first).
   bool IsThat(size_t i) const {
@@ -2138,8 +2138,13 @@ size_t SentenceRules::ClauseEnd(size_t begin,
   if (first + 1 < body_end_ && Free(first) && Is(Low(first), "that")) {
     ++first;
   }
+  // "that if they win, he will ...", "that even if X, Y", "that given X,
+  // Y": a subordinate clause or phrase opens the content.
   const bool fronted =
-      first < body_end_ && Free(first) && SubordinatorOrPreposition(first);
+      first < body_end_ && Free(first) &&
+      (SubordinatorOrPreposition(first) || Is(Low(first), "given") ||
+       (Is(Low(first), "even") && first + 1 < body_end_ && Free(first + 1) &&
+        SubordinatorOrPreposition(first + 1)));
   bool passed_first_comma = false;
   // The clause ends at the first trailing frame's token at or after
   // `begin` at the latest: found once instead of at every token.
@@ -2178,12 +2183,10 @@ size_t SentenceRules::ClauseEnd(size_t begin,
           Is(next, "but") && i + 2 < body_end_ && Free(i + 2) &&
           (Is(Low(i + 2), "that") || Is(Low(i + 2), "not") ||
            Is(Low(i + 2), "also") || Is(Low(i + 2), "rather"));
-      // "the plan, which passed last year, will raise fares": a relative
-      // clause inside the content's subject.
-      if (const size_t close = (Is(next, "which") || Is(next, "who")) &&
-                                       i <= first + kMaxRelativeHead
-                                   ? SubjectRelativeClauseEnd(i)
-                                   : kNoToken;
+      // "the plan, which passed last year, will raise fares", "Trump, even
+      // as a candidate, had raised X": an aside inside the content's subject.
+      if (const size_t close =
+              i <= first + kMaxAsideHead ? SubjectAsideEnd(i) : kNoToken;
           close != kNoToken) {
         passed_first_comma = true;
         i = close;
@@ -2239,12 +2242,12 @@ size_t SentenceRules::ClauseEnd(size_t begin,
   return limit;
 }
 
-// The comma closing a relative clause that opens at the comma before it,
-// when an auxiliary follows ("the plan, which passed last year, will
-// raise fares"): the clause sat inside a subject, and its verb comes after.
-// Otherwise kNoToken.
-size_t SentenceRules::SubjectRelativeClauseEnd(size_t comma) const {
-  for (size_t j = comma + 2; j < body_end_ && j < comma + kMaxRelativeTokens;
+// The comma closing an aside that opens at the comma before it, when an
+// auxiliary follows ("the plan, which passed last year, will raise fares",
+// "Trump, even as a candidate, had raised X"): the aside sat inside a
+// subject, and its verb comes after. Otherwise kNoToken.
+size_t SentenceRules::SubjectAsideEnd(size_t comma) const {
+  for (size_t j = comma + 2; j < body_end_ && j < comma + kMaxAsideTokens;
        ++j) {
     if (toks_[j].kind == TokenKind::kWord) {
       continue;

@@ -2147,6 +2147,21 @@ TEST_F(CorpusRulesTest, RelativeClauseInsideTheContentsSubject) {
   EXPECT_NE(Find("the levy"), nullptr) << Dump();
 }
 
+TEST_F(CorpusRulesTest, AsideInTheSubjectAndFrontedClausesKeepTheContent) {
+  Run("Lee Roe warned that Ida Moss, even as a candidate, had raised the "
+      "fares.\n"
+      "Ana Ruiz said that even if the levy passes, the fares will rise.\n"
+      "Lee Roe said that given the vote, he expects the pier to close.\n");
+  // "that" is the statement's complementizer, not its content.
+  EXPECT_NE(Find("Ida Moss, even as a candidate, had raised the fares"),
+            nullptr)
+      << Dump();
+  EXPECT_NE(Find("even if the levy passes, the fares will rise"), nullptr)
+      << Dump();
+  EXPECT_NE(Find("given the vote, he expects the pier to close"), nullptr)
+      << Dump();
+}
+
 TEST_F(CorpusRulesTest, AccordingToInsideTheClauseTakesBothParts) {
   Run("His criticism, according to the harbor board, was the fare rise.\n"
       "At the heart of it, according to Lee Roe, was the levy.\n"
