@@ -2146,6 +2146,7 @@ size_t SentenceRules::ClauseEnd(size_t begin,
        (Is(Low(first), "even") && first + 1 < body_end_ && Free(first + 1) &&
         SubordinatorOrPreposition(first + 1)));
   bool passed_first_comma = false;
+  bool colon_list = false;
   // The clause ends at the first trailing frame's token at or after
   // `begin` at the latest: found once instead of at every token.
   size_t limit = body_end_;
@@ -2166,7 +2167,12 @@ size_t SentenceRules::ClauseEnd(size_t begin,
     if (i == limit) {
       break;
     }
-    if (FreeKind(i, TokenKind::kSemicolon)) {
+    // A semicolon ends the clause, unless it separates the items of a
+    // list a colon opened ("ideas: X; Y; and Z").
+    if (FreeKind(i, TokenKind::kColon) && i > begin) {
+      colon_list = true;
+    }
+    if (FreeKind(i, TokenKind::kSemicolon) && !colon_list) {
       return i;
     }
     // A comma, or a closing mark with the comma inside (`"a disaster,"

@@ -2171,5 +2171,13 @@ TEST_F(CorpusRulesTest, AccordingToInsideTheClauseTakesBothParts) {
   EXPECT_NE(Find("the pier is safe"), nullptr) << Dump();
 }
 
+TEST_F(CorpusRulesTest, SemicolonsOfAListAfterAColonKeepTheContent) {
+  Run("Lee Roe promotes three ideas: a new pier; lower fares; and a levy.\n"
+      "Ida Moss said the pier is safe; the ferry is not.\n");
+  EXPECT_NE(Find("three ideas: a new pier; lower fares; and a levy"), nullptr)
+      << Dump();
+  EXPECT_NE(Find("the pier is safe"), nullptr) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
