@@ -3452,18 +3452,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
         break;
       }
       case Hit::Shape::kTrailing: {
-        size_t b = tb_;
-        if (h.according) {
-          // "the deal, which would cut taxes, according to X": the source
-          // vouches for the relative clause only.
-          for (size_t i = h.trailing_comma; i > tb_ + 1; --i) {
-            if (FreeKind(i - 1, TokenKind::kComma) && Free(i) &&
-                (Is(Low(i), "which") || Is(Low(i), "who"))) {
-              b = i;
-              break;
-            }
-          }
-        }
+        const size_t b = tb_;
         s = BuildContent(b, h.trailing_comma);
         // "At the heart of it, according to X, was a decision": the clause
         // goes on after the source with its verb, and the corpus takes both
