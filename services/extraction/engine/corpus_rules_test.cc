@@ -2012,6 +2012,13 @@ TEST_F(CorpusRulesTest, PointsOutAndQuickToAreCueFrames) {
   EXPECT_EQ(out_.size(), 2u) << Dump();
 }
 
+TEST_F(CorpusRulesTest, ClaimedResponsibilityForIsOneCue) {
+  Run("A harbor gang claimed responsibility for the fire at the pier.\n");
+  const Statement* a = Find("the fire at the pier");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "claimed responsibility for");
+}
+
 TEST_F(CorpusRulesTest, PhrasalFramesFromTheTable) {
   Run("Ida Moss laid out her plan for the pier.\n"
       "Lee Roe fired back at the harbor board over the fares.\n"

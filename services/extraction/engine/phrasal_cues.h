@@ -41,6 +41,13 @@ inline constexpr PhrasalFrame kPhrasalFrames[] = {
     {{"doubled", "doubles", "double", "doubling"}, "down", {"on"}, true},
     {{"walked", "walks", "walk", "walking"}, "back", {}, false},
     {{"stopped", "stops", "stop", "stopping"}, "short", {"of"}, true},
+    // "claimed responsibility for the attack": what was claimed is the
+    // content.
+    {{"claimed", "claims", "claim", "claiming"},
+     "responsibility",
+     {"for"},
+     true},
+    {{"claimed", "claims", "claim", "claiming"}, "credit", {"for"}, true},
 };
 
 // Verbs of talking, cues only before "about" ("spoke about the levy");
