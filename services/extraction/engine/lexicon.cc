@@ -457,7 +457,8 @@ Lexicon::Lexicon() {
         "proved",    "supporting", "find",      "knew",       "pushed",
         "issued",    "addressed",  "preferred", "maintained", "favored",
         "favors",    "recognized", "embraced",  "felt",       "saw",
-        "answers",   "address",    "written",   "ready"}) {
+        "answers",   "address",    "written",   "ready",      "angered",
+        "celebrated", "highlighting"}) {
     for (WordSet* set : {&cue_verbs_, &cue_bases_, &cue_plurals_,
                          &cue_participles_, &strict_cues_, &adjective_cues_}) {
       set->erase(w);
