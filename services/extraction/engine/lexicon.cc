@@ -452,12 +452,12 @@ Lexicon::Lexicon() {
   // rules cannot tell apart ("voted to", "proved wrong", "find themselves",
   // "talking points", "a PAC supporting Clinton", "saw him become").
   for (const char* w :
-       {"demanding", "challenges", "report",    "talked",     "talking",
-        "rebuffed",  "inclined",   "voted",     "attack",     "back",
-        "proved",    "supporting", "find",      "knew",       "pushed",
-        "issued",    "addressed",  "preferred", "maintained", "favored",
-        "favors",    "recognized", "embraced",  "felt",       "saw",
-        "answers",   "address",    "written",   "ready",      "angered",
+       {"demanding",  "challenges",  "report",    "talked",     "talking",
+        "rebuffed",   "inclined",    "voted",     "attack",     "back",
+        "proved",     "supporting",  "find",      "knew",       "pushed",
+        "issued",     "addressed",   "preferred", "maintained", "favored",
+        "favors",     "recognized",  "embraced",  "felt",       "saw",
+        "answers",    "address",     "written",   "ready",      "angered",
         "celebrated", "highlighting"}) {
     for (WordSet* set : {&cue_verbs_, &cue_bases_, &cue_plurals_,
                          &cue_participles_, &strict_cues_, &adjective_cues_}) {
