@@ -574,18 +574,6 @@ class SentenceRules {
     }
     return e;
   }
-  // "Roe, who supports the levy, said X", "a leader who has pledged to
-  // ban Y": with these verbs a relative clause describes the one it
-  // follows, and the corpus seldom annotates it as a statement.
-  bool DescribesAntecedent(const Hit& h) const {
-    if (!RelativeSubject(h)) {
-      return false;
-    }
-    const LowText v = Low(h.verb);
-    return Is(v, "supports") || Is(v, "supported") || Is(v, "pledged") ||
-           Is(v, "challenging") || Is(v, "known") || Is(v, "wants") ||
-           Is(v, "declined") || Is(v, "seen");
-  }
   // A relative clause ("the union, which says X, met ...") ends at its
   // closing comma: the first comma in [b, e) after a relative subject.
   size_t RelativeClauseEnd(const Hit& h, size_t b, size_t e) const {
@@ -3509,9 +3497,6 @@ void SentenceRules::Run(SentenceAttributions& out) {
         break;
       }
       case Hit::Shape::kForward: {
-        if (DescribesAntecedent(h)) {
-          continue;
-        }
         size_t b = h.cue_end;
         // "The plan was praised by critics of the bank": in the passive the
         // agent after "by" is the source and the subject is the content.

@@ -446,24 +446,6 @@ Lexicon::Lexicon() {
         max_title_words_,
         std::count(t, t + std::string_view(t).size(), ' ') + 1);
   }
-  // Forms the corpus does annotate as cues, but whose attributions the rules
-  // get wrong more often than right, in both halves of the training split
-  // (tools/extract/README.md, rules-0.10.0): mostly other senses that the
-  // rules cannot tell apart ("voted to", "proved wrong", "find themselves",
-  // "talking points", "a PAC supporting Clinton", "saw him become").
-  for (const char* w :
-       {"demanding",  "challenges",  "report",    "talked",     "talking",
-        "rebuffed",   "inclined",    "voted",     "attack",     "back",
-        "proved",     "supporting",  "find",      "knew",       "pushed",
-        "issued",     "addressed",   "preferred", "maintained", "favored",
-        "favors",     "recognized",  "embraced",  "felt",       "saw",
-        "answers",    "address",     "written",   "ready",      "angered",
-        "celebrated", "highlighting"}) {
-    for (WordSet* set : {&cue_verbs_, &cue_bases_, &cue_plurals_,
-                         &cue_participles_, &strict_cues_, &adjective_cues_}) {
-      set->erase(w);
-    }
-  }
   // Cues only in a construction the rules check: "read" after a quote,
   // "As X put it", "according to", "made it clear", and the verbs of
   // phrasal_cues.h.
