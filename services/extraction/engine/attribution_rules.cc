@@ -574,6 +574,19 @@ class SentenceRules {
     }
     return e;
   }
+  // True if the words from token i open a subordinate clause or a
+  // participle phrase ("Although X", "But even as X", "Citing X", "Asked
+  // whether X"), after any leading conjunctions.
+  bool SubordinateLead(size_t i) const {
+    while (i < te_ && Free(i) && lex_.IsLeadingConjunction(LowWord(i))) {
+      ++i;
+    }
+    if (i >= te_ || !Free(i)) {
+      return false;
+    }
+    return SubordinatorOrPreposition(i) || Is(Low(i), "asked") ||
+           lex_.IsCueParticiple(LowWord(i));
+  }
   // A relative clause ("the union, which says X, met ...") ends at its
   // closing comma: the first comma in [b, e) after a relative subject.
   size_t RelativeClauseEnd(const Hit& h, size_t b, size_t e) const {
@@ -3363,6 +3376,17 @@ void SentenceRules::Run(SentenceAttributions& out) {
         // deal"`); after a comma, colon or dash the quote stands alone.
         const bool partial = lead < q.open_token && Free(lead) &&
                              toks_[q.open_token - 1].kind != TokenKind::kDash;
+        // `Although Lee admitted that they had "been friends," he claimed
+        // X`, `Citing "obligations," the spokeswoman told Y`: a cue inside
+        // a subordinate clause or participle phrase before the quote has
+        // the statement; the frame after the quote does not report it.
+        if (partial && SubordinateLead(lead) &&
+            std::any_of(hits.begin(), hits.end(), [&](const Hit& other) {
+              return &other != &h && other.shape != Hit::Shape::kNone &&
+                     other.verb >= lead && other.verb < q.open_token;
+            })) {
+          continue;
+        }
         if (partial) {
           s.kind = StatementKind::kPartialQuote;
           s.parts.push_back(TrimContent(text_, SpanOf(lead, q.close_token + 1)));

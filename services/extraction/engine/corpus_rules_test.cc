@@ -2166,5 +2166,14 @@ TEST_F(CorpusRulesTest, SemicolonsOfAListAfterAColonKeepTheContent) {
   EXPECT_NE(Find("the pier is safe"), nullptr) << Dump();
 }
 
+TEST_F(CorpusRulesTest, CueInASubordinateClauseBeforeAQuoteKeepsItsStatement) {
+  Run("Although Lee Roe admitted that the fares had \"gone up a lot,\" "
+      "Ida Moss claimed they were fair.\n");
+  const Statement* a = Find("the fares had \"gone up a lot,\"");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Lee Roe");
+  EXPECT_EQ(a->cue->text, "admitted");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
