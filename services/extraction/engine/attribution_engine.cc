@@ -617,8 +617,15 @@ std::vector<Statement> DocumentPass::Run() {
         return a.content_spans[0].begin < b.content_spans[0].begin;
       };
       // Usually in order already; moving Statements around is not free.
+      // A batch is a few statements: a binary insertion sort (stable, as
+      // upper_bound puts a statement after equal ones) moves them in
+      // place, where std::stable_sort took a buffer of ~700-byte
+      // Statements from the heap for each unsorted batch.
       if (!std::is_sorted(out_.begin() + first, out_.end(), by_start)) {
-        std::stable_sort(out_.begin() + first, out_.end(), by_start);
+        for (auto it = out_.begin() + first + 1; it != out_.end(); ++it) {
+          std::rotate(std::upper_bound(out_.begin() + first, it, *it, by_start),
+                      it, it + 1);
+        }
       }
       previous_ = current_;
       continuable_ = next_continuable_;
