@@ -101,7 +101,7 @@ std::vector<v1::Statement> ToProtoStatements(
       ToProto(*statement.context, out.mutable_context());
     }
     out.set_confidence(statement.confidence);
-    out.set_rule(statement.rule);
+    out.set_rule(std::string(statement.rule));
     out.set_extractor_version(std::string(engine::AttributionEngine::kVersion));
   }
   return result;

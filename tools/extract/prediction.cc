@@ -112,7 +112,7 @@ nlohmann::json ToAttributions(std::string_view text,
     }
     nlohmann::json a;
     a["kind"] = std::string(engine::StatementKindName(s.kind));
-    a["rule"] = s.rule;
+    a["rule"] = std::string(s.rule);
     if (s.negated) {
       a["negated"] = true;
     }

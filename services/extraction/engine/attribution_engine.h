@@ -91,7 +91,11 @@ struct Statement {
   // it as content, so evaluation output can add it back.
   std::optional<ByteSpan> complementizer;
   double confidence = 0;            // 0..1
-  std::string rule;                 // Which rule produced it.
+  // Which rule produced it ("reported.speaker_cue"). Views static storage
+  // (valid for the program's lifetime): most names are longer than a
+  // std::string's inline buffer, and a heap copy per statement cost one
+  // allocation each.
+  std::string_view rule;
   // The cue is negated: "Weir did not say whether 40 jobs were cut",
   // "she never mentioned the audit". The text reports that the speaker did
   // not say the content, so it is no claim of theirs; annotation schemes

@@ -290,6 +290,13 @@ TEST_F(EngineTest, NestedAttributionBecomesRelay) {
   EXPECT_EQ(s->relay->cue.text, "said");
   // The relay is not a statement of its own.
   EXPECT_EQ(Attributions(all).size(), 1u);
+  // The relayed rule's name is built once and kept (Statement::rule views
+  // static storage): a second document gets the same bytes.
+  EXPECT_EQ(s->rule, "reported.speaker_cue+relay");
+  const auto again = Run("The board said the vote was fair, Holm said.");
+  const Statement* t = Find(again, "the vote was fair");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->rule.data(), s->rule.data());
 }
 
 TEST_F(EngineTest, PronounResolvesToLastPerson) {

@@ -138,8 +138,7 @@ class ClaimScanner {
     // Not push_back: its growth path costs more than the one allocation.
     s.content_spans.assign(1, span);
     s.confidence = std::min(0.9, 0.35 + 0.1 * score);
-    s.rule = std::string(quantity ? std::string_view("claim.quantity")
-                                  : std::string_view("claim.named_entity"));
+    s.rule = quantity ? "claim.quantity" : "claim.named_entity";
   }
 
   // A cheap necessary condition for HasNoCommentPhrase on tokens [b, e):

@@ -42,7 +42,8 @@ class CorpusRulesTest : public ::testing::Test {
   std::string Dump() const {
     std::string d;
     for (const Statement& s : out_) {
-      d += "[" + s.rule + "] " + (s.mention ? s.mention->text : "-") + " | " +
+      d += "[" + std::string(s.rule) + "] " +
+           (s.mention ? s.mention->text : "-") + " | " +
            (s.cue ? s.cue->text : "-") + " | " + s.content + "\n";
     }
     return d;
