@@ -3744,6 +3744,21 @@ void SentenceRules::Run(SentenceAttributions& out) {
           e = quotes_[q].close_token + 1;
         }
         e = RelativeClauseEnd(h, b, SubordinateClauseEnd(h, b, e));
+        // "The levy, which Moss said would fail, passed": a relative clause
+        // around the frame ends at its closing comma ("what she called X, Y"
+        // has no such comma).
+        const bool relative_before =
+            !h.noun && !that.has_value() && h.name_begin > tb_ &&
+            h.name_end > h.name_begin && Free(h.name_begin - 1) &&
+            IsRelativeWord(Low(h.name_begin - 1));
+        if (relative_before && !Is(Low(h.name_begin - 1), "what")) {
+          for (size_t i = b + 1; i < e; ++i) {
+            if (FreeKind(i, TokenKind::kComma)) {
+              e = i;
+              break;
+            }
+          }
+        }
         // "endorsed Cruz last week", "endorsed Clinton in November": the
         // one endorsed is the content; when it happened is the author's.
         if (Is(Low(h.verb).substr(0, 6), "endors")) {
@@ -3779,12 +3794,13 @@ void SentenceRules::Run(SentenceAttributions& out) {
           s.parts.insert(s.parts.begin(), *lead);
           s.kind = StatementKind::kPartialQuote;
           s.rule = "quote.parenthetical_lead";
-        } else if (const size_t w = h.name_begin - 1;
-                   !h.noun && h.name_begin > tb_ && h.name_end > h.name_begin &&
-                   Free(w) && !s.parts.empty() && IsRelativeWord(Low(w))) {
+        } else if (relative_before && !s.parts.empty()) {
+          const size_t w = h.name_begin - 1;
           // "the plan, which Roe said would fail": the relative pronoun is
           // the subject of what Roe said, the content's first part. With a
           // quote (`what she called "a sham"`) the whole is a partial quote.
+          // After "that" ("a speech in which he pledged that X") the clause
+          // is all the content.
           s.parts.insert(s.parts.begin(), SpanOf(w, w + 1));
           s.rule = "reported.relative_clause_cue";
           if (s.kind == StatementKind::kDirectQuote) {

@@ -2176,5 +2176,16 @@ TEST_F(CorpusRulesTest, CueInASubordinateClauseBeforeAQuoteKeepsItsStatement) {
   EXPECT_EQ(a->cue->text, "admitted");
 }
 
+TEST_F(CorpusRulesTest, RelativeWordIsNoContentBeforeThat) {
+  Run("Lee Roe gave a speech in which he pledged that the fares would fall.\n"
+      "The levy, which Ida Moss said would fail, passed.\n");
+  const Statement* a = Find("the fares would fall");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->rule, "reported.speaker_cue");
+  const Statement* b = Find("which would fail");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->rule, "reported.relative_clause_cue");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
