@@ -3744,9 +3744,11 @@ void SentenceRules::Run(SentenceAttributions& out) {
           e = quotes_[q].close_token + 1;
         }
         e = RelativeClauseEnd(h, b, SubordinateClauseEnd(h, b, e));
-        // "The levy, which Moss said would fail, passed": a relative clause
-        // around the frame ends at its closing comma ("what she called X, Y"
-        // has no such comma).
+        // "The levy, which Moss said would fail, passed": a relative word
+        // before the frame opens a clause that ends at its closing comma
+        // ("what she called X, Y" has no such comma). After "that" ("a
+        // speech in which he pledged that X") the relative word is no part
+        // of the content.
         const bool relative_before =
             !h.noun && !that.has_value() && h.name_begin > tb_ &&
             h.name_end > h.name_begin && Free(h.name_begin - 1) &&
@@ -3799,8 +3801,6 @@ void SentenceRules::Run(SentenceAttributions& out) {
           // "the plan, which Roe said would fail": the relative pronoun is
           // the subject of what Roe said, the content's first part. With a
           // quote (`what she called "a sham"`) the whole is a partial quote.
-          // After "that" ("a speech in which he pledged that X") the clause
-          // is all the content.
           s.parts.insert(s.parts.begin(), SpanOf(w, w + 1));
           s.rule = "reported.relative_clause_cue";
           if (s.kind == StatementKind::kDirectQuote) {

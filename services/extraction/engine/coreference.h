@@ -43,6 +43,10 @@ class EntityIndex {
     name_candidates_.reserve(text.size() / 512 + 4);
   }
   EntityIndex(std::string_view text, const Lexicon& lexicon) = delete;
+  // The position maps hold a reference to position_texts_ and views of its
+  // strings: a copy or a move would leave them pointing into the source.
+  EntityIndex(const EntityIndex&) = delete;
+  EntityIndex& operator=(const EntityIndex&) = delete;
 
   // Pre-pass over one paragraph's tokens: titled names ("President Vladimir
   // Putin"), names starting with a known first name, "<Name> administration",
