@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite: set-up and build, the API lint, a bounded fuzzing run
+# The whole test suite: set-up and build, a check of the docs, the API lint, a bounded fuzzing run
 # of the attribution engine, then every test through ctest (unit tests, and
 # process tests that run the three services on ephemeral loopback ports; the
 # PostgreSQL store and replica tests use a server started for the run).
@@ -13,6 +13,9 @@ BUILD_DIR="${CLAIMTRACK_BUILD_DIR:-$ROOT/build}"
 # kubectl (kubernetes-client) and openssl for the deploy/ validation;
 # postgresql-15 for the throwaway server the tests run beside.
 CLAIMTRACK_EXTRA_PACKAGES="clang-14 libclang-rt-14-dev kubernetes-client openssl postgresql-15" "$ROOT/scripts/setup.sh"
+
+echo "== documentation: sizes and the repository paths it names (scripts/check-docs.sh)"
+"$ROOT/scripts/check-docs.sh"
 
 echo "== buf lint (protos/)"
 (cd "$ROOT" && npx --yes @bufbuild/buf@1.75.0 lint)
