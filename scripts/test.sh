@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The whole test suite: set-up and build, a check of the docs, the API lint, a bounded fuzzing run
-# of the attribution engine, then every test through ctest (unit tests, and
-# process tests that run the three services on ephemeral loopback ports; the
-# PostgreSQL store and replica tests use a server started for the run).
+# The whole test suite: set-up and build, a check of the docs, the API lint,
+# a bounded fuzzing run of the attribution engine, then every test through
+# ctest (unit tests, and process tests that run the three services on
+# ephemeral loopback ports; the PostgreSQL store and replica tests use a
+# server started for the run).
 # `.ci/run` calls this.
 set -euo pipefail
 
