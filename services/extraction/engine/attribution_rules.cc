@@ -379,6 +379,7 @@ class SentenceRules {
   size_t SubjectStart() const;
   bool WholeSubject(size_t b, size_t k) const;
   bool LongAppositive(ptrdiff_t k, Hit& h) const;
+  bool SpeakerAside(size_t i) const;
   bool SubjectPhrase(size_t limit, size_t& b, size_t& e) const;
   bool SpeakerLabel(SentenceAttributions& out) const;
   size_t QuestionStart(size_t from) const;
@@ -1730,9 +1731,11 @@ bool SentenceRules::LongAppositive(ptrdiff_t k, Hit& h) const {
     if (!Free(j + 1)) {
       return false;
     }
-    if (Is(first, "who") || Is(first, "which")) {
-      // "Gov. Lund, who faces a recount, said": the relative clause
-      // is incidental; the source is the name alone.
+    if (Is(first, "who") || Is(first, "which") ||
+        SpeakerAside(static_cast<size_t>(j + 1))) {
+      // "Gov. Lund, who faces a recount, said", "Roe, in a statement,
+      // said": the relative clause or aside is incidental; the source is
+      // the name alone.
       while (begin < static_cast<size_t>(j) &&
              lex_.IsLeadingConjunction(LowWord(begin))) {
         ++begin;
@@ -1762,6 +1765,30 @@ bool SentenceRules::LongAppositive(ptrdiff_t k, Hit& h) const {
     return true;
   }
   return false;
+}
+
+// True if the commas after a speaker's name open at `i` an aside on when,
+// where or how they spoke ("Roe, in a statement, said", "Roe, after a long
+// pause, said", "Roe, speaking to reporters, said") rather than an
+// appositive that says who the speaker is. "at" with a name after it is
+// where the speaker works ("Roe, at the Brookings Institution, said") and
+// "as" their role ("Roe, as chairman, said"): both stay appositives.
+bool SentenceRules::SpeakerAside(size_t i) const {
+  if (i >= body_end_ || !Free(i) || !LowerAt(i)) {
+    return false;
+  }
+  const LowText first = Low(i);
+  if (Is(first, "speaking") || Is(first, "writing")) {
+    return true;
+  }
+  if (!lex_.IsContextStarter(LowWord(i)) || Is(first, "as")) {
+    return false;
+  }
+  if (Is(first, "at")) {
+    const size_t named = i + 1 < body_end_ && Is(Low(i + 1), "the") ? i + 2 : i + 1;
+    return named >= body_end_ || !CapAt(named);
+  }
+  return true;
 }
 
 // Inverted order after a quote or comma: `"...," said Jane Roe, an analyst.`

@@ -2187,5 +2187,22 @@ TEST_F(CorpusRulesTest, RelativeWordIsNoContentBeforeThat) {
   EXPECT_EQ(b->rule, "reported.relative_clause_cue");
 }
 
+TEST_F(CorpusRulesTest, AsideAfterTheSpeakerIsNotPartOfTheSpeaker) {
+  Run("Lee Roe, in a statement, said the levy would fail.\n"
+      "Ida Moss, speaking to reporters, said the pier is safe.\n"
+      "Ann Weir, at the Harbor Institute, said the fares were fair.\n");
+  const Statement* a = Find("the levy would fail");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Lee Roe");
+  const Statement* b = Find("the pier is safe");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Ida Moss");
+  // "at" with a name after it says where the speaker works.
+  const Statement* c = Find("the fares were fair");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->mention->text, "Ann Weir");
+  EXPECT_EQ(c->speaker.organization, "Harbor Institute");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
