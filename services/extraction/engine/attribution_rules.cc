@@ -3361,6 +3361,22 @@ void SentenceRules::Run(SentenceAttributions& out) {
       out.masked.push_back(cue_span(h));
     }
   };
+  // `On ABC's "This Week," Lee said the plan would fail`: the clause a
+  // quote-first frame opens after its cue, reported as well.
+  auto report_clause_after = [&](const Hit& h, size_t begin) {
+    RawStatement c = BuildContent(begin, ClauseEnd(begin, trailing));
+    if (c.parts.empty() || c.parts[0].end <= c.parts[0].begin) {
+      return;
+    }
+    c.speaker = PhraseOf(h);
+    c.cue = cue_span(h);
+    c.rule = "reported.speaker_cue_after_quoted_phrase";
+    c.confidence = 0.6;
+    for (const ByteSpan& part : c.parts) {
+      out.masked.push_back(part);
+    }
+    out.statements.push_back(std::move(c));
+  };
   // Trailing hits (by index) whose relayed statement was built: a relay
   // whose inner statement came to nothing is built as a plain trailing
   // attribution instead.
@@ -3403,15 +3419,30 @@ void SentenceRules::Run(SentenceAttributions& out) {
         // deal"`); after a comma, colon or dash the quote stands alone.
         const bool partial = lead < q.open_token && Free(lead) &&
                              toks_[q.open_token - 1].kind != TokenKind::kDash;
+        // `On ABC's "This Week," Lee said the plan would fail`: after a
+        // quoted title in an introduction the cue opens a clause of its own
+        // ("that", a determiner, a pronoun or a name, then more words).
+        if (partial && !h.inverted && h.after + 2 < body_end_ &&
+            Free(h.after) &&
+            (Is(Low(h.after), "that") || lex_.IsDeterminer(LowWord(h.after)) ||
+             lex_.IsPronoun(LowWord(h.after)) || CapAt(h.after)) &&
+            !lex_.IsContextStarter(LowWord(h.after))) {
+          clause_after = h.after;
+        }
         // `Although Lee admitted that they had "been friends," he claimed
         // X`, `Citing "obligations," the spokeswoman told Y`: a cue inside
         // a subordinate clause or participle phrase before the quote has
-        // the statement; the frame after the quote does not report it.
+        // the statement; the frame after the quote does not report it,
+        // only its own clause ("he claimed X").
         if (partial && SubordinateLead(lead) &&
             std::any_of(hits.begin(), hits.end(), [&](const Hit& other) {
               return &other != &h && other.shape != Hit::Shape::kNone &&
                      other.verb >= lead && other.verb < q.open_token;
             })) {
+          if (clause_after != kNoToken) {
+            mask_frame(h);
+            report_clause_after(h, clause_after);
+          }
           continue;
         }
         if (partial) {
@@ -3434,16 +3465,6 @@ void SentenceRules::Run(SentenceAttributions& out) {
                  : h.inverted ? "quote.cue_speaker_after"
                               : "quote.speaker_cue_after";
         s.confidence = 0.95;
-        // `On ABC's "This Week," Lee said the plan would fail`: after a
-        // quoted title in an introduction the cue opens a clause of its own
-        // ("that", a determiner, a pronoun or a name, then more words).
-        if (partial && !h.inverted && h.after + 2 < body_end_ &&
-            Free(h.after) &&
-            (Is(Low(h.after), "that") || lex_.IsDeterminer(LowWord(h.after)) ||
-             lex_.IsPronoun(LowWord(h.after)) || CapAt(h.after)) &&
-            !lex_.IsContextStarter(LowWord(h.after))) {
-          clause_after = h.after;
-        }
         size_t rest = h.after;
         if (rest < body_end_ && Free(rest) &&
             lex_.IsContextStarter(LowWord(rest))) {
@@ -3938,18 +3959,7 @@ void SentenceRules::Run(SentenceAttributions& out) {
     s.negated = s.negated || h.negated;
     out.statements.push_back(std::move(s));
     if (clause_after != kNoToken) {
-      RawStatement c =
-          BuildContent(clause_after, ClauseEnd(clause_after, trailing));
-      if (!c.parts.empty() && c.parts[0].end > c.parts[0].begin) {
-        c.speaker = PhraseOf(h);
-        c.cue = cue_span(h);
-        c.rule = "reported.speaker_cue_after_quoted_phrase";
-        c.confidence = 0.6;
-        for (const ByteSpan& part : c.parts) {
-          out.masked.push_back(part);
-        }
-        out.statements.push_back(std::move(c));
-      }
+      report_clause_after(h, clause_after);
     }
   }
   MarkReportsInsideDenials(out);

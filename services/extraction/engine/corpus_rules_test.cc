@@ -2174,6 +2174,11 @@ TEST_F(CorpusRulesTest, CueInASubordinateClauseBeforeAQuoteKeepsItsStatement) {
   ASSERT_NE(a, nullptr) << Dump();
   EXPECT_EQ(a->mention->text, "Lee Roe");
   EXPECT_EQ(a->cue->text, "admitted");
+  // The frame after the quote still reports its own clause.
+  const Statement* b = Find("they were fair");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "Ida Moss");
+  EXPECT_EQ(b->cue->text, "claimed");
 }
 
 TEST_F(CorpusRulesTest, RelativeWordIsNoContentBeforeThat) {
