@@ -378,6 +378,15 @@ class SentenceRules {
   bool NameBefore(ptrdiff_t k, size_t& begin) const;
   size_t SubjectStart() const;
   bool WholeSubject(size_t b, size_t k) const;
+  size_t SubjectAfterComma(ptrdiff_t k) const;
+  // A cue verb in its -s form with no auxiliary ("questions", "notes",
+  // "fears", "demands") reads as a plural noun as often: "..., raised new
+  // questions about X". "says" is only a verb.
+  bool NounLikeCue(const Hit& h) const {
+    const LowText v = Low(h.verb);
+    return h.cue_begin == h.verb && v.size() > 3 && v.back() == 's' &&
+           !Is(v, "says");
+  }
   bool LongAppositive(ptrdiff_t k, Hit& h) const;
   bool SpeakerAside(size_t i) const;
   bool SubjectPhrase(size_t limit, size_t& b, size_t& e) const;
@@ -1563,11 +1572,18 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
   }
   if (!NameBefore(k, begin)) {
     // A lower-case headed subject running from the sentence start ("Most of
-    // the jurors said", "Residents of the valley said").
-    if (!WholeSubject(subject, static_cast<size_t>(k))) {
+    // the jurors said", "Residents of the valley said") or from a comma
+    // ("The plan will fail, employees said", "In Ohio, ferry riders said
+    // X").
+    if (WholeSubject(subject, static_cast<size_t>(k))) {
+      begin = subject;
+    } else if (const size_t after_comma =
+                   NounLikeCue(h) ? kNoToken : SubjectAfterComma(k);
+               after_comma != kNoToken) {
+      begin = after_comma;
+    } else {
       return false;
     }
-    begin = subject;
   } else if (begin > subject && WholeSubject(subject, static_cast<size_t>(k))) {
     begin = subject;
   }
@@ -1661,6 +1677,38 @@ bool SentenceRules::WholeSubject(size_t b, size_t k) const {
     return false;
   }
   return ValidHead(h) || LowerAt(h) || DigitAt(h);
+}
+
+// First token of a subject ending at token k that opens right after a
+// free comma or dash (WholeSubject), else kNoToken.
+size_t SentenceRules::SubjectAfterComma(ptrdiff_t k) const {
+  ptrdiff_t c = k;
+  while (c > static_cast<ptrdiff_t>(tb_) && Free(c) && IsWord(c) &&
+         k - c < static_cast<ptrdiff_t>(kMaxSubjectWords)) {
+    --c;
+  }
+  if (c <= static_cast<ptrdiff_t>(tb_) || c == k ||
+      !(FreeKind(c, TokenKind::kComma) || FreeKind(c, TokenKind::kDash)) ||
+      !WholeSubject(static_cast<size_t>(c + 1), static_cast<size_t>(k))) {
+    return kNoToken;
+  }
+  // A word in -ing makes the words a participle phrase or a clause, not a
+  // subject ("..., stoking fears about X", "..., he started raising
+  // questions about X"); a lone word must be a plural or a speaker
+  // ("..., very worried" is neither).
+  for (ptrdiff_t i = c + 1; i <= k; ++i) {
+    const LowText w = Low(static_cast<size_t>(i));
+    if (LowerAt(static_cast<size_t>(i)) && w.size() > 4 &&
+        w.compare(w.size() - 3, 3, "ing") == 0) {
+      return kNoToken;
+    }
+  }
+  if (c + 1 == k && !ValidHead(static_cast<size_t>(k)) &&
+      !(LowerAt(static_cast<size_t>(k)) &&
+        Low(static_cast<size_t>(k)).back() == 's')) {
+    return kNoToken;
+  }
+  return static_cast<size_t>(c + 1);
 }
 
 // "Tom Roe, the president of Acme, a group that sued the city, said": a

@@ -2209,5 +2209,28 @@ TEST_F(CorpusRulesTest, AsideAfterTheSpeakerIsNotPartOfTheSpeaker) {
   EXPECT_EQ(c->speaker.organization, "Harbor Institute");
 }
 
+TEST_F(CorpusRulesTest, SubjectWithoutANameAfterACommaIsTheSpeaker) {
+  Run("The levy will fail, employees said.\n"
+      "The pier, boat owners said, is safe.\n"
+      "In Ohio, ferry riders said the fares were fair.\n"
+      "After the vote, Lee Roe raised new questions about the levy.\n");
+  const Statement* a = Find("The levy will fail");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "employees");
+  const Statement* b = Find("The pier is safe");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "boat owners");
+  const Statement* c = Find("the fares were fair");
+  ASSERT_NE(c, nullptr) << Dump();
+  EXPECT_EQ(c->mention->text, "ferry riders");
+  // "questions" after a comma-opened phrase is a noun, not a cue whose
+  // subject is "Lee Roe raised new".
+  for (const Statement& s : out_) {
+    EXPECT_FALSE(s.mention.has_value() &&
+                 s.mention->text.find("raised") != std::string::npos)
+        << Dump();
+  }
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
