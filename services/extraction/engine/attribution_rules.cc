@@ -1586,6 +1586,13 @@ bool SentenceRules::SpeakerBefore(ptrdiff_t k, Hit& h) const {
     }
   } else if (begin > subject && WholeSubject(subject, static_cast<size_t>(k))) {
     begin = subject;
+  } else if (const size_t after_comma = begin > subject && !NounLikeCue(h)
+                                            ? SubjectAfterComma(k)
+                                            : kNoToken;
+             after_comma < begin) {
+    // "The plan will fail, a source familiar with the talks said": the
+    // name ("the talks") ends a longer subject.
+    begin = after_comma;
   }
   while (begin < static_cast<size_t>(k) && Free(begin) &&
          (lex_.IsLeadingConjunction(LowWord(begin)) ||

@@ -2213,7 +2213,8 @@ TEST_F(CorpusRulesTest, SubjectWithoutANameAfterACommaIsTheSpeaker) {
   Run("The levy will fail, employees said.\n"
       "The pier, boat owners said, is safe.\n"
       "In Ohio, ferry riders said the fares were fair.\n"
-      "After the vote, Lee Roe raised new questions about the levy.\n");
+      "After the vote, Lee Roe raised new questions about the levy.\n"
+      "The ferry will stop, an aide to the mayor said.\n");
   const Statement* a = Find("The levy will fail");
   ASSERT_NE(a, nullptr) << Dump();
   EXPECT_EQ(a->mention->text, "employees");
@@ -2223,6 +2224,10 @@ TEST_F(CorpusRulesTest, SubjectWithoutANameAfterACommaIsTheSpeaker) {
   const Statement* c = Find("the fares were fair");
   ASSERT_NE(c, nullptr) << Dump();
   EXPECT_EQ(c->mention->text, "ferry riders");
+  // The subject, not the name that ends it ("the mayor").
+  const Statement* d = Find("The ferry will stop");
+  ASSERT_NE(d, nullptr) << Dump();
+  EXPECT_EQ(d->mention->text, "an aide to the mayor");
   // "questions" after a comma-opened phrase is a noun, not a cue whose
   // subject is "Lee Roe raised new".
   for (const Statement& s : out_) {
