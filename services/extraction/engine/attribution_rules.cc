@@ -1869,7 +1869,24 @@ bool SentenceRules::SpeakerAfter(Hit& h) const {
     --i;
     --n;
   }
-  if (n == 0 || !ValidHead(i - 1)) {
+  // "X, said the chief executive.": "said" takes no object, so a
+  // determined noun phrase that ends the clause after it is its speaker
+  // whatever its head, after a comma as after a quote (below).
+  const LowText verb = Low(h.verb);
+  const bool said_phrase =
+      i < run_end && h.cue_begin == h.verb &&
+      (Is(verb, "said") || Is(verb, "says")) && h.cue_begin > tb_ + 1 &&
+      (FreeKind(h.cue_begin - 1, TokenKind::kComma) ||
+       ClosingQuoteAt(h.cue_begin - 1) >= 0) &&
+      (run_end >= body_end_ || FreeKind(run_end, TokenKind::kComma) ||
+       FreeKind(run_end, TokenKind::kTerminal)) &&
+      (lex_.IsDeterminer(LowWord(begin)) || IsPossessive(Text(begin))) &&
+      LowerAt(run_end - 1) && !IsClauseWord(Low(run_end - 1)) &&
+      !lex_.IsCueVerb(LowWord(run_end - 1));
+  if (said_phrase) {
+    i = run_end;
+    n = run_words;
+  } else if (n == 0 || !ValidHead(i - 1)) {
     // `"...," said the woman`, `"Why?" asked his friend`: right after a
     // quote a determined noun phrase is a speaker whatever its head, as
     // before the cue (NameBefore). After a plain comma it is as often the

@@ -2237,5 +2237,16 @@ TEST_F(CorpusRulesTest, SubjectWithoutANameAfterACommaIsTheSpeaker) {
   }
 }
 
+TEST_F(CorpusRulesTest, PhraseAfterSaidIsTheWholeSpeaker) {
+  Run("The levy will fail, said the company's chief executive.\n"
+      "\"The pier is safe,\" said the chief executive.\n");
+  const Statement* a = Find("The levy will fail");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "the company's chief executive");
+  const Statement* b = Find("The pier is safe");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "the chief executive");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
