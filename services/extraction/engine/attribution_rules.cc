@@ -171,6 +171,16 @@ bool IsPluralSubject(std::string_view lw, std::string_view raw) {
       Is(lw, "all") || Is(lw, "data")) {
     return true;
   }
+  // Plurals of people without an -s: "women say", "the police say",
+  // "congressmen say".
+  if (Is(lw, "children") || Is(lw, "police") || Is(lw, "staff") ||
+      Is(lw, "personnel") || Is(lw, "alumni") ||
+      (lw.size() >= 3 && lw.compare(lw.size() - 3, 3, "men") == 0 &&
+       !Is(lw, "omen") && !Is(lw, "amen") && !Is(lw, "abdomen") &&
+       !Is(lw, "regimen") && !Is(lw, "specimen") && !Is(lw, "acumen") &&
+       !Is(lw, "yemen"))) {
+    return true;
+  }
   if (lw.size() < 4 || lw.back() != 's') {
     return false;
   }

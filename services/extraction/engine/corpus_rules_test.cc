@@ -2248,5 +2248,14 @@ TEST_F(CorpusRulesTest, PhraseAfterSaidIsTheWholeSpeaker) {
   EXPECT_EQ(b->mention->text, "the chief executive");
 }
 
+TEST_F(CorpusRulesTest, PluralsOfPeopleWithoutAnSMakeABaseFormACue) {
+  Run("The women say the fares are too high.\n"
+      "The police say the pier is safe.\n");
+  const Statement* a = Find("the fares are too high");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "The women");
+  EXPECT_NE(Find("the pier is safe"), nullptr) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
