@@ -2170,12 +2170,23 @@ void SentenceRules::Classify(Hit& h) const {
     return;
   }
   size_t rest = h.after;
-  if (rest < body_end_ && Free(rest) && lex_.IsContextStarter(LowWord(rest))) {
+  // "this" opens a phrase of time ("said this week") or the content ("said
+  // this was the only chance").
+  if (rest < body_end_ && Free(rest) && lex_.IsContextStarter(LowWord(rest)) &&
+      !(lex_.IsDeterminer(LowWord(rest)) && TimePhraseEnd(rest) == rest)) {
     // "The plan, he said in a statement, would cut taxes": a comma after a
     // short phrase closes the frame, and the clause goes on.
     const size_t frame_comma =
         after_comma && before ? FrameCommaAfter(rest) : kNoToken;
-    rest = frame_comma != kNoToken ? frame_comma : ContextEnd(rest);
+    // "In Ohio, Roe said Monday the plan will pass": a phrase of time, then
+    // a clause of its own.
+    const size_t time_end = TimePhraseEnd(rest);
+    rest = frame_comma != kNoToken ? frame_comma
+           : time_end > rest && time_end + 2 < body_end_ && Free(time_end) &&
+                   !lex_.IsContextStarter(LowWord(time_end)) &&
+                   !IsParticle(time_end)
+               ? time_end
+               : ContextEnd(rest);
   }
   // "In his reply, Roe said on Tuesday that X": a "that" after the context
   // phrase opens the content, so the comma only closed an introduction.

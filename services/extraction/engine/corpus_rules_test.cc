@@ -2257,5 +2257,14 @@ TEST_F(CorpusRulesTest, PluralsOfPeopleWithoutAnSMakeABaseFormACue) {
   EXPECT_NE(Find("the pier is safe"), nullptr) << Dump();
 }
 
+TEST_F(CorpusRulesTest, ThisAndATimePhraseAfterAnIntroductionLeadTheContent) {
+  Run("Later, Ann Roe said this was the only chance.\n"
+      "In Ohio, Lee Moss said Monday the fares will rise.\n"
+      "The levy failed, Ida Weir said this week.\n");
+  EXPECT_NE(Find("this was the only chance"), nullptr) << Dump();
+  EXPECT_NE(Find("the fares will rise"), nullptr) << Dump();
+  EXPECT_NE(Find("The levy failed"), nullptr) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
