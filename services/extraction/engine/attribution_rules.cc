@@ -174,7 +174,8 @@ bool IsPluralSubject(std::string_view lw, std::string_view raw) {
   // Plurals of people without an -s: "women say", "the police say",
   // "congressmen say".
   if (Is(lw, "children") || Is(lw, "police") || Is(lw, "staff") ||
-      Is(lw, "personnel") || Is(lw, "alumni") ||
+      Is(lw, "personnel") || Is(lw, "alumni") || Is(lw, "clergy") ||
+      Is(lw, "media") ||
       (lw.size() >= 3 && lw.compare(lw.size() - 3, 3, "men") == 0 &&
        !Is(lw, "omen") && !Is(lw, "amen") && !Is(lw, "abdomen") &&
        !Is(lw, "regimen") && !Is(lw, "specimen") && !Is(lw, "acumen") &&
@@ -1107,8 +1108,7 @@ Hits SentenceRules::FindCues(size_t from) const {
       }
       plural_subject =
           IsPluralSubject(lk, Text(k)) || DigitAt(k) || Is(lk, "percent") ||
-          Is(lk, "police") || Is(lk, "staff") || Is(lk, "public") ||
-          Is(lk, "clergy") || Is(lk, "media") ||
+          Is(lk, "public") ||
           (lex_.IsNumberWord(LowWord(k)) && k > static_cast<ptrdiff_t>(tb_) &&
            Free(k - 1) && (Is(Low(k - 1), "in") || Is(Low(k - 1), "of"))) ||
           coordinated_names;
