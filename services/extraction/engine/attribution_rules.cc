@@ -1768,7 +1768,11 @@ bool SentenceRules::LongAppositive(ptrdiff_t k, Hit& h) const {
       continue;
     }
     // The name opens the sentence or follows a quote or comma (`"...,"
-    // Lee Roe, 41, said`).
+    // Lee Roe, 41, said`); "Yet", "But" before it are no part of it.
+    while (begin < static_cast<size_t>(name_last) &&
+           lex_.IsLeadingConjunction(LowWord(begin))) {
+      ++begin;
+    }
     const bool opens = begin == subject ||
                        (begin > tb_ && (toks_[begin - 1].kind == TokenKind::kQuote ||
                                         FreeKind(begin - 1, TokenKind::kComma)));

@@ -2266,5 +2266,16 @@ TEST_F(CorpusRulesTest, ThisAndATimePhraseAfterAnIntroductionLeadTheContent) {
   EXPECT_NE(Find("The levy failed"), nullptr) << Dump();
 }
 
+TEST_F(CorpusRulesTest, LeadingConjunctionIsNoPartOfASpeakerWithAnAppositive) {
+  Run("But Ann Roe, the mayor, said the levy failed.\n"
+      "Yet ferry riders, like their neighbors, say the fares are too high.\n");
+  const Statement* a = Find("the levy failed");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Ann Roe");
+  const Statement* b = Find("the fares are too high");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->mention->text, "ferry riders");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
