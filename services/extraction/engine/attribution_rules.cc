@@ -384,6 +384,7 @@ class SentenceRules {
 
   Hits FindCues(size_t from) const;
   size_t ObjectEnd(size_t begin) const;
+  size_t CompoundObjectEnd(size_t e) const;
   bool SpeakerBefore(ptrdiff_t k, Hit& h) const;
   bool AsClause(Hit& h) const;
   bool NameBefore(ptrdiff_t k, size_t& begin) const;
@@ -1393,10 +1394,11 @@ size_t SentenceRules::ObjectEnd(size_t b) const {
     return b + 1;
   }
   size_t e = b;
-  if (lex_.IsDeterminer(LowWord(b))) {
+  const bool determined = lex_.IsDeterminer(LowWord(b));
+  if (determined) {
     ++e;
     if (e < body_end_ && Free(e) && !CapAt(e)) {
-      return e + 1;  // "the newspaper".
+      return CompoundObjectEnd(e + 1);  // "the newspaper".
     }
   }
   size_t n = 0;
@@ -1405,7 +1407,28 @@ size_t SentenceRules::ObjectEnd(size_t b) const {
     ++e;
     ++n;
   }
-  return n == 0 ? b : e;
+  if (n == 0) {
+    return b;
+  }
+  return determined ? CompoundObjectEnd(e) : e;  // "a Senate panel".
+}
+
+// "told a council panel Wednesday", "told a Senate panel that X": a noun
+// at e after a determined object ending at e joins it when the clause
+// ends after it or "that" or a phrase of time follows. Returns the
+// object's end.
+size_t SentenceRules::CompoundObjectEnd(size_t e) const {
+  if (e + 1 > body_end_ || e >= body_end_ || !Free(e) || !LowerAt(e) ||
+      IsClauseWord(Low(e)) || lex_.IsDeterminer(LowWord(e)) ||
+      lex_.IsPronoun(LowWord(e)) || lex_.IsContextStarter(LowWord(e)) ||
+      (toks_[e].flags & Lexicon::kAnyCue) != 0 || IsParticle(e)) {
+    return e;
+  }
+  const size_t next = e + 1;
+  const bool ends = next >= body_end_ || FreeKind(next, TokenKind::kComma) ||
+                    FreeKind(next, TokenKind::kTerminal) || IsThat(next) ||
+                    TimePhraseEnd(next) > next;
+  return ends ? next : e;
 }
 
 bool SentenceRules::ValidHead(size_t i) const {

@@ -2277,5 +2277,16 @@ TEST_F(CorpusRulesTest, LeadingConjunctionIsNoPartOfASpeakerWithAnAppositive) {
   EXPECT_EQ(b->mention->text, "ferry riders");
 }
 
+TEST_F(CorpusRulesTest, NounAfterADeterminedObjectOfToldJoinsIt) {
+  Run("The levy includes a new pier, Ann Roe told a council panel Wednesday.\n"
+      "Lee Moss told a Senate panel that the fares would rise.\n");
+  const Statement* a = Find("The levy includes a new pier");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->cue->text, "told a council panel");
+  const Statement* b = Find("the fares would rise");
+  ASSERT_NE(b, nullptr) << Dump();
+  EXPECT_EQ(b->cue->text, "told a Senate panel");
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
