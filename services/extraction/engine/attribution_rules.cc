@@ -384,6 +384,18 @@ class SentenceRules {
 
   Hits FindCues(size_t from) const;
   size_t ObjectEnd(size_t begin) const;
+  // A free "as" within the clause after token i ("see X as Y").
+  bool AsComplementFollows(size_t i) const {
+    for (size_t j = i + 2; j < body_end_ && j <= i + 10 && Free(j); ++j) {
+      if (Is(Low(j), "as")) {
+        return true;
+      }
+      if (toks_[j].kind != TokenKind::kWord) {
+        break;
+      }
+    }
+    return false;
+  }
   size_t CompoundObjectEnd(size_t e) const;
   bool SpeakerBefore(ptrdiff_t k, Hit& h) const;
   bool AsClause(Hit& h) const;
@@ -1015,7 +1027,12 @@ Hits SentenceRules::FindCues(size_t from) const {
         }
       }
     }
-    const bool plural_form = (flags & Lexicon::kCuePlural) != 0;
+    // "Voters see the plan as a failure": "see" and "view" are too often
+    // perception to be cues in the plural on their own, but not with "as"
+    // in the clause after them.
+    const bool plural_form =
+        (flags & Lexicon::kCuePlural) != 0 ||
+        ((Is(Low(i), "see") || Is(Low(i), "view")) && AsComplementFollows(i));
     // "is confident that", "was skeptical of": only with a complement; the
     // copula is found as an auxiliary below.
     bool adjective = false;

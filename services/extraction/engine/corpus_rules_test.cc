@@ -2288,5 +2288,14 @@ TEST_F(CorpusRulesTest, NounAfterADeterminedObjectOfToldJoinsIt) {
   EXPECT_EQ(b->cue->text, "told a Senate panel");
 }
 
+TEST_F(CorpusRulesTest, PluralSeeWithAsIsAView) {
+  Run("Most riders see the levy as a failure.\n"
+      "Most riders see the pier from the ferry.\n");
+  const Statement* a = Find("the levy as a failure");
+  ASSERT_NE(a, nullptr) << Dump();
+  EXPECT_EQ(a->mention->text, "Most riders");
+  EXPECT_EQ(Find("the pier from the ferry"), nullptr) << Dump();
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
