@@ -106,7 +106,7 @@ struct Statement {
 
 class AttributionEngine {
  public:
-  static constexpr std::string_view kVersion = "rules-0.10.0";
+  static constexpr std::string_view kVersion = "rules-0.11.0";
 
   // Builds the lexicons once; Extract is const and thread-safe.
   AttributionEngine();

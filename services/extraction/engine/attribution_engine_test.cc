@@ -534,7 +534,7 @@ TEST_F(EngineTest, DocumentOrderAndNames) {
   EXPECT_EQ(StatementKindName(StatementKind::kPartialQuote), "partial");
   EXPECT_EQ(StatementKindName(StatementKind::kReportedSpeech), "indirect");
   EXPECT_EQ(SpeakerTypeName(SpeakerType::kDocument), "document");
-  EXPECT_EQ(AttributionEngine::kVersion, "rules-0.10.0");
+  EXPECT_EQ(AttributionEngine::kVersion, "rules-0.11.0");
 }
 
 TEST_F(EngineTest, LargeInputIsFast) {
