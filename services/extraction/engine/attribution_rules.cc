@@ -1435,7 +1435,7 @@ size_t SentenceRules::ObjectEnd(size_t b) const {
 // ends after it or "that" or a phrase of time follows. Returns the
 // object's end.
 size_t SentenceRules::CompoundObjectEnd(size_t e) const {
-  if (e + 1 > body_end_ || e >= body_end_ || !Free(e) || !LowerAt(e) ||
+  if (e >= body_end_ || !Free(e) || !LowerAt(e) ||
       IsClauseWord(Low(e)) || lex_.IsDeterminer(LowWord(e)) ||
       lex_.IsPronoun(LowWord(e)) || lex_.IsContextStarter(LowWord(e)) ||
       (toks_[e].flags & Lexicon::kAnyCue) != 0 || IsParticle(e)) {
