@@ -1435,9 +1435,9 @@ size_t SentenceRules::ObjectEnd(size_t b) const {
 // ends after it or "that" or a phrase of time follows. Returns the
 // object's end.
 size_t SentenceRules::CompoundObjectEnd(size_t e) const {
-  if (e >= body_end_ || !Free(e) || !LowerAt(e) ||
-      IsClauseWord(Low(e)) || lex_.IsDeterminer(LowWord(e)) ||
-      lex_.IsPronoun(LowWord(e)) || lex_.IsContextStarter(LowWord(e)) ||
+  if (e >= body_end_ || !Free(e) || !LowerAt(e) || IsClauseWord(Low(e)) ||
+      lex_.IsDeterminer(LowWord(e)) || lex_.IsPronoun(LowWord(e)) ||
+      lex_.IsContextStarter(LowWord(e)) ||
       (toks_[e].flags & Lexicon::kAnyCue) != 0 || IsParticle(e)) {
     return e;
   }
@@ -1894,7 +1894,8 @@ bool SentenceRules::SpeakerAside(size_t i) const {
     return false;
   }
   if (Is(first, "at")) {
-    const size_t named = i + 1 < body_end_ && Is(Low(i + 1), "the") ? i + 2 : i + 1;
+    const size_t named =
+        i + 1 < body_end_ && Is(Low(i + 1), "the") ? i + 2 : i + 1;
     return named >= body_end_ || !CapAt(named);
   }
   return true;
