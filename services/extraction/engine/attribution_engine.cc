@@ -270,7 +270,7 @@ Statement DocumentPass::Materialize(const RawStatement& raw) {
 
 void DocumentPass::Materialize(const RawStatement& raw, Statement& st) {
   st.kind = raw.kind;
-  st.content_spans.assign(raw.parts.begin(), raw.parts.end());
+  st.content_spans = raw.parts;
   // The parts joined by single spaces. The strings are built whole: a
   // string constructed from its text costs less than an empty one grown by
   // reserve() and append().
@@ -531,8 +531,7 @@ std::vector<Statement> DocumentPass::Run() {
       if (name_end > 0) {
         RawStatement raw;
         raw.kind = StatementKind::kDirectQuote;
-        raw.parts.assign(out_[signable_quote_].content_spans.begin(),
-                         out_[signable_quote_].content_spans.end());
+        raw.parts = out_[signable_quote_].content_spans;
         SpeakerPhrase speaker;
         speaker.mention = {p.tokens[1].begin, p.tokens[name_end - 1].end};
         raw.speaker = speaker;
