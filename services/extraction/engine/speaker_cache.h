@@ -54,9 +54,14 @@ class SpeakerCache {
   // one holds more than half the cap, so both together stay near it.
   void EndDocument() {
     if (recent_bytes_ > max_bytes_ / 2) {
+      const size_t entries = recent_.size();
       older_ = std::move(recent_);
       older_bytes_ = recent_bytes_;
       recent_ = Map();
+      // The new generation fills to about as many entries: its table is
+      // taken once (in the memory the dropped generation's table freed)
+      // instead of grown by doubling, which moved every entry each time.
+      recent_.reserve(entries);
       recent_bytes_ = 0;
     }
   }
