@@ -28,10 +28,12 @@ class SpeakerCache {
   // EndDocument.
   const ParsedSpeaker* Find(std::string_view phrase) {
     const absl::string_view key(phrase.data(), phrase.size());
-    if (const auto it = recent_.find(key); it != recent_.end()) {
+    // Hashed once for both generations (the maps share the hash function).
+    const size_t hash = recent_.hash_function()(key);
+    if (const auto it = recent_.find(key, hash); it != recent_.end()) {
       return &it->second;
     }
-    const auto old = older_.find(key);
+    const auto old = older_.find(key, hash);
     if (old == older_.end()) {
       return nullptr;
     }
