@@ -123,6 +123,13 @@ struct DocumentScratch {
   // "the company" recur across articles. Kept for one lexicon.
   SpeakerCache parsed{kMaxParsedBytes};
   const Lexicon* parsed_lexicon = nullptr;
+  // One sentence's rule output (FindAttributions clears it first) and the
+  // indices of the previous and the current sentence's statements
+  // (DocumentPass clears them): a few small vectors, grown again in every
+  // document when they were the pass's own.
+  SentenceAttributions found;
+  std::vector<size_t> previous_statements;
+  std::vector<size_t> current_statements;
   // Paragraph::KeptBytes summed over `paragraphs`, brought up to date as
   // each paragraph is filled: a slot stays for every paragraph of the
   // longest article seen (hundreds), and summing them all after each
@@ -131,7 +138,12 @@ struct DocumentScratch {
 
   size_t KeptBytes() const {
     return lower.capacity() + paragraph_spans.capacity() * sizeof(ByteSpan) +
-           paragraphs.capacity() * sizeof(Paragraph) + paragraph_bytes;
+           paragraphs.capacity() * sizeof(Paragraph) + paragraph_bytes +
+           found.statements.capacity() * sizeof(RawStatement) +
+           found.masked.capacity() * sizeof(ByteSpan) +
+           found.used_quotes.capacity() * sizeof(int) +
+           (previous_statements.capacity() + current_statements.capacity()) *
+               sizeof(size_t);
   }
 };
 constexpr size_t kMaxKeptBytes = size_t{4} << 20;
@@ -171,7 +183,13 @@ class DocumentPass {
         lower_(LowerInto(text, scratch.lower)),
         lex_(lexicon),
         index_(text, lower_, lexicon),
-        scratch_(scratch) {}
+        scratch_(scratch),
+        found_(scratch.found),
+        previous_(scratch.previous_statements),
+        current_(scratch.current_statements) {
+    previous_.clear();
+    current_.clear();
+  }
 
   std::vector<Statement> Run();
 
@@ -201,13 +219,14 @@ class DocumentPass {
   const Lexicon& lex_;
   EntityIndex index_;
   DocumentScratch& scratch_;
-  // One sentence's rule output, kept so its vectors keep their capacity.
-  SentenceAttributions found_;
+  // One sentence's rule output (in the scratch).
+  SentenceAttributions& found_;
   std::vector<Statement> out_;
-  // Attribution statements of the previous sentence (indices into out_) and
-  // whether its last one can absorb a following quote-only sentence.
-  std::vector<size_t> previous_;
-  std::vector<size_t> current_;
+  // Attribution statements of the previous sentence (indices into out_;
+  // the vectors are the scratch's) and whether its last one can absorb a
+  // following quote-only sentence.
+  std::vector<size_t>& previous_;
+  std::vector<size_t>& current_;
   int continuable_ = -1;
   int next_continuable_ = -1;
   // The paragraph's last attribution if it is an attributed quote.
@@ -675,6 +694,9 @@ std::vector<Statement> AttributionEngine::Extract(std::string_view text) const {
     scratch.paragraph_spans = std::vector<ByteSpan>();
     scratch.paragraphs = std::vector<Paragraph>();
     scratch.paragraph_bytes = 0;
+    scratch.found = SentenceAttributions();
+    scratch.previous_statements = std::vector<size_t>();
+    scratch.current_statements = std::vector<size_t>();
   }
   scratch.parsed.EndDocument();
   return out;
