@@ -493,7 +493,13 @@ std::vector<Statement> DocumentPass::Run() {
   // moves every Statement (~700 bytes) to memory that a service's first
   // documents have not written yet (in the evaluation split one article
   // in nine outgrew one per 128 bytes; the unused capacity is not touched).
-  out_.reserve(text_.size() / 96 + 4);
+  // Rounded up to a power of two, so that articles of similar length ask
+  // the allocator for the same size and get back the block the article
+  // before them freed, already in the cache, instead of memory they write
+  // for the first time (callgrind, first 200 articles, one pass: last-level
+  // write misses 14.3 K -> 12.3 K, most of them the statements' writes).
+  const size_t want = text_.size() / 96 + 4;  // At least 4.
+  out_.reserve(size_t{1} << (64 - __builtin_clzll(want - 1)));
   std::vector<Paragraph>& paragraphs = scratch_.paragraphs;
   size_t used = 0;
   SplitParagraphs(text_, scratch_.paragraph_spans);
