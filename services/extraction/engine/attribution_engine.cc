@@ -687,7 +687,11 @@ std::vector<Statement> AttributionEngine::Extract(std::string_view text) const {
   }
   thread_local DocumentScratch scratch;
   if (scratch.parsed_lexicon != lexicon_.get()) {
-    scratch.parsed.Clear();
+    // Parses made with another engine's lexicon go. (A thread's first
+    // scratch has none: its cache is new, its table already sized.)
+    if (scratch.parsed_lexicon != nullptr) {
+      scratch.parsed.Clear();
+    }
     scratch.parsed_lexicon = lexicon_.get();
   }
   std::vector<Statement> out;
