@@ -11,9 +11,9 @@
 namespace claimtrack::engine {
 
 // For the many short strings of one document (the entity index's names):
-// one heap block per ~1 KB of strings instead of one per string longer
-// than std::string's inline buffer, and no string objects to move or
-// destroy.
+// the first ~1 KB inside the arena, then one heap block per ~1 KB instead
+// of one per string longer than std::string's inline buffer, and no string
+// objects to move or destroy.
 // A view it returns stays valid until the arena is destroyed; blocks never
 // move.
 class TextArena {
@@ -53,9 +53,11 @@ class TextArena {
   // +0.14 M instructions on the first 200 articles) than the blocks save.
   static constexpr size_t kBlockBytes = 1000;
 
+  // Most documents' names fit here: no heap block at all.
+  char first_block_[kBlockBytes];
   std::vector<std::unique_ptr<char[]>> blocks_;
-  char* next_ = nullptr;
-  size_t left_ = 0;
+  char* next_ = first_block_;
+  size_t left_ = kBlockBytes;
 };
 
 }  // namespace claimtrack::engine
