@@ -130,6 +130,9 @@ struct DocumentScratch {
   SentenceAttributions found;
   std::vector<size_t> previous_statements;
   std::vector<size_t> current_statements;
+  // The document's entities (EntityIndex::Start forgets the last
+  // document's); made with parsed_lexicon, remade when it changes.
+  std::optional<EntityIndex> index;
   // Paragraph::KeptBytes summed over `paragraphs`, brought up to date as
   // each paragraph is filled: a slot stays for every paragraph of the
   // longest article seen (hundreds), and summing them all after each
@@ -143,7 +146,8 @@ struct DocumentScratch {
            found.masked.capacity() * sizeof(ByteSpan) +
            found.used_quotes.capacity() * sizeof(int) +
            (previous_statements.capacity() + current_statements.capacity()) *
-               sizeof(size_t);
+               sizeof(size_t) +
+           (index ? index->KeptBytes() : 0);
   }
 };
 constexpr size_t kMaxKeptBytes = size_t{4} << 20;
@@ -182,11 +186,12 @@ class DocumentPass {
       : text_(text),
         lower_(LowerInto(text, scratch.lower)),
         lex_(lexicon),
-        index_(text, lower_, lexicon),
+        index_(*scratch.index),
         scratch_(scratch),
         found_(scratch.found),
         previous_(scratch.previous_statements),
         current_(scratch.current_statements) {
+    index_.Start(text_, lower_);
     previous_.clear();
     current_.clear();
   }
@@ -217,7 +222,7 @@ class DocumentPass {
   // instead of lower-casing each token into a new string.
   const std::string_view lower_;
   const Lexicon& lex_;
-  EntityIndex index_;
+  EntityIndex& index_;  // The scratch's.
   DocumentScratch& scratch_;
   // One sentence's rule output (in the scratch).
   SentenceAttributions& found_;
@@ -693,6 +698,10 @@ std::vector<Statement> AttributionEngine::Extract(std::string_view text) const {
       scratch.parsed.Clear();
     }
     scratch.parsed_lexicon = lexicon_.get();
+    scratch.index.reset();
+  }
+  if (!scratch.index.has_value()) {
+    scratch.index.emplace(*lexicon_);
   }
   std::vector<Statement> out;
   {
@@ -707,6 +716,7 @@ std::vector<Statement> AttributionEngine::Extract(std::string_view text) const {
     scratch.found = SentenceAttributions();
     scratch.previous_statements = std::vector<size_t>();
     scratch.current_statements = std::vector<size_t>();
+    scratch.index.reset();
   }
   scratch.parsed.EndDocument();
   return out;

@@ -87,6 +87,37 @@ std::string_view JoinWords(std::vector<std::string_view>::const_iterator begin,
 
 }  // namespace
 
+void EntityIndex::Start(std::string_view text, std::string_view lower) {
+  text_ = text;
+  lower_text_ = lower;
+  texts_.Clear();
+  persons_.clear();
+  name_candidates_.clear();
+  presidents_.clear();
+  administrations_.clear();
+  acronym_to_name_.clear();
+  acronyms_seen_.clear();
+  names_.clear();
+  // Sized once from the text's length (news runs to a capitalized
+  // multi-word name per ~130 bytes, a person or a name candidate per
+  // ~500), so that the index does not grow them step by step.
+  names_.reserve(text.size() / 128 + 4);
+  persons_.reserve(text.size() / 512 + 4);
+  name_candidates_.reserve(text.size() / 512 + 4);
+}
+
+size_t EntityIndex::KeptBytes() const {
+  using Entry = std::pair<uint32_t, std::string_view>;
+  return texts_.heap_bytes() +
+         (persons_.capacity() + name_candidates_.capacity() +
+          presidents_.capacity() + administrations_.capacity()) *
+             sizeof(Entry) +
+         (words_.capacity() + lower_.capacity() + names_.capacity() +
+          acronyms_seen_.capacity()) *
+             sizeof(std::string_view) +
+         acronym_to_name_.capacity() * 2 * sizeof(std::string_view);
+}
+
 void EntityIndex::Scan(const std::vector<Token>& tokens) {
   auto capitalized = [&](size_t k) {
     return (tokens[k].shape & kShapeCapitalized) != 0;

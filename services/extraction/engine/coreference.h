@@ -21,26 +21,22 @@
 
 namespace claimtrack::engine {
 
+// One index serves a thread's documents in turn (the engine keeps it in
+// its per-thread scratch): each Start() forgets the last document's
+// entities but keeps the containers' capacity, so a document grows none of
+// them from empty.
 class EntityIndex {
  public:
-  // `lower` is the ASCII-lower-cased copy of `text` (same offsets); it
-  // saves lower-casing each token again.
-  EntityIndex(std::string_view text, std::string_view lower,
-              const Lexicon& lexicon)
-      : text_(text), lower_text_(lower), lexicon_(lexicon) {
-    // Sized once from the text's length (news runs to a capitalized
-    // multi-word name per ~130 bytes, a person or a name candidate per
-    // ~500), so that the index does not grow them step by step, moving
-    // their strings each time.
-    names_.reserve(text.size() / 128 + 4);
-    persons_.reserve(text.size() / 512 + 4);
-    name_candidates_.reserve(text.size() / 512 + 4);
-  }
-  EntityIndex(std::string_view text, const Lexicon& lexicon) = delete;
+  explicit EntityIndex(const Lexicon& lexicon) : lexicon_(lexicon) {}
   // The maps hold views of strings in texts_: a copy would leave them
   // pointing into the source's.
   EntityIndex(const EntityIndex&) = delete;
   EntityIndex& operator=(const EntityIndex&) = delete;
+
+  // Starts a document. `lower` is the ASCII-lower-cased copy of `text`
+  // (same offsets); it saves lower-casing each token again. Both must
+  // outlive the document's calls.
+  void Start(std::string_view text, std::string_view lower);
 
   // Pre-pass over one paragraph's tokens: titled names ("President Vladimir
   // Putin"), names starting with a known first name, "<Name> administration",
@@ -61,6 +57,9 @@ class EntityIndex {
 
   // The most recent full person name mentioned before `pos`; empty if none.
   std::string LastPersonBefore(uint32_t pos) const;
+
+  // Heap bytes the index keeps between documents, roughly.
+  size_t KeptBytes() const;
 
  private:
   std::string PersonBySurname(std::string_view surname, uint32_t pos) const;
@@ -103,6 +102,8 @@ class EntityIndex {
                               ByPosition);
     }
     void reserve(size_t n) { entries_.reserve(n); }
+    void clear() { entries_.clear(); }
+    size_t capacity() const { return entries_.capacity(); }
     const_iterator begin() const { return entries_.begin(); }
     const_iterator end() const { return entries_.end(); }
 

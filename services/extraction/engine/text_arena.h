@@ -28,6 +28,7 @@ class TextArena {
       const size_t block = std::max(size, kBlockBytes);
       // Not value-initialized: the caller writes what it uses.
       blocks_.emplace_back(new char[block]);
+      heap_bytes_ += block;
       next_ = blocks_.back().get();
       left_ = block;
     }
@@ -38,6 +39,17 @@ class TextArena {
   }
 
   std::string_view Copy(std::string_view text) { return Concat(text, {}); }
+
+  // Forgets every string (their views dangle) and frees the heap blocks.
+  void Clear() {
+    blocks_.clear();
+    heap_bytes_ = 0;
+    next_ = first_block_;
+    left_ = kBlockBytes;
+  }
+
+  // Bytes of the heap blocks held.
+  size_t heap_bytes() const { return heap_bytes_; }
 
   // `a` and `b` back to back.
   std::string_view Concat(std::string_view a, std::string_view b) {
@@ -56,6 +68,7 @@ class TextArena {
   // Most documents' names fit here: no heap block at all.
   char first_block_[kBlockBytes];
   std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t heap_bytes_ = 0;
   char* next_ = first_block_;
   size_t left_ = kBlockBytes;
 };
