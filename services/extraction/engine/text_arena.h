@@ -14,8 +14,8 @@ namespace claimtrack::engine {
 // the first ~1 KB inside the arena, then one heap block per ~1 KB instead
 // of one per string longer than std::string's inline buffer, and no string
 // objects to move or destroy.
-// A view it returns stays valid until the arena is destroyed; blocks never
-// move.
+// A view it returns stays valid until the arena is cleared or destroyed;
+// blocks never move.
 class TextArena {
  public:
   TextArena() = default;
@@ -40,6 +40,14 @@ class TextArena {
 
   std::string_view Copy(std::string_view text) { return Concat(text, {}); }
 
+  // `a` and `b` back to back.
+  std::string_view Concat(std::string_view a, std::string_view b) {
+    char* const out = Allocate(a.size() + b.size());
+    std::copy(a.begin(), a.end(), out);
+    std::copy(b.begin(), b.end(), out + a.size());
+    return std::string_view(out, a.size() + b.size());
+  }
+
   // Forgets every string (their views dangle) and frees the heap blocks.
   void Clear() {
     blocks_.clear();
@@ -50,14 +58,6 @@ class TextArena {
 
   // Bytes of the heap blocks held.
   size_t heap_bytes() const { return heap_bytes_; }
-
-  // `a` and `b` back to back.
-  std::string_view Concat(std::string_view a, std::string_view b) {
-    char* const out = Allocate(a.size() + b.size());
-    std::copy(a.begin(), a.end(), out);
-    std::copy(b.begin(), b.end(), out + a.size());
-    return std::string_view(out, a.size() + b.size());
-  }
 
  private:
   // Within glibc's small bins (up to 1,008 bytes): a larger request first

@@ -40,5 +40,20 @@ TEST(TextArenaTest, ViewsOutliveLaterAllocations) {
   EXPECT_EQ(views.back(), "after");
 }
 
+// After Clear() the arena starts over in its own first block and holds no
+// heap block.
+TEST(TextArenaTest, ClearFreesTheHeapBlocks) {
+  TextArena arena;
+  EXPECT_EQ(arena.heap_bytes(), 0u);
+  for (int i = 0; i < 200; ++i) {
+    arena.Copy("a name of some twenty bytes");
+  }
+  EXPECT_GT(arena.heap_bytes(), 0u);
+  arena.Clear();
+  EXPECT_EQ(arena.heap_bytes(), 0u);
+  EXPECT_EQ(arena.Copy("Ann Roe"), "Ann Roe");
+  EXPECT_EQ(arena.heap_bytes(), 0u);
+}
+
 }  // namespace
 }  // namespace claimtrack::engine
