@@ -24,10 +24,6 @@ std::string_view LastWordView(std::string_view name) {
   return space == std::string_view::npos ? name : name.substr(space + 1);
 }
 
-std::string LastWord(std::string_view name) {
-  return std::string(LastWordView(name));
-}
-
 // LastWordView(name) == word for a `word` without spaces: `name` ends with
 // `word`, which starts `name` or follows a space. PersonBySurname asks this
 // of up to hundreds of names a mention, and most differ in the byte before
@@ -65,29 +61,62 @@ void Initials(std::string_view name, char* all, size_t& all_size, char* caps,
   }
 }
 
-// Words joined by single spaces.
-std::string JoinWords(std::vector<std::string_view>::const_iterator begin,
-                      std::vector<std::string_view>::const_iterator end) {
+// Words joined by single spaces, in `arena`.
+std::string_view JoinWords(std::vector<std::string_view>::const_iterator begin,
+                           std::vector<std::string_view>::const_iterator end,
+                           TextArena& arena) {
   // Sized once and written in place: no append call per word.
   size_t length = 0;
   for (auto it = begin; it != end; ++it) {
     length += it->size() + 1;
   }
-  std::string out(length > 0 ? length - 1 : 0, ' ');
-  char* dst = out.data();
+  length = length > 0 ? length - 1 : 0;
+  char* const out = arena.Allocate(length);
+  char* dst = out;
   for (auto it = begin; it != end; ++it) {
     if (it != begin) {
-      ++dst;  // The space is already there.
+      *dst++ = ' ';
     }
     if (!it->empty()) {
       __builtin_memcpy(dst, it->data(), it->size());
     }
     dst += it->size();
   }
-  return out;
+  return std::string_view(out, length);
 }
 
 }  // namespace
+
+void EntityIndex::Start(std::string_view text, std::string_view lower) {
+  text_ = text;
+  lower_text_ = lower;
+  texts_.Clear();
+  persons_.clear();
+  name_candidates_.clear();
+  presidents_.clear();
+  administrations_.clear();
+  acronym_to_name_.clear();
+  acronyms_seen_.clear();
+  names_.clear();
+  // Sized once from the text's length (news runs to a capitalized
+  // multi-word name per ~130 bytes, a person or a name candidate per
+  // ~500), so that the index does not grow them step by step.
+  names_.reserve(text.size() / 128 + 4);
+  persons_.reserve(text.size() / 512 + 4);
+  name_candidates_.reserve(text.size() / 512 + 4);
+}
+
+size_t EntityIndex::KeptBytes() const {
+  using Entry = std::pair<uint32_t, std::string_view>;
+  return texts_.heap_bytes() +
+         (persons_.capacity() + name_candidates_.capacity() +
+          presidents_.capacity() + administrations_.capacity()) *
+             sizeof(Entry) +
+         (words_.capacity() + lower_.capacity() + names_.capacity() +
+          acronyms_seen_.capacity()) *
+             sizeof(std::string_view) +
+         acronym_to_name_.capacity() * 2 * sizeof(std::string_view);
+}
 
 void EntityIndex::Scan(const std::vector<Token>& tokens) {
   auto capitalized = [&](size_t k) {
@@ -135,14 +164,14 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
       // an acronym or "<Name> administration": skip the phrase machinery.
       const std::string_view w = TokenText(text_, tokens[i]);
       if (tokens[i].shape & kShapeAcronym) {
-        acronyms_seen_.insert(std::string(w));
+        acronyms_seen_.insert(w);
       }
       if (end < tokens.size() && tokens[end].kind == TokenKind::kWord &&
           TokenText(lower_text_, tokens[end]) == "administration") {
         const std::string_view name = StripPossessiveView(w);
         if (name != "The" && name != "the" && name != "A" && name != "a") {
           administrations_.try_emplace(tokens[i].begin,
-                                   std::string(name) + " administration");
+                                       texts_.Concat(name, " administration"));
         }
       }
       i = end;
@@ -167,7 +196,7 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
     for (size_t k = i; k < end; ++k) {
       const std::string_view word = TokenText(text_, tokens[k]);
       if (tokens[k].shape & kShapeAcronym) {
-        acronyms_seen_.insert(std::string(word));
+        acronyms_seen_.insert(word);
       }
       words.push_back((tokens[k].shape & kShapePossessive) != 0
                           ? StripPossessiveView(word)
@@ -195,20 +224,21 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
     }
     const uint32_t run_begin = tokens[i].begin;
     if (b < words.size()) {
-      // A name of two words or more is kept in names_ and used from there,
-      // not copied (nothing below adds to names_).
-      std::string joined = JoinWords(words.begin() + b, words.end());
+      // A name of two words or more is joined in texts_ and kept in
+      // names_; one word is its own name, a view of the text.
       const bool several_words = words.size() - b >= 2;
+      const std::string_view name =
+          several_words ? JoinWords(words.begin() + b, words.end(), texts_)
+                        : words[b];
       if (several_words) {
-        names_.push_back(std::move(joined));
+        names_.push_back(name);
       }
-      const std::string& name = several_words ? names_.back() : joined;
       // "(ICPA)" right after the name defines an acronym.
       if (end + 2 < tokens.size() && tokens[end].kind == TokenKind::kOpenParen &&
           tokens[end + 2].kind == TokenKind::kCloseParen &&
           IsAcronym(TokenText(text_, tokens[end + 1])) &&
           words.size() - b >= 2) {
-        const std::string acronym(TokenText(text_, tokens[end + 1]));
+        const std::string_view acronym = TokenText(text_, tokens[end + 1]);
         if (acronym[0] == words[b][0]) {
           acronym_to_name_.emplace(acronym, name);
         }
@@ -216,7 +246,8 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
       // "<Name> administration".
       if (end < tokens.size() &&
           TokenText(lower_text_, tokens[end]) == "administration") {
-        administrations_.try_emplace(run_begin, LastWord(name) + " administration");
+        administrations_.try_emplace(
+            run_begin, texts_.Concat(LastWordView(name), " administration"));
       }
       // Titled persons: "President Vladimir Putin", "Attorney General X".
       // Bit k of org_from: some word in [k, end) names an organization (a
@@ -267,11 +298,11 @@ void EntityIndex::Scan(const std::vector<Token>& tokens) {
         if (org_from_at(p + m)) {
           break;
         }
-        const std::string person =
-            JoinWords(words.begin() + p + m, words.end());
+        const std::string_view person =
+            JoinWords(words.begin() + p + m, words.end(), texts_);
         persons_.try_emplace(tokens[i + p + m].begin, person);
         if (is_president) {
-          presidents_.try_emplace(tokens[i + p].begin, LastWord(person));
+          presidents_.try_emplace(tokens[i + p].begin, LastWordView(person));
         }
       }
       if (!titled && words.size() - b >= 2 && words.size() - b <= 3 &&
@@ -302,12 +333,12 @@ void EntityIndex::Finalize() {
   // starts with c. Most names' initials fail this test and need no hash
   // look-up.
   uint32_t first_letters[9] = {};
-  for (const std::string& acronym : acronyms_seen_) {
+  for (const std::string_view acronym : acronyms_seen_) {
     if (acronym.size() <= 8) {
       first_letters[acronym.size()] |= uint32_t{1} << ((acronym[0] - 'A') & 31);
     }
   }
-  const auto may_be_seen = [&](absl::string_view initials) {
+  const auto may_be_seen = [&](std::string_view initials) {
     const auto letter = static_cast<unsigned char>(initials[0] - 'A');
     return initials.size() >= 2 && initials.size() <= 8 && letter < 26 &&
            ((first_letters[initials.size()] >> letter) & 1) != 0;
@@ -319,7 +350,7 @@ void EntityIndex::Finalize() {
   }
   char all[kMaxInitials + 1], caps[kMaxInitials + 1];
   size_t all_size = 0, caps_size = 0;
-  for (const std::string& name : names_) {
+  for (const std::string_view name : names_) {
     // A name that opens with a capital has both its initials start with
     // it: if no acronym seen does, skip collecting them (most names). The
     // names here have two words or more, so none is empty.
@@ -328,19 +359,21 @@ void EntityIndex::Finalize() {
       continue;
     }
     Initials(name, all, all_size, caps, caps_size);
-    for (const absl::string_view initials :
-         {absl::string_view(all, all_size), absl::string_view(caps, caps_size)}) {
+    for (const std::string_view initials :
+         {std::string_view(all, all_size), std::string_view(caps, caps_size)}) {
       if (may_be_seen(initials) && acronyms_seen_.contains(initials) &&
           !acronym_to_name_.contains(initials)) {
-        acronym_to_name_.emplace(std::string(initials), name);
+        acronym_to_name_.emplace(texts_.Copy(initials), name);
       }
     }
   }
 }
 
 void EntityIndex::AddPerson(const std::string& name, uint32_t pos) {
-  if (name.find(' ') != std::string::npos) {
-    persons_.try_emplace(pos, name);
+  // Copied only for a new entry: the pre-pass has usually recorded a full
+  // name where it is written.
+  if (name.find(' ') != std::string::npos && !persons_.contains(pos)) {
+    persons_.try_emplace(pos, texts_.Copy(name));
   }
 }
 
@@ -407,7 +440,7 @@ std::vector<std::string> EntityIndex::AliasesOf(const std::string& name) const {
   std::vector<std::string> aliases;
   for (const auto& [acronym, full] : acronym_to_name_) {
     if (full == name) {
-      aliases.push_back(acronym);
+      aliases.push_back(std::string(acronym));
     }
   }
   std::sort(aliases.begin(), aliases.end());

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <deque>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,36 +16,27 @@
 #include "services/extraction/engine/attribution_engine.h"
 #include "services/extraction/engine/lexicon.h"
 #include "services/extraction/engine/speaker_parser.h"
+#include "services/extraction/engine/text_arena.h"
 #include "services/extraction/engine/tokenizer.h"
 
 namespace claimtrack::engine {
 
+// One index serves a thread's documents in turn (the engine keeps it in
+// its per-thread scratch): each Start() forgets the last document's
+// entities but keeps the containers' capacity, so a document grows none of
+// them from empty.
 class EntityIndex {
  public:
-  // `lower` is the ASCII-lower-cased copy of `text` (same offsets); it
-  // saves lower-casing each token again.
-  EntityIndex(std::string_view text, std::string_view lower,
-              const Lexicon& lexicon)
-      : text_(text),
-        lower_text_(lower),
-        lexicon_(lexicon),
-        persons_(position_texts_),
-        name_candidates_(position_texts_),
-        presidents_(position_texts_),
-        administrations_(position_texts_) {
-    // Sized once from the text's length (news runs to a capitalized
-    // multi-word name per ~130 bytes, a person or a name candidate per
-    // ~500), so that the index does not grow them step by step, moving
-    // their strings each time.
-    names_.reserve(text.size() / 128 + 4);
-    persons_.reserve(text.size() / 512 + 4);
-    name_candidates_.reserve(text.size() / 512 + 4);
-  }
-  EntityIndex(std::string_view text, const Lexicon& lexicon) = delete;
-  // The position maps hold a reference to position_texts_ and views of its
-  // strings: a copy or a move would leave them pointing into the source.
+  explicit EntityIndex(const Lexicon& lexicon) : lexicon_(lexicon) {}
+  // The maps hold views of strings in texts_: a copy would leave them
+  // pointing into the source's.
   EntityIndex(const EntityIndex&) = delete;
   EntityIndex& operator=(const EntityIndex&) = delete;
+
+  // Starts a document. `lower` is the ASCII-lower-cased copy of `text`
+  // (same offsets); it saves lower-casing each token again. Both must
+  // outlive the document's calls.
+  void Start(std::string_view text, std::string_view lower);
 
   // Pre-pass over one paragraph's tokens: titled names ("President Vladimir
   // Putin"), names starting with a known first name, "<Name> administration",
@@ -68,6 +58,9 @@ class EntityIndex {
   // The most recent full person name mentioned before `pos`; empty if none.
   std::string LastPersonBefore(uint32_t pos) const;
 
+  // Heap bytes the index keeps between documents, roughly.
+  size_t KeptBytes() const;
+
  private:
   std::string PersonBySurname(std::string_view surname, uint32_t pos) const;
   std::string AdministrationAt(uint32_t pos) const;
@@ -78,21 +71,17 @@ class EntityIndex {
   // Entries arrive nearly in document order (the pre-pass scans forward,
   // AddPerson follows reading order), so an insert is nearly always an
   // append, and a vector allocates no node per entry. An entry holds a view
-  // of its string, which `texts` keeps in place: AddPerson inserts among
-  // the pre-pass's entries, and shifting views is a memmove where shifting
-  // strings moved each one (a branch on whether it is stored inline).
+  // of its string, which the index keeps in texts_ (never moved):
+  // AddPerson inserts among the pre-pass's entries, and shifting views is a
+  // memmove where shifting strings moved each one.
   class PositionMap {
    public:
     using value_type = std::pair<uint32_t, std::string_view>;
     using const_iterator = std::vector<value_type>::const_iterator;
 
-    // `texts` owns the strings and outlives the map; a deque never moves
-    // its elements, so the views stay valid.
-    explicit PositionMap(std::deque<std::string>& texts) : texts_(texts) {}
-
-    // As std::map::try_emplace: an entry already at `pos` is kept.
-    template <typename V>
-    void try_emplace(uint32_t pos, V&& value) {
+    // As std::map::try_emplace: an entry already at `pos` is kept. `text`
+    // must outlive the map.
+    void try_emplace(uint32_t pos, std::string_view text) {
       auto it = entries_.end();
       if (!entries_.empty() && entries_.back().first >= pos) {
         it =
@@ -101,7 +90,11 @@ class EntityIndex {
           return;
         }
       }
-      entries_.emplace(it, pos, texts_.emplace_back(std::forward<V>(value)));
+      entries_.emplace(it, pos, text);
+    }
+    bool contains(uint32_t pos) const {
+      const auto it = lower_bound(pos);
+      return it != entries_.end() && it->first == pos;
     }
     // The first entry at or after `pos`.
     const_iterator lower_bound(uint32_t pos) const {
@@ -109,6 +102,8 @@ class EntityIndex {
                               ByPosition);
     }
     void reserve(size_t n) { entries_.reserve(n); }
+    void clear() { entries_.clear(); }
+    size_t capacity() const { return entries_.capacity(); }
     const_iterator begin() const { return entries_.begin(); }
     const_iterator end() const { return entries_.end(); }
 
@@ -117,27 +112,39 @@ class EntityIndex {
       return entry.first < pos;
     }
     std::vector<value_type> entries_;
-    std::deque<std::string>& texts_;
+  };
+
+  // absl's string hash for std::string_view keys: this Abseil's
+  // absl::string_view is its own type, and absl::Hash<std::string_view>
+  // falls back to std::hash's slower byte hash.
+  struct ViewHash {
+    size_t operator()(std::string_view s) const {
+      return absl::Hash<absl::string_view>{}(
+          absl::string_view(s.data(), s.size()));
+    }
   };
 
   std::string_view text_;
   std::string_view lower_text_;
   const Lexicon& lexicon_;
-  // The strings of the four position maps below (one deque for all: a
-  // deque allocates on construction).
-  std::deque<std::string> position_texts_;
+  // The names the index builds (joined words, "<Name> administration",
+  // initials) and those AddPerson records; the maps and names_ view them.
+  TextArena texts_;
   PositionMap persons_;  // Position -> full name.
   // Untyped capitalized two- or three-word names ("Greta Holm"): too vague
   // for "he", but good enough to expand a bare surname.
   PositionMap name_candidates_;
   PositionMap presidents_;       // Position -> surname.
   PositionMap administrations_;  // "Biden administration".
-  absl::flat_hash_map<std::string, std::string> acronym_to_name_;
+  // Acronyms view the text or texts_, names texts_.
+  absl::flat_hash_map<std::string_view, std::string_view, ViewHash>
+      acronym_to_name_;
   // Scratch buffers reused by Scan() to avoid per-run allocations.
   std::vector<std::string_view> words_;
   std::vector<std::string_view> lower_;
-  absl::flat_hash_set<std::string> acronyms_seen_;
-  std::vector<std::string> names_;  // Capitalized multi-word names.
+  // Views of the text.
+  absl::flat_hash_set<std::string_view, ViewHash> acronyms_seen_;
+  std::vector<std::string_view> names_;  // Capitalized multi-word names.
 };
 
 }  // namespace claimtrack::engine

@@ -22,16 +22,18 @@ namespace claimtrack::engine {
 // 1,000 of the 7,895 parses over the training split.)
 class SpeakerCache {
  public:
-  explicit SpeakerCache(size_t max_bytes) : max_bytes_(max_bytes) {}
+  explicit SpeakerCache(size_t max_bytes) : max_bytes_(max_bytes) { Clear(); }
 
   // The parse of `phrase`, or nullptr. Valid until the next Insert or
   // EndDocument.
   const ParsedSpeaker* Find(std::string_view phrase) {
     const absl::string_view key(phrase.data(), phrase.size());
-    if (const auto it = recent_.find(key); it != recent_.end()) {
+    // Hashed once for both generations (the maps share the hash function).
+    const size_t hash = recent_.hash_function()(key);
+    if (const auto it = recent_.find(key, hash); it != recent_.end()) {
       return &it->second;
     }
-    const auto old = older_.find(key);
+    const auto old = older_.find(key, hash);
     if (old == older_.end()) {
       return nullptr;
     }
@@ -54,9 +56,14 @@ class SpeakerCache {
   // one holds more than half the cap, so both together stay near it.
   void EndDocument() {
     if (recent_bytes_ > max_bytes_ / 2) {
+      const size_t entries = recent_.size();
       older_ = std::move(recent_);
       older_bytes_ = recent_bytes_;
       recent_ = Map();
+      // The new generation fills to about as many entries: its table is
+      // taken once (in the memory the dropped generation's table freed)
+      // instead of grown by doubling, which moved every entry each time.
+      recent_.reserve(entries);
       recent_bytes_ = 0;
     }
   }
@@ -65,6 +72,10 @@ class SpeakerCache {
     recent_ = Map();
     older_ = Map();
     recent_bytes_ = older_bytes_ = 0;
+    // The first generation's table, sized once for as many entries as half
+    // the cap can hold (EntryBytes is at least kMinEntryBytes), instead of
+    // grown by doubling through the first articles.
+    recent_.reserve(max_bytes_ / 2 / kMinEntryBytes);
   }
 
   // Heap bytes held, roughly (EntryBytes summed).
@@ -73,10 +84,13 @@ class SpeakerCache {
  private:
   using Map = absl::flat_hash_map<std::string, ParsedSpeaker>;
 
+  static constexpr size_t kMinEntryBytes =
+      sizeof(std::string) + sizeof(ParsedSpeaker) + 1;
+
   // Heap bytes an entry holds, roughly: its slot, the key and the parsed
   // strings (short ones live inside the string objects).
   static size_t EntryBytes(const std::string& key, const ParsedSpeaker& p) {
-    size_t bytes = sizeof(std::string) + sizeof(ParsedSpeaker) + 1;
+    size_t bytes = kMinEntryBytes;
     for (const std::string* s :
          {&key, &p.name, &p.role, &p.organization, &p.pronoun}) {
       if (s->size() > 15) {
