@@ -222,6 +222,10 @@ bool RunPass(const claimtrack::engine::AttributionEngine& engine,
              PassTotals& totals) {
   std::string line;
   DocumentReader reader;
+  // Reused from document to document, so that writing predictions leaves
+  // the heap the engine allocates from as it was (prediction.h).
+  std::vector<claimtrack::extract::Attribution> attributions;
+  std::string prediction;
   for (uint64_t line_no = 1; std::getline(in, line); ++line_no) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) {
       continue;
@@ -243,11 +247,16 @@ bool RunPass(const claimtrack::engine::AttributionEngine& engine,
     totals.bytes += text.size();
     ++totals.documents;
     if (out != nullptr) {
-      nlohmann::json pred;
-      pred["doc_id"] = reader.doc_id();
-      pred["attributions"] = claimtrack::extract::ToAttributions(text, statements);
-      totals.attributions += pred["attributions"].size();
-      *out << pred.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      claimtrack::extract::ToAttributions(text, statements, attributions);
+      totals.attributions += attributions.size();
+      prediction.clear();
+      claimtrack::extract::AppendPredictionLine(
+          attributions,
+          reader.doc_id().dump(-1, ' ', false,
+                               nlohmann::json::error_handler_t::replace),
+          prediction);
+      out->write(prediction.data(),
+                 static_cast<std::streamsize>(prediction.size()));
     }
   }
   return true;

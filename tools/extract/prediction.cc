@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 
 namespace claimtrack::extract {
 namespace {
@@ -10,8 +11,38 @@ using engine::ByteSpan;
 using engine::Statement;
 using engine::StatementKind;
 
-nlohmann::json SpanJson(ByteSpan span) {
-  return {{"begin", span.begin}, {"end", span.end}};
+// Appends `spans` as [{"begin":B,"end":E},...].
+template <typename Spans>
+void AppendSpans(const Spans& spans, std::string& line) {
+  line += '[';
+  for (size_t i = 0; i < spans.size(); ++i) {
+    char buf[48];
+    const int n =
+        std::snprintf(buf, sizeof(buf), "%s{\"begin\":%u,\"end\":%u}",
+                      i == 0 ? "" : ",", spans[i].begin, spans[i].end);
+    line.append(buf, static_cast<size_t>(n));
+  }
+  line += ']';
+}
+
+// Appends `s` as a JSON string. Kinds and rule names are ASCII
+// identifiers; quotes, backslashes and control bytes are escaped all the
+// same.
+void AppendString(std::string_view s, std::string& line) {
+  line += '"';
+  for (const char c : s) {
+    if (c == '"' || c == '\\') {
+      line += '\\';
+      line += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof(buf), "\\u%04x", c);
+      line += buf;
+    } else {
+      line += c;
+    }
+  }
+  line += '"';
 }
 
 // The corpus's source is the noun phrase with an identifying appositive
@@ -86,9 +117,10 @@ bool NestedIn(const Statement& inner, const Statement& outer) {
   return false;
 }
 
-nlohmann::json ToAttributions(std::string_view text,
-                              const std::vector<Statement>& statements) {
-  nlohmann::json out = nlohmann::json::array();
+void ToAttributions(std::string_view text,
+                    const std::vector<Statement>& statements,
+                    std::vector<Attribution>& out) {
+  out.clear();
   for (const Statement& s : statements) {
     if (s.kind == StatementKind::kFactualClaim || s.content_spans.empty()) {
       continue;
@@ -110,15 +142,10 @@ nlohmann::json ToAttributions(std::string_view text,
     if (nested) {
       continue;
     }
-    nlohmann::json a;
-    a["kind"] = std::string(engine::StatementKindName(s.kind));
-    a["rule"] = std::string(s.rule);
-    if (s.negated) {
-      a["negated"] = true;
-    }
-    nlohmann::json source = nlohmann::json::array();
-    nlohmann::json cue = nlohmann::json::array();
-    nlohmann::json content = nlohmann::json::array();
+    Attribution& a = out.emplace_back();
+    a.kind = engine::StatementKindName(s.kind);
+    a.rule = s.rule;
+    a.negated = s.negated;
     if (s.relay.has_value()) {
       // Outermost only: the relay is the source, the inner report (speaker,
       // cue and content) is the content.
@@ -132,36 +159,56 @@ nlohmann::json ToAttributions(std::string_view text,
         end = std::max(end, s.cue->span.end);
       }
       end = std::min<uint32_t>(end, static_cast<uint32_t>(text.size()));
-      source.push_back(SpanJson(s.relay->mention.span));
-      cue.push_back(SpanJson(s.relay->cue.span));
-      content.push_back(SpanJson({begin, end}));
-      a["kind"] = "indirect";
-    } else {
-      if (s.mention.has_value() && !SourcelessByConvention(s)) {
-        source.push_back(SpanJson(SourceSpan(text, s)));
-      } else if (s.antecedent.has_value()) {
-        // The corpus names the nearest mention of a quote's speaker.
-        source.push_back(SpanJson(s.antecedent->span));
-      }
-      if (s.cue.has_value()) {
-        cue.push_back(SpanJson(s.cue->span));
-      }
-      for (size_t i = 0; i < s.content_spans.size(); ++i) {
-        ByteSpan span = s.content_spans[i];
-        // The corpus counts "that" as content ("said that X").
-        if (i == 0 && s.complementizer.has_value() &&
-            s.complementizer->begin < span.begin) {
-          span.begin = s.complementizer->begin;
-        }
-        content.push_back(SpanJson(span));
-      }
+      a.source.push_back(s.relay->mention.span);
+      a.cue.push_back(s.relay->cue.span);
+      a.content.push_back({begin, end});
+      a.kind = "indirect";
+      continue;
     }
-    a["source"] = std::move(source);
-    a["cue"] = std::move(cue);
-    a["content"] = std::move(content);
-    out.push_back(std::move(a));
+    if (s.mention.has_value() && !SourcelessByConvention(s)) {
+      a.source.push_back(SourceSpan(text, s));
+    } else if (s.antecedent.has_value()) {
+      // The corpus names the nearest mention of a quote's speaker.
+      a.source.push_back(s.antecedent->span);
+    }
+    if (s.cue.has_value()) {
+      a.cue.push_back(s.cue->span);
+    }
+    for (size_t i = 0; i < s.content_spans.size(); ++i) {
+      ByteSpan span = s.content_spans[i];
+      // The corpus counts "that" as content ("said that X").
+      if (i == 0 && s.complementizer.has_value() &&
+          s.complementizer->begin < span.begin) {
+        span.begin = s.complementizer->begin;
+      }
+      a.content.push_back(span);
+    }
   }
-  return out;
+}
+
+void AppendPredictionLine(const std::vector<Attribution>& attributions,
+                          std::string_view doc_id_json, std::string& line) {
+  line += "{\"attributions\":[";
+  for (size_t i = 0; i < attributions.size(); ++i) {
+    const Attribution& a = attributions[i];
+    line += i == 0 ? "{\"content\":" : ",{\"content\":";
+    AppendSpans(a.content, line);
+    line += ",\"cue\":";
+    AppendSpans(a.cue, line);
+    line += ",\"kind\":";
+    AppendString(a.kind, line);
+    if (a.negated) {
+      line += ",\"negated\":true";
+    }
+    line += ",\"rule\":";
+    AppendString(a.rule, line);
+    line += ",\"source\":";
+    AppendSpans(a.source, line);
+    line += '}';
+  }
+  line += "],\"doc_id\":";
+  line += doc_id_json;
+  line += "}\n";
 }
 
 }  // namespace claimtrack::extract

@@ -6,20 +6,43 @@
 #ifndef CLAIMTRACK_TOOLS_EXTRACT_PREDICTION_H_
 #define CLAIMTRACK_TOOLS_EXTRACT_PREDICTION_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
-#include "nlohmann/json.hpp"
+#include "absl/container/inlined_vector.h"
 #include "services/extraction/engine/attribution_engine.h"
 
 namespace claimtrack::extract {
 
-// Returns the "attributions" array for one document: [{kind, rule, source,
-// cue, content}], spans as {begin, end}. A relayed statement ("the ICPA said
-// X, Schmid said") becomes the outer report: source and cue of the relay,
-// content from the inner speaker to the end of the inner content.
-nlohmann::json ToAttributions(std::string_view text,
-                              const std::vector<engine::Statement>& statements);
+// One attribution as the corpus annotates it: spans as byte offsets into
+// the document's text.
+struct Attribution {
+  std::string_view kind;  // "direct", "partial", "indirect".
+  std::string_view rule;  // Statement::rule (static storage).
+  bool negated = false;
+  absl::InlinedVector<engine::ByteSpan, 1> source;
+  absl::InlinedVector<engine::ByteSpan, 1> cue;
+  absl::InlinedVector<engine::ByteSpan, 2> content;
+};
+
+// Fills `out` (cleared first) with one document's attributions. A relayed
+// statement ("the ICPA said X, Schmid said") becomes the outer report:
+// source and cue of the relay, content from the inner speaker to the end of
+// the inner content.
+void ToAttributions(std::string_view text,
+                    const std::vector<engine::Statement>& statements,
+                    std::vector<Attribution>& out);
+
+// Appends one line of predictions, {"attributions":[{"content":[{"begin":B,
+// "end":E}],"cue":[...],"kind":K,["negated":true,]"rule":R,"source":[...]}],
+// "doc_id":D} and a newline, where `doc_id_json` is the document's id as
+// JSON. Keys come in sorted order, as nlohmann::json's compact dump() writes
+// them; the line is built in the caller's buffer without a JSON tree, whose
+// hundreds of small allocations a document would otherwise leave in the heap
+// between two engine calls.
+void AppendPredictionLine(const std::vector<Attribution>& attributions,
+                          std::string_view doc_id_json, std::string& line);
 
 }  // namespace claimtrack::extract
 

@@ -1,14 +1,32 @@
 #include "tools/extract/prediction.h"
 
 #include <string>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
 
 namespace claimtrack::extract {
 namespace {
 
 using engine::AttributionEngine;
+
+// The "attributions" array of the prediction line written for `statements`,
+// parsed back as the scorer reads it.
+nlohmann::json Attributions(const std::string& text,
+                            const std::vector<engine::Statement>& statements) {
+  std::vector<Attribution> attributions;
+  ToAttributions(text, statements, attributions);
+  std::string line;
+  AppendPredictionLine(attributions, "\"doc-1\"", line);
+  EXPECT_EQ(line.back(), '\n');
+  const nlohmann::json parsed = nlohmann::json::parse(line);
+  EXPECT_EQ(parsed["doc_id"], "doc-1");
+  // The same bytes nlohmann writes for that object.
+  EXPECT_EQ(parsed.dump() + "\n", line);
+  return parsed["attributions"];
+}
 
 std::string Slice(const std::string& text, const nlohmann::json& span) {
   const size_t b = span["begin"].get<size_t>();
@@ -20,7 +38,8 @@ TEST(ToAttributionsTest, DropsFactualClaimsAndKeepsQuotes) {
   const std::string text =
       "Unemployment fell to 3.9 percent in May, the lowest in 40 years.\n"
       "\"We are not done,\" the mayor said.\n";
-  const nlohmann::json out = ToAttributions(text, AttributionEngine().Extract(text));
+  const nlohmann::json out =
+      Attributions(text, AttributionEngine().Extract(text));
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0]["kind"], "direct");
   EXPECT_EQ(Slice(text, out[0]["content"][0]), "We are not done");
@@ -32,7 +51,8 @@ TEST(ToAttributionsTest, DropsFactualClaimsAndKeepsQuotes) {
 TEST(ToAttributionsTest, NestedReportEmitsOnlyTheOutermost) {
   const std::string text =
       "The council said the bridge would reopen in June, Harper said.\n";
-  const nlohmann::json out = ToAttributions(text, AttributionEngine().Extract(text));
+  const nlohmann::json out =
+      Attributions(text, AttributionEngine().Extract(text));
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0]["kind"], "indirect");
   EXPECT_EQ(Slice(text, out[0]["source"][0]), "Harper");
@@ -44,7 +64,8 @@ TEST(ToAttributionsTest, ReferentialItKeepsItsSourceEmptyItDoesNot) {
   const std::string text =
       "The Ledger ran the story on Monday. It added that the mayor knew.\n"
       "It is expected that the levy will pass.\n";
-  const nlohmann::json out = ToAttributions(text, AttributionEngine().Extract(text));
+  const nlohmann::json out =
+      Attributions(text, AttributionEngine().Extract(text));
   ASSERT_EQ(out.size(), 2u) << out.dump();
   EXPECT_EQ(Slice(text, out[0]["content"][0]), "that the mayor knew");
   ASSERT_EQ(out[0]["source"].size(), 1u);
@@ -65,7 +86,7 @@ TEST(ToAttributionsTest, QuoteWithoutAnySpeakerIsNotEmitted) {
     engine_has_it = engine_has_it || s.content == "We will be back by spring";
   }
   EXPECT_TRUE(engine_has_it);
-  const nlohmann::json out = ToAttributions(text, statements);
+  const nlohmann::json out = Attributions(text, statements);
   ASSERT_EQ(out.size(), 1u) << out.dump();
   EXPECT_EQ(Slice(text, out[0]["content"][0]), "The levy is too high");
 }
