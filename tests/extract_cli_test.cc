@@ -95,6 +95,17 @@ TEST_F(ExtractCliTest, RepeatedPassesTimeTheWarmEngineAndLeaveThePredictionsAlon
   EXPECT_NE(Extract(kDocs, "--passes 0").exit_code, 0);
 }
 
+TEST_F(ExtractCliTest, WarmupTimesOnlyTheLaterDocumentsAndWritesThemAll) {
+  ASSERT_EQ(Extract(kDocs, "").exit_code, 0);
+  const std::string all = Predictions();
+
+  const CommandResult run = Extract(kDocs, "--warmup 1");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_THAT(run.output,
+              HasSubstr("1 documents timed after 1 untimed (--warmup)"));
+  EXPECT_EQ(Predictions(), all);
+}
+
 TEST_F(ExtractCliTest, AMalformedLineIsNamedAndFailsTheRun) {
   const CommandResult run = Extract({kDocs[0], R"({"doc_id": "b"})"}, "");
   EXPECT_EQ(run.exit_code, 1);
