@@ -672,6 +672,7 @@ class SentenceRules {
     return q.inner.end > q.inner.begin && text_[q.inner.end - 1] == ',';
   }
   size_t TimePhraseEnd(size_t b) const;
+  size_t TimePhraseBeforeClause(size_t b) const;
   size_t TrailingTimeStart(size_t b, size_t e) const;
   bool AnonymityRequest(size_t b, size_t e) const;
   size_t CueComplementEnd(size_t verb) const;
@@ -2225,13 +2226,10 @@ void SentenceRules::Classify(Hit& h) const {
         after_comma && before ? FrameCommaAfter(rest) : kNoToken;
     // "In Ohio, Roe said Monday the plan will pass": a phrase of time, then
     // a clause of its own.
-    const size_t time_end = TimePhraseEnd(rest);
+    const size_t time_end = TimePhraseBeforeClause(rest);
     rest = frame_comma != kNoToken ? frame_comma
-           : time_end > rest && time_end + 2 < body_end_ && Free(time_end) &&
-                   !lex_.IsContextStarter(LowWord(time_end)) &&
-                   !IsParticle(time_end)
-               ? time_end
-               : ContextEnd(rest);
+           : time_end > rest       ? time_end
+                                   : ContextEnd(rest);
   }
   // "In his reply, Roe said on Tuesday that X": a "that" after the context
   // phrase opens the content, so the comma only closed an introduction.
@@ -2725,6 +2723,19 @@ size_t SentenceRules::TimePhraseEnd(size_t b) const {
     ++i;
   }
   return i;
+}
+
+// The end of a phrase of time at b ("Monday", "this week") when more than
+// one word follows it and the first opens no other phrase or particle: the
+// clause or infinitive after it ("said Monday the plan will pass", "vowed
+// Tuesday to appeal"). Otherwise b.
+size_t SentenceRules::TimePhraseBeforeClause(size_t b) const {
+  const size_t e = TimePhraseEnd(b);
+  if (e > b && e + 2 < body_end_ && Free(e) &&
+      !lex_.IsContextStarter(LowWord(e)) && !IsParticle(e)) {
+    return e;
+  }
+  return b;
 }
 
 // "last week", "on Tuesday", "in early June", "during a call with X":
@@ -3832,15 +3843,12 @@ void SentenceRules::Run(SentenceAttributions& out) {
           while (that < body_end_ && !(Free(that) && Is(Low(that), "that"))) {
             ++that;
           }
-          const size_t time_end = TimePhraseEnd(b);
+          const size_t time_end = TimePhraseBeforeClause(b);
           if (that < body_end_) {
             context_begin = b;
             context_end = that;
             b = that;
-          } else if (time_end > b && time_end + 2 < body_end_ &&
-                     Free(time_end) &&
-                     !lex_.IsContextStarter(LowWord(time_end)) &&
-                     !IsParticle(time_end)) {
+          } else if (time_end > b) {
             // "said Monday the plan will pass": a time phrase, then the
             // clause without "that". "vowed Tuesday to appeal": then the
             // infinitive ("said Monday to reporters" has no content).
